@@ -1,0 +1,72 @@
+"""Reading SQuAD-format JSON (plain, gzip, or an http(s) URL) into flat examples."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from qa.errors import QAError
+
+SQUAD_V11_TRAIN_URL = "https://rajpurkar.github.io/SQuAD-explorer/dataset/train-v1.1.json"
+
+
+@dataclass(frozen=True)
+class SquadExample:
+    """One question about one paragraph; `answers` is empty when it is unanswerable."""
+
+    id: str
+    title: str
+    question: str
+    context: str
+    answers: tuple[str, ...] = ()
+    answer_starts: tuple[int, ...] = field(default=())
+
+    @property
+    def is_impossible(self) -> bool:
+        return not self.answers
+
+
+def _read_bytes(source: str | Path) -> bytes:
+    text = str(source)
+    if text.startswith(("http://", "https://")):
+        try:
+            with urllib.request.urlopen(text, timeout=60) as response:
+                return response.read()
+        except OSError as exc:
+            raise QAError(f"could not download SQuAD data from {text}: {exc}") from exc
+    path = Path(source)
+    if not path.is_file():
+        raise QAError(f"SQuAD file not found: {path}")
+    return path.read_bytes()
+
+
+def load_squad(source: str | Path) -> list[SquadExample]:
+    """Load every question of a SQuAD v1.1 or v2.0 file, in file order."""
+    raw = _read_bytes(source)
+    if raw[:2] == b"\x1f\x8b":
+        raw = gzip.GzipFile(fileobj=io.BytesIO(raw)).read()
+    try:
+        data = json.loads(raw.decode("utf-8"))["data"]
+    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
+        raise QAError(f"{source} is not SQuAD JSON: {exc}") from exc
+    examples = []
+    for article in data:
+        for paragraph in article["paragraphs"]:
+            context = paragraph["context"]
+            for qa in paragraph["qas"]:
+                answers = [] if qa.get("is_impossible") else qa["answers"]
+                examples.append(
+                    SquadExample(
+                        id=qa["id"],
+                        title=article.get("title", ""),
+                        question=qa["question"],
+                        context=context,
+                        answers=tuple(a["text"] for a in answers),
+                        answer_starts=tuple(a["answer_start"] for a in answers),
+                    )
+                )
+    return examples

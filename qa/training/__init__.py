@@ -1,0 +1,1 @@
+"""Training and calibrating the project's own extractive reader on SQuAD."""

@@ -1,0 +1,124 @@
+"""Turning SQuAD examples into tokenised training windows, with answer targets.
+
+Every window gets a start/end token target; windows that do not hold the answer
+point at [CLS] (position 0), which is how the reader learns to abstain. Besides
+the windows SQuAD gives, `make_negatives` builds unanswerable examples: the
+paragraph with its answer sentences removed (hard: same topic, no answer) and a
+different paragraph of the same article (easier).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from transformers import PreTrainedTokenizerBase
+
+from qa.squad import SquadExample
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+@dataclass
+class TrainFeatures:
+    """Token ids and answer targets of every training window, unpadded."""
+
+    input_ids: list[list[int]]
+    token_type_ids: list[list[int]]
+    start_positions: np.ndarray
+    end_positions: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.input_ids)
+
+
+def _without_answer_sentences(example: SquadExample) -> str | None:
+    sentences = _SENTENCE_END.split(example.context)
+    kept = [s for s in sentences if not any(a and a in s for a in example.answers)]
+    if not kept or len(kept) == len(sentences):
+        return None
+    text = " ".join(kept)
+    if any(a in text for a in example.answers):
+        return None
+    return text
+
+
+def make_negatives(examples: list[SquadExample], ratio: float, seed: int) -> list[SquadExample]:
+    """Build about `ratio` unanswerable examples per answerable one."""
+    rng = random.Random(seed)
+    by_title: dict[str, list[str]] = {}
+    for ex in examples:
+        contexts = by_title.setdefault(ex.title, [])
+        if not contexts or contexts[-1] != ex.context:
+            contexts.append(ex.context)
+    negatives = []
+    for ex in examples:
+        if rng.random() >= ratio:
+            continue
+        if rng.random() < 0.5:
+            context = _without_answer_sentences(ex)
+        else:
+            others = [c for c in by_title.get(ex.title, []) if c != ex.context]
+            context = rng.choice(others) if others else None
+            if context and any(a in context for a in ex.answers):
+                context = None
+        if context:
+            negatives.append(SquadExample(id=f"{ex.id}_neg", title=ex.title, question=ex.question, context=context))
+    return negatives
+
+
+def build_features(
+    examples: list[SquadExample],
+    tokenizer: PreTrainedTokenizerBase,
+    max_length: int = 160,
+    stride: int = 64,
+    seed: int = 0,
+    batch_size: int = 2000,
+) -> TrainFeatures:
+    """Tokenise question/context pairs into one training window each, with start/end targets.
+
+    A long paragraph is cut into overlapping windows and one is kept at random:
+    for an answerable question, one that holds the answer. Short windows make
+    training on a CPU affordable; the reader reads longer ones at inference.
+    """
+    rng = random.Random(seed)
+    ids: list[list[int]] = []
+    types: list[list[int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    for offset in range(0, len(examples), batch_size):
+        batch = examples[offset : offset + batch_size]
+        enc = tokenizer(
+            [ex.question.lstrip() for ex in batch],
+            [ex.context for ex in batch],
+            truncation="only_second",
+            max_length=max_length,
+            stride=stride,
+            return_overflowing_tokens=True,
+            return_offsets_mapping=True,
+        )
+        windows: dict[int, list[tuple[int, int, int]]] = {}
+        for i, example_index in enumerate(enc["overflow_to_sample_mapping"]):
+            ex = batch[example_index]
+            start_tok = end_tok = 0
+            if ex.answers:
+                char_start = ex.answer_starts[0]
+                char_end = char_start + len(ex.answers[0])
+                seq = enc.sequence_ids(i)
+                offsets = enc["offset_mapping"][i]
+                ctx = [t for t, s in enumerate(seq) if s == 1]
+                if offsets[ctx[0]][0] <= char_start and offsets[ctx[-1]][1] >= char_end:
+                    start_tok = next(t for t in ctx if offsets[t][1] > char_start)
+                    end_tok = next(t for t in reversed(ctx) if offsets[t][0] < char_end)
+                if start_tok == 0:
+                    continue
+            windows.setdefault(example_index, []).append((i, start_tok, end_tok))
+        for choices in windows.values():
+            i, start_tok, end_tok = rng.choice(choices)
+            ids.append(enc["input_ids"][i])
+            types.append(enc["token_type_ids"][i])
+            starts.append(start_tok)
+            ends.append(end_tok)
+    return TrainFeatures(ids, types, np.asarray(starts), np.asarray(ends))
