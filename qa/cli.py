@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
+import warnings
 
 from qa.errors import QAError
 
@@ -35,15 +37,195 @@ def _add_train_reader(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_train_reader)
 
 
+def _bot(args: argparse.Namespace):
+    from qa.bot import BotSettings, QABot
+
+    settings = BotSettings(top_k=args.top_k, retrieval=args.retrieval)
+    kwargs = {"reader": args.reader, "embedder": args.embedder, "settings": settings}
+    if not args.doc:
+        return QABot(**kwargs)
+    bot = QABot.from_paths(args.doc, **kwargs)
+    for error in bot.load_errors:
+        print(f"qa: skipped {error}", file=sys.stderr)
+    return bot
+
+
+def _print_answer(answer, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(answer.as_dict(), ensure_ascii=False))
+    elif answer.abstained:
+        print(f"The document does not say (sure at {answer.score:.0%}).")
+        if answer.passage:
+            print(f"Closest passage [{answer.document}]: {answer.passage.text}")
+    else:
+        print(f"{answer.text}  ({answer.score:.0%} sure)")
+        print(f"Evidence [{answer.document} {answer.start}:{answer.end}]: {answer.evidence}")
+
+
+def _ask(args: argparse.Namespace) -> None:
+    bot = _bot(args)
+    for answer in bot.ask_many(args.question):
+        _print_answer(answer, args.json)
+
+
+def _index(args: argparse.Namespace) -> None:
+    import time
+
+    from qa.bot import QABot
+
+    started = time.perf_counter()
+    bot = QABot.from_paths(args.paths, embedder=args.embedder)
+    for error in bot.load_errors:
+        print(f"qa: skipped {error}", file=sys.stderr)
+    store = bot.store
+    print(
+        f"indexed {len(bot.documents)} document(s) into {len(store.chunks)} chunks "
+        f"in {time.perf_counter() - started:.1f}s: {bot.index_dir}"
+    )
+
+
+def _eval_squad(args: argparse.Namespace) -> None:
+    from qa.evaluation.squad_eval import evaluate, reader_predictor
+    from qa.reader import Reader
+    from qa.squad import load_squad, spread
+
+    corpus = load_squad(args.path)
+    examples = spread(corpus, args.limit)
+    allow_abstain = any(ex.is_impossible for ex in examples)
+    reader = Reader.load(args.reader)
+    if args.retrieval:
+        from qa.evaluation.open_book import evaluate_open_book
+
+        result = {"ours": evaluate_open_book(examples, reader, top_k=args.top_k, corpus=corpus).as_dict()}
+    else:
+        result = {"ours": evaluate(examples, reader_predictor(reader, allow_abstain)).as_dict()}
+    if args.baseline:
+        from qa.evaluation.baseline import HaystackReader
+
+        result["haystack"] = evaluate(examples, HaystackReader(reader).predictor()).as_dict()
+        result["speedup"] = result["ours"]["questions_per_s"] / result["haystack"]["questions_per_s"]
+    if args.json:
+        print(json.dumps(result["ours"] | ({"baseline": result["haystack"], "speedup": result["speedup"]} if args.baseline else {})))
+        return
+    mode = "open book" if args.retrieval else "paragraph level" + (", abstention on" if allow_abstain else "")
+    print(f"{args.path}: {len(examples):,} questions, {mode}")
+    for name in ("ours", "haystack"):
+        if name in result:
+            print(f"  {name:9s} " + "  ".join(f"{k}={v:.3f}" if isinstance(v, float) else f"{k}={v}" for k, v in result[name].items()))
+    if args.baseline:
+        print(f"  speed-up over Haystack: {result['speedup']:.2f}x")
+
+
+def _eval_article(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from qa.evaluation.article_eval import QUESTIONS, evaluate_article, load_questions, write_report
+
+    scores = evaluate_article(_bot(args), load_questions(Path(args.questions or QUESTIONS)))
+    report = write_report(scores, Path(args.reports))
+    if args.json:
+        print(json.dumps(scores.as_dict()))
+        return
+    print("  ".join(f"{k}={v:.1f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.as_dict().items()))
+    for o in scores.misses:
+        print(f"  miss [{o.cause}] {o.id} {o.question!r}: expected {o.expected or '(no answer)'}, got {o.got!r}")
+    print(f"report: {report}")
+
+
+def _bench(args: argparse.Namespace) -> None:
+    from qa.evaluation.article_eval import load_questions
+    from qa.evaluation.bench import run_bench
+
+    result = run_bench(load_questions(), rounds=args.rounds).as_dict()
+    if args.json:
+        print(json.dumps(result))
+        return
+    print(f"{result['questions']} questions on the bundled article (both timed in this run)")
+    print(f"  ours      p50 {result['p50_ms']:.1f} ms  p95 {result['p95_ms']:.1f} ms  F1 {result['f1']:.1f}")
+    print(f"  haystack  p50 {result['baseline_p50_ms']:.1f} ms  p95 {result['baseline_p95_ms']:.1f} ms  F1 {result['baseline_f1']:.1f}")
+    print(f"  speed-up {result['speedup']:.2f}x   cold start {result['cold_start_s']:.2f} s   "
+          f"index build {result['index_build_s']:.2f} s   peak RSS {result['peak_rss_mb']:.0f} MB")
+
+
+def _serve(args: argparse.Namespace) -> None:
+    import app
+
+    app.main(["--host", args.host, "--port", str(args.port)] + (["--share"] if args.share else []))
+
+
+def _ship_reader(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from qa.training.ship import ship_reader
+
+    scores = ship_reader(Path(args.model_dir), args.dev_v1, args.dev_v2)
+    print(json.dumps(scores, indent=2))
+
+
+def _add_bot_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--doc", action="append", default=[], help="a .txt/.md/.pdf/.html file (repeatable)")
+    p.add_argument("--reader", help="a Hugging Face QA model name or path (default: the shipped reader)")
+    p.add_argument("--embedder", help="a sentence-transformers model name or path (default: all-MiniLM-L6-v2)")
+    p.add_argument("--top-k", dest="top_k", type=int, default=3, help="chunks to read per question")
+    p.add_argument("--retrieval", choices=["fused", "dense"], default="fused")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="qa", description="Extractive question answering over your documents.")
     sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("ask", help="answer questions over the bundled article or your documents")
+    p.add_argument("question", nargs="+")
+    p.add_argument("--json", action="store_true", help="one JSON object per answer")
+    _add_bot_options(p)
+    p.set_defaults(func=_ask)
+
+    p = sub.add_parser("index", help="build (or refresh) the cached index of documents")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--embedder")
+    p.set_defaults(func=_index)
+
+    evals = sub.add_parser("eval", help="measure quality").add_subparsers(dest="suite", required=True)
+    p = evals.add_parser("squad", help="EM/F1 on a SQuAD file (.json or .json.gz)")
+    p.add_argument("path")
+    p.add_argument("--limit", type=int, help="only N questions, spread evenly over the file")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--baseline", action="store_true", help="also read through Haystack's reader, same model")
+    p.add_argument("--retrieval", action="store_true", help="open book: retrieve from all paragraphs, then read")
+    p.add_argument("--reader", help="reader model name or path (default: the shipped reader)")
+    p.add_argument("--top-k", dest="top_k", type=int, default=3)
+    p.set_defaults(func=_eval_squad)
+
+    p = evals.add_parser("article", help="the bundled article's question set, with a report")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--questions", help="a JSONL question set (default: eval/article.jsonl)")
+    p.add_argument("--reports", default="reports", help="where the Markdown report and plot go")
+    _add_bot_options(p)
+    p.set_defaults(func=_eval_article)
+
+    p = sub.add_parser("bench", help="latency, cold start, index build and memory against Haystack's reader")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--rounds", type=int, default=2, help="passes over the article's question set")
+    p.set_defaults(func=_bench)
+
+    p = sub.add_parser("serve", help="start the chat page (same as python app.py)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7860)
+    p.add_argument("--share", action="store_true", help="also open a public Gradio link (off by default)")
+    p.set_defaults(func=_serve)
+
     _add_train_reader(sub)
+    p = sub.add_parser("ship-reader", help="calibrate a trained reader and store it in the package")
+    p.add_argument("model_dir", help="a trained model directory, e.g. outputs/reader/final")
+    p.add_argument("--dev-v1", dest="dev_v1", required=True, help="SQuAD v1.1 dev file, to measure")
+    p.add_argument("--dev-v2", dest="dev_v2", required=True, help="SQuAD v2.0 dev file, to calibrate and measure")
+    p.set_defaults(func=_ship_reader)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    warnings.simplefilter("default", UserWarning)
     try:
         args.func(args)
     except QAError as exc:

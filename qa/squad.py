@@ -70,3 +70,11 @@ def load_squad(source: str | Path) -> list[SquadExample]:
                     )
                 )
     return examples
+
+
+def spread(examples: list[SquadExample], n: int | None) -> list[SquadExample]:
+    """`n` examples evenly spaced over the list (all of them when n is None): every article is sampled."""
+    if n is None or n >= len(examples):
+        return examples
+    step = len(examples) / n
+    return [examples[int(i * step)] for i in range(n)]

@@ -112,12 +112,18 @@ class ReaderTrainer:
         examples = examples + make_negatives(examples, cfg.negative_ratio, cfg.seed)
         return build_features(examples, tokenizer, cfg.max_length, cfg.stride, cfg.seed)
 
-    def _save_checkpoint(self, model, optimizer, scheduler, step: int) -> None:
+    def hardware(self) -> str:
+        """What the run trains on, for the model card."""
+        if self.device.type == "cuda":
+            return torch.cuda.get_device_name(self.device)
+        return f"CPU, {torch.get_num_threads()} threads" + (", bf16" if self.config.bf16 else ", fp32")
+
+    def _save_checkpoint(self, model, optimizer, scheduler, step: int, seconds: float) -> None:
         tmp = self.output_dir / "checkpoint.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         model.save_pretrained(tmp)
         torch.save({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict()}, tmp / "optim.pt")
-        (tmp / "state.json").write_text(json.dumps({"step": step, "config": asdict(self.config)}))
+        (tmp / "state.json").write_text(json.dumps({"step": step, "seconds": seconds, "config": asdict(self.config)}))
         old = self.output_dir / "checkpoint.old"
         shutil.rmtree(old, ignore_errors=True)
         if self.checkpoint_dir.exists():
@@ -144,10 +150,11 @@ class ReaderTrainer:
         steps_per_epoch = math.ceil(len(features) / cfg.batch_size)
         total_steps = int(steps_per_epoch * cfg.epochs)
 
-        start_step = 0
+        start_step, spent = 0, 0.0
         source = cfg.base_model
         if resume and (self.checkpoint_dir / "state.json").exists():
-            start_step = json.loads((self.checkpoint_dir / "state.json").read_text())["step"]
+            state = json.loads((self.checkpoint_dir / "state.json").read_text())
+            start_step, spent = state["step"], state.get("seconds", 0.0)
             source = str(self.checkpoint_dir)
         model = AutoModelForQuestionAnswering.from_pretrained(source).to(self.device)
         self._freeze(model)
@@ -192,11 +199,20 @@ class ReaderTrainer:
                 bar.set_postfix(loss=f"{running:.3f}", ex_s=f"{seen / (time.perf_counter() - started):.1f}")
                 bar.update(1)
                 if step % cfg.checkpoint_every == 0 or step == total_steps:
-                    self._save_checkpoint(model, optimizer, scheduler, step)
+                    self._save_checkpoint(model, optimizer, scheduler, step, spent + time.perf_counter() - started)
         bar.close()
         model.save_pretrained(self.final_dir)
         tokenizer.save_pretrained(self.final_dir)
         (self.final_dir / "training.json").write_text(
-            json.dumps({"config": asdict(cfg), "windows": len(features), "steps": total_steps}, indent=2)
+            json.dumps(
+                {
+                    "config": asdict(cfg),
+                    "windows": len(features),
+                    "steps": total_steps,
+                    "seconds": spent + time.perf_counter() - started,
+                    "hardware": self.hardware(),
+                },
+                indent=2,
+            )
         )
         return self.final_dir

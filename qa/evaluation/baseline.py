@@ -1,0 +1,50 @@
+"""The peer to measure against: Haystack's TransformersExtractiveReader over the same model.
+
+Needs the bench extra (`pip install 'qa-chatbot[bench]'`); only benchmarks use it.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import torch
+
+from qa.errors import QAError
+from qa.reader import Reader
+from qa.squad import SquadExample
+
+
+class HaystackReader:
+    """Reads a question against contexts with Haystack's reader, the same model and window settings as ours."""
+
+    def __init__(self, reader: Reader) -> None:
+        try:
+            from haystack import Document
+            from haystack_integrations.components.readers.transformers import TransformersExtractiveReader
+        except ImportError as exc:
+            raise QAError("the baseline needs the bench extra: pip install 'qa-chatbot[bench]'") from exc
+        self._document = Document
+        self._reader = TransformersExtractiveReader(
+            model=reader.source,
+            token=None,
+            top_k=1,
+            no_answer=False,
+            max_seq_length=reader.max_length,
+            stride=reader.stride,
+            model_kwargs={"dtype": torch.float32},
+        )
+        self._reader.warm_up()
+
+    def answer(self, question: str, contexts: Sequence[str]) -> str:
+        """The best span over all contexts ("" when none)."""
+        result = self._reader.run(query=question, documents=[self._document(content=c) for c in contexts], top_k=1)
+        texts = [a.data for a in result["answers"] if a.data]
+        return texts[0] if texts else ""
+
+    def predictor(self):
+        """A SQuAD predictor: each question against its own paragraph."""
+
+        def predict(examples: Sequence[SquadExample]) -> list[str]:
+            return [self.answer(ex.question, [ex.context]) for ex in examples]
+
+        return predict

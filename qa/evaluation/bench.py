@@ -1,0 +1,100 @@
+"""`qa bench`: latency, cold start, index build and memory on the bundled article, against Haystack's reader."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import time
+from dataclasses import asdict, dataclass
+
+import numpy as np
+
+from index.store import ChunkStore
+from qa.bot import QABot
+from qa.evaluation.article_eval import EvalQuestion
+from qa.evaluation.metrics import best_scores
+
+_COLD_START = """
+import sys
+from qa import QABot
+answer = QABot().ask("Who joined online?")
+print(answer.text, file=sys.stderr)
+"""
+
+
+@dataclass
+class BenchResult:
+    p50_ms: float
+    p95_ms: float
+    baseline_p50_ms: float
+    baseline_p95_ms: float
+    speedup: float
+    f1: float
+    baseline_f1: float
+    cold_start_s: float
+    index_build_s: float
+    peak_rss_mb: float
+    questions: int
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def _cold_start() -> tuple[float, float]:
+    """Seconds from a new process's start to its first answer (index cached), and that process's peak RSS in MB."""
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", _COLD_START], check=True, capture_output=True)
+    seconds = time.perf_counter() - started
+    return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+
+
+def _forced(answer) -> str:
+    if answer.text:
+        return answer.text
+    return answer.alternatives[0].text if answer.alternatives else ""
+
+
+def run_bench(questions: list[EvalQuestion], rounds: int = 2) -> BenchResult:
+    """Time every question `rounds` times through our pipeline and through retrieval + Haystack's reader."""
+    from qa.evaluation.baseline import HaystackReader
+
+    bot = QABot().warm_up()
+    started = time.perf_counter()
+    ChunkStore.build(bot.documents, bot.embedder, bot.settings.index)
+    index_build_s = time.perf_counter() - started
+    haystack = HaystackReader(bot.reader)
+
+    bot.ask(questions[0].question)
+    haystack.answer(questions[0].question, [bot.documents[0].text])
+    ours_ms, base_ms, ours_f1, base_f1 = [], [], [], []
+    for round_ in range(rounds):
+        for q in questions:
+            t0 = time.perf_counter()
+            answer = bot.ask(q.question)
+            t1 = time.perf_counter()
+            hits = bot.retrieve(q.question)
+            t2 = time.perf_counter()
+            baseline = haystack.answer(q.question, [h.chunk.text for h in hits])
+            t3 = time.perf_counter()
+            ours_ms.append(1000 * (t1 - t0))
+            base_ms.append(1000 * (t3 - t1))
+            if round_ == 0 and q.answerable and not q.history:
+                ours_f1.append(best_scores(_forced(answer), q.answers)[1])
+                base_f1.append(best_scores(baseline, q.answers)[1])
+    p50, p95 = np.percentile(ours_ms, [50, 95])
+    b50, b95 = np.percentile(base_ms, [50, 95])
+    cold, peak = _cold_start()
+    return BenchResult(
+        p50_ms=float(p50),
+        p95_ms=float(p95),
+        baseline_p50_ms=float(b50),
+        baseline_p95_ms=float(b95),
+        speedup=float(b50 / p50),
+        f1=100 * float(np.mean(ours_f1)),
+        baseline_f1=100 * float(np.mean(base_f1)),
+        cold_start_s=cold,
+        index_build_s=index_build_s,
+        peak_rss_mb=peak,
+        questions=len(ours_ms),
+    )

@@ -1,0 +1,69 @@
+"""Paragraph-level SQuAD evaluation of a reader: each question read against its own paragraph."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from tqdm import tqdm
+
+from qa.evaluation.metrics import best_scores
+from qa.reader import Reader
+from qa.squad import SquadExample
+
+Predictor = Callable[[Sequence[SquadExample]], list[str]]
+
+
+@dataclass
+class SquadScores:
+    """EM/F1 in percent; HasAns F1 and NoAns accuracy only for files with unanswerable questions;
+    recall@k (percent of answerable questions with an answer inside a retrieved chunk) only in open book."""
+
+    em: float
+    f1: float
+    n: int
+    questions_per_s: float
+    has_ans_f1: float | None = None
+    no_ans_acc: float | None = None
+    recall_at_k: float | None = None
+
+    def as_dict(self) -> dict[str, float | int]:
+        return {k: v for k, v in vars(self).items() if v is not None}
+
+
+def score_predictions(examples: Sequence[SquadExample], predictions: Sequence[str], seconds: float) -> SquadScores:
+    """Score predictions ("" means no answer) under the official SQuAD metric."""
+    ems, f1s = zip(*(best_scores(p, ex.answers) for ex, p in zip(examples, predictions)))
+    has = [f for ex, f in zip(examples, f1s) if not ex.is_impossible]
+    no = [e for ex, e in zip(examples, ems) if ex.is_impossible]
+    return SquadScores(
+        em=100 * sum(ems) / len(ems),
+        f1=100 * sum(f1s) / len(f1s),
+        n=len(examples),
+        questions_per_s=len(examples) / seconds,
+        has_ans_f1=100 * sum(has) / len(has) if no else None,
+        no_ans_acc=100 * sum(no) / len(no) if no else None,
+    )
+
+
+def reader_predictor(reader: Reader, allow_abstain: bool, batch_size: int = 64) -> Predictor:
+    """Our reader as a predictor; without abstention it always gives its best span (SQuAD v1.1)."""
+
+    def predict(examples: Sequence[SquadExample]) -> list[str]:
+        predictions = []
+        for i in tqdm(range(0, len(examples), batch_size), desc="reading", unit="batch", leave=False):
+            batch = examples[i : i + batch_size]
+            for reading in reader.read_batch([(ex.question, ex.context) for ex in batch]):
+                span = reading.best if allow_abstain else (reading.spans[0] if reading.spans else None)
+                predictions.append(span.text if span else "")
+        return predictions
+
+    return predict
+
+
+def evaluate(examples: Sequence[SquadExample], predict: Predictor) -> SquadScores:
+    """Time one predictor over the examples and score it."""
+    started = time.perf_counter()
+    predictions = predict(examples)
+    return score_predictions(examples, predictions, time.perf_counter() - started)

@@ -1,0 +1,255 @@
+"""The extractive reader: windows, span search, exact character offsets, calibrated scores.
+
+`Reader.load()` opens the reader shipped in the package; `Reader.load(name)` opens any
+Hugging Face question-answering model. A reading is batched over many (question,
+context) pairs; long contexts are cut into overlapping windows, and every span maps
+back to character offsets in its own context.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import threading
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+import torch
+from transformers import AutoModelForQuestionAnswering, AutoTokenizer
+
+from qa.errors import QAError
+
+SHIPPED_READER = Path(__file__).parent / "models" / "reader"
+CALIBRATION_FILE = "calibration.json"
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Maps a span's margin over the no-answer score to a probability of being right.
+
+    score = sigmoid(slope * margin + intercept); the reader abstains below `threshold`.
+    The defaults (no fitted calibration) abstain when [CLS] beats the best span.
+    """
+
+    slope: float = 1.0
+    intercept: float = 0.0
+    threshold: float = 0.5
+
+    def score(self, margin: float) -> float:
+        return 1.0 / (1.0 + math.exp(-(self.slope * margin + self.intercept)))
+
+    @classmethod
+    def load(cls, directory: Path) -> "Calibration":
+        path = directory / CALIBRATION_FILE
+        if not path.is_file():
+            return cls()
+        try:
+            data = json.loads(path.read_text())
+            return cls(float(data["slope"]), float(data["intercept"]), float(data["threshold"]))
+        except (ValueError, KeyError, TypeError) as exc:
+            raise QAError(f"broken reader calibration file {path}: {exc}") from exc
+
+    def save(self, directory: Path, **extra: object) -> None:
+        payload = {"slope": self.slope, "intercept": self.intercept, "threshold": self.threshold, **extra}
+        (directory / CALIBRATION_FILE).write_text(json.dumps(payload, indent=2) + "\n")
+
+
+@dataclass(frozen=True)
+class Span:
+    """An answer span: `context[start:end] == text`; `score` is a calibrated probability."""
+
+    text: str
+    start: int
+    end: int
+    score: float
+    margin: float
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the reader found for one (question, context) pair, best span first."""
+
+    spans: list[Span] = field(default_factory=list)
+    abstained: bool = True
+
+    @property
+    def best(self) -> Span | None:
+        """The answer, or None when the reader abstains."""
+        return None if self.abstained or not self.spans else self.spans[0]
+
+
+def _pick_device() -> torch.device:
+    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+
+
+class Reader:
+    """An extractive QA model with its tokenizer and calibration; load once, read many times.
+
+    `source` is the name or path it was loaded from; the window settings are in tokens.
+    """
+
+    def __init__(
+        self,
+        model: AutoModelForQuestionAnswering,
+        tokenizer,
+        calibration: Calibration | None = None,
+        source: str = "",
+        max_length: int = 256,
+        stride: int = 96,
+        max_question_tokens: int = 64,
+        max_answer_tokens: int = 30,
+        batch_size: int = 32,
+    ) -> None:
+        self.model = model.eval()
+        self.tokenizer = tokenizer
+        self.calibration = calibration or Calibration()
+        self.source = source
+        self.max_length = max_length
+        self.stride = stride
+        self.max_question_tokens = max_question_tokens
+        self.max_answer_tokens = max_answer_tokens
+        self.batch_size = batch_size
+        self.device = next(model.parameters()).device
+        full = np.ones((max_length, max_length), dtype=bool)
+        self._band = np.triu(full) & ~np.triu(full, max_answer_tokens)
+        self._lock = threading.Lock()  # the fast tokenizer's truncation state is not thread-safe
+
+    @classmethod
+    def load(cls, name_or_path: str | Path | None = None, **settings) -> "Reader":
+        """Load the shipped reader (default), or any Hugging Face QA model name or local path."""
+        source = Path(name_or_path) if name_or_path is not None else SHIPPED_READER
+        is_local = isinstance(name_or_path, Path) or name_or_path is None or Path(str(name_or_path)).exists()
+        if is_local:
+            if not source.is_dir():
+                hint = " (train it with `qa train-reader` and `qa ship-reader`)" if name_or_path is None else ""
+                raise QAError(f"reader model directory not found: {source}{hint}")
+            if not (source / "config.json").is_file():
+                raise QAError(f"{source} is not a model directory: config.json is missing")
+        try:
+            tokenizer = AutoTokenizer.from_pretrained(str(source))
+            model = AutoModelForQuestionAnswering.from_pretrained(str(source), dtype=torch.float32)
+        except Exception as exc:  # transformers raises many types for unreadable weights or configs
+            raise QAError(f"could not load reader model from {source}: {exc}") from exc
+        model.to(_pick_device())
+        calibration = Calibration.load(source) if is_local else Calibration()
+        return cls(model, tokenizer, calibration, source=str(source), **settings)
+
+    def read(self, question: str, context: str, top_k: int = 1) -> Reading:
+        """Read one context for one question."""
+        return self.read_batch([(question, context)], top_k=top_k)[0]
+
+    def read_batch(self, pairs: Sequence[tuple[str, str]], top_k: int = 1) -> list[Reading]:
+        """Read many (question, context) pairs in batched forward passes."""
+        if not pairs:
+            return []
+        contexts = [c for _, c in pairs]
+        with self._lock:
+            questions = [self._fit_question(q) for q, _ in pairs]
+            enc = self.tokenizer(
+                questions,
+                contexts,
+                truncation="only_second",
+                max_length=self.max_length,
+                stride=self.stride,
+                return_overflowing_tokens=True,
+                return_offsets_mapping=True,
+            )
+            start_logits, end_logits = self._logits(enc["input_ids"], enc["token_type_ids"])
+        candidates: list[list[Span]] = [[] for _ in pairs]
+        for window, pair_index in enumerate(enc["overflow_to_sample_mapping"]):
+            sequence_ids = enc.sequence_ids(window)
+            candidates[pair_index].extend(
+                self._window_spans(
+                    start_logits[window],
+                    end_logits[window],
+                    enc["offset_mapping"][window],
+                    sequence_ids,
+                    contexts[pair_index],
+                    top_k,
+                )
+            )
+        return [self._reading(spans, top_k) for spans in candidates]
+
+    def _fit_question(self, question: str) -> str:
+        ids = self.tokenizer(question, add_special_tokens=False, return_offsets_mapping=True)
+        if len(ids["input_ids"]) <= self.max_question_tokens:
+            return question
+        cut = ids["offset_mapping"][self.max_question_tokens - 1][1]
+        warnings.warn(
+            f"question is longer than {self.max_question_tokens} tokens; only its first part is read",
+            stacklevel=3,
+        )
+        return question[:cut]
+
+    @torch.inference_mode()
+    def _logits(self, input_ids: list[list[int]], token_type_ids: list[list[int]]) -> tuple[list, list]:
+        """Forward all windows, longest-first in padded batches; returns per-window logit arrays."""
+        order = sorted(range(len(input_ids)), key=lambda i: -len(input_ids[i]))
+        starts: list = [None] * len(input_ids)
+        ends: list = [None] * len(input_ids)
+        pad = self.tokenizer.pad_token_id
+        for b in range(0, len(order), self.batch_size):
+            rows = order[b : b + self.batch_size]
+            width = len(input_ids[rows[0]])
+            ids = torch.full((len(rows), width), pad, dtype=torch.long)
+            types = torch.zeros((len(rows), width), dtype=torch.long)
+            mask = torch.zeros((len(rows), width), dtype=torch.long)
+            for r, i in enumerate(rows):
+                n = len(input_ids[i])
+                ids[r, :n] = torch.tensor(input_ids[i])
+                types[r, :n] = torch.tensor(token_type_ids[i])
+                mask[r, :n] = 1
+            out = self.model(
+                input_ids=ids.to(self.device),
+                token_type_ids=types.to(self.device),
+                attention_mask=mask.to(self.device),
+            )
+            s = out.start_logits.float().cpu().numpy()
+            e = out.end_logits.float().cpu().numpy()
+            for r, i in enumerate(rows):
+                n = len(input_ids[i])
+                starts[i], ends[i] = s[r, :n], e[r, :n]
+        return starts, ends
+
+    def _window_spans(
+        self,
+        start: np.ndarray,
+        end: np.ndarray,
+        offsets: list[tuple[int, int]],
+        sequence_ids: list[int | None],
+        context: str,
+        top_k: int,
+    ) -> list[Span]:
+        """The best spans of one window, scored by their margin over its [CLS] (no answer) score."""
+        in_context = np.array([s == 1 for s in sequence_ids])
+        null = float(start[0] + end[0])
+        s = np.where(in_context, start, -np.inf)
+        e = np.where(in_context, end, -np.inf)
+        n = len(s)
+        scores = np.where(self._band[:n, :n], s[:, None] + e[None, :], -np.inf).ravel()
+        k = min(max(top_k, 1) * 3, scores.size)
+        top = np.argpartition(-scores, k - 1)[:k]
+        spans = []
+        for index in top[np.argsort(-scores[top])]:
+            value = scores[index]
+            if not np.isfinite(value):
+                break
+            i, j = divmod(int(index), n)
+            char_start, char_end = offsets[i][0], offsets[j][1]
+            margin = float(value) - null
+            spans.append(Span(context[char_start:char_end], char_start, char_end, self.calibration.score(margin), margin))
+        return spans
+
+    def _reading(self, spans: list[Span], top_k: int) -> Reading:
+        """Merge the spans of all windows: one entry per (start, end), best first."""
+        best: dict[tuple[int, int], Span] = {}
+        for span in spans:
+            key = (span.start, span.end)
+            if key not in best or span.margin > best[key].margin:
+                best[key] = span
+        ranked = sorted(best.values(), key=lambda sp: -sp.margin)[:top_k]
+        abstained = not ranked or ranked[0].score < self.calibration.threshold
+        return Reading(ranked, abstained)

@@ -1,0 +1,96 @@
+"""Packaging a trained reader: calibrate, store as fp16 inside the package, measure, write its card."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import torch
+
+from qa.evaluation.squad_eval import evaluate, reader_predictor
+from qa.reader import SHIPPED_READER, Reader
+from qa.squad import load_squad
+from qa.training.calibration import fit_calibration, split_by_article
+
+CARD = """\
+# Reader: all-MiniLM-L6-v2 fine-tuned for extractive QA with abstention
+
+The project's own extractive reader, shipped inside the package and loaded offline by
+`qa.Reader.load()`. BERT, 6 layers x 384, {parameters:.1f}M parameters, stored in fp16.
+
+## Data
+- Training: SQuAD v1.1 train (CC BY-SA 4.0), {questions:,} questions, plus built
+  unanswerable examples (the paragraph without its answer sentences, or another
+  paragraph of the same article) with [CLS] as target.
+- Calibration: SQuAD v2.0 dev, the articles of every other title ({fit_n:,} questions).
+
+## Recipe
+{recipe}
+
+## Scores (measured by `qa ship-reader`, official SQuAD normalisation)
+| set | EM | F1 | HasAns F1 | NoAns acc | n | questions/s |
+| --- | --- | --- | --- | --- | --- | --- |
+{rows}
+
+SQuAD v1.1 is read with abstention off (every question there has an answer);
+SQuAD v2.0 with the calibrated abstain threshold. "held out" means the v2.0 articles
+the calibration never saw.
+
+## Calibration
+score = sigmoid({slope:.3f} x margin + {intercept:.3f}), where margin is the best span's
+score minus the no-answer score of its window; the reader abstains below {threshold:.3f}.
+"""
+
+
+def _row(name: str, scores) -> str:
+    d = scores.as_dict()
+    has, no = d.get("has_ans_f1"), d.get("no_ans_acc")
+    cells = [f"{d['em']:.1f}", f"{d['f1']:.1f}", f"{has:.1f}" if has else "-", f"{no:.1f}" if no else "-"]
+    return f"| {name} | " + " | ".join(cells) + f" | {d['n']:,} | {d['questions_per_s']:.1f} |"
+
+
+def ship_reader(model_dir: Path, dev_v1: str, dev_v2: str, dest: Path = SHIPPED_READER) -> dict:
+    """Calibrate the model in `model_dir`, write it to `dest` in fp16 with its card; return the scores."""
+    trained = Reader.load(model_dir)
+    fit, held_out = split_by_article(load_squad(dev_v2))
+    calibration = fit_calibration(trained, fit)
+
+    tmp = dest.with_name(dest.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    trained.model.to(torch.float16).save_pretrained(tmp)
+    trained.tokenizer.save_pretrained(tmp)
+
+    calibration.save(tmp)
+    reader = Reader.load(tmp)
+    v1 = evaluate(load_squad(dev_v1), reader_predictor(reader, allow_abstain=False))
+    v2_held = evaluate(held_out, reader_predictor(reader, allow_abstain=True))
+    v2_fit = evaluate(fit, reader_predictor(reader, allow_abstain=True))
+    scores = {"dev-v1.1": v1.as_dict(), "dev-v2.0 held out": v2_held.as_dict(), "dev-v2.0 fit": v2_fit.as_dict()}
+
+    training = json.loads((model_dir / "training.json").read_text())
+    cfg = training["config"]
+    recipe = (
+        f"- max length {cfg['max_length']}, stride {cfg['stride']}, batch {cfg['batch_size']}, "
+        f"AdamW lr {cfg['learning_rate']}, linear decay with {cfg['warmup_ratio']:.0%} warm-up, "
+        f"{cfg['epochs']} epoch(s), seed {cfg['seed']}\n"
+        f"- embeddings and the lowest {cfg['freeze_layers']} layers frozen; "
+        f"negatives: {cfg['negative_ratio']} per question; {training['windows']:,} windows, {training['steps']:,} steps\n"
+        f"- hardware and time: {training.get('hardware', 'unknown')}, {training.get('seconds', 0) / 60:.0f} minutes"
+    )
+    calibration.save(tmp, scores=scores)  # again, now with the measured scores
+    (tmp / "README.md").write_text(
+        CARD.format(
+            parameters=sum(p.numel() for p in reader.model.parameters()) / 1e6,
+            questions=cfg["max_questions"] or 87599,
+            fit_n=len(fit),
+            recipe=recipe,
+            rows="\n".join(_row(k, v) for k, v in [("dev-v1.1", v1), ("dev-v2.0 held out", v2_held), ("dev-v2.0 fit", v2_fit)]),
+            slope=calibration.slope,
+            intercept=calibration.intercept,
+            threshold=calibration.threshold,
+        )
+    )
+    shutil.rmtree(dest, ignore_errors=True)
+    tmp.rename(dest)
+    return scores

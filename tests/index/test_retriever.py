@@ -1,0 +1,21 @@
+from index.documents import bundled_article
+from index.retriever import Retriever
+from index.store import ChunkStore, IndexSettings
+
+
+def _store(embedder):
+    return ChunkStore.build([bundled_article()], embedder, IndexSettings())
+
+
+def test_fused_retrieval_finds_the_chunk_with_the_answer(embedder):
+    retriever = Retriever(_store(embedder), embedder, mode="fused")
+    hits = retriever.retrieve(["How many Eurofighter jets were sent?"], top_k=2)[0]
+    assert "Eurofighter" in hits[0].chunk.text
+    assert hits[0].lexical_rank == 0
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+
+
+def test_dense_mode_uses_no_lexical_ranking(embedder):
+    retriever = Retriever(_store(embedder), embedder, mode="dense")
+    hits = retriever.retrieve(["Who joined online?"], top_k=3)[0]
+    assert len(hits) == 3 and all(h.lexical_rank is None for h in hits)

@@ -1,0 +1,59 @@
+"""Quality gates: CI fails when answers get worse. Raise them as the system improves; never lower one."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.evaluation.article_eval import evaluate_article, load_questions, write_report
+from qa.evaluation.open_book import evaluate_open_book
+from qa.evaluation.squad_eval import evaluate, reader_predictor
+from qa.squad import load_squad, spread
+
+
+@pytest.fixture(scope="module")
+def article_scores(bot):
+    return evaluate_article(bot, load_questions())
+
+
+def test_question_set_is_large_and_varied():
+    questions = load_questions()
+    assert len(questions) >= 60
+    assert sum(not q.answerable for q in questions) >= 12
+    assert sum(bool(q.history) for q in questions) >= 5
+    assert {"who", "what", "when", "where", "which", "how many", "why"} <= {q.type for q in questions}
+
+
+def test_article_answers(article_scores):
+    assert article_scores.f1 >= 85, article_scores.misses
+    assert article_scores.em >= 75, article_scores.misses
+
+
+def test_article_abstention(article_scores):
+    assert article_scores.no_ans_precision >= 80, article_scores.misses
+    assert article_scores.no_ans_recall >= 80, article_scores.misses
+
+
+def test_article_retrieval(article_scores):
+    assert article_scores.recall_at_k >= 95
+
+
+def test_article_report_is_written(article_scores, tmp_path):
+    report = write_report(article_scores, tmp_path)
+    assert "| f1 |" in report.read_text() and (tmp_path / "article-reliability.png").stat().st_size > 1000
+
+
+def test_squad_v11_paragraph_level(reader, squad_dir):
+    examples = spread(load_squad(squad_dir / "dev-v1.1.json.gz"), 500)
+    scores = evaluate(examples, reader_predictor(reader, allow_abstain=False))
+    print(f"dev-v1.1 500 paragraph-level: {scores.as_dict()}")
+    assert scores.f1 >= 78
+
+
+def test_squad_v20_open_book(reader, squad_dir):
+    corpus = load_squad(squad_dir / "dev-v2.0.json.gz")
+    scores = evaluate_open_book(spread(corpus, 300), reader, corpus=corpus)
+    print(f"dev-v2.0 300 open-book: {scores.as_dict()}")
+    assert scores.f1 >= OPEN_BOOK_V2_GATE
+
+
+OPEN_BOOK_V2_GATE = 0.0  # set to the measured figure minus 3 points once the shipped reader is measured

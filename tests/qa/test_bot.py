@@ -1,0 +1,91 @@
+"""QABot through its public API: grounded answers, abstention, follow-ups, documents, bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.documents import bundled_article
+from qa import QABot, QAError
+
+ARTICLE = bundled_article().text
+
+
+def test_who_joined_online_is_grounded_in_the_article(bot):
+    answer = bot.ask("Who joined online?")
+    assert answer.text == "Yasukazu Hamada and Christine Lambrecht"
+    assert ARTICLE[answer.start : answer.end] == answer.text
+    assert answer.document == bundled_article().id
+    assert ARTICLE[answer.evidence_start : answer.evidence_start + len(answer.evidence)] == answer.evidence
+    assert answer.text in answer.evidence and answer.evidence.endswith("joined online.")
+    assert 0.5 <= answer.score <= 1.0
+
+
+def test_question_the_article_does_not_answer_abstains(bot):
+    answer = bot.ask("Who is the Prime Minister of Japan?")
+    assert answer.abstained and answer.text is None
+    assert answer.passage is not None and 0.0 <= answer.score <= 1.0
+
+
+def test_follow_up_uses_the_earlier_turn(bot):
+    first = bot.ask("Who is Germany's foreign minister?")
+    assert first.text == "Annalena Baerbock"
+    follow_up = bot.ask("Where did she meet her Japanese counterpart?", history=[(first.question, first.text)])
+    assert follow_up.text is not None and "Munster" in follow_up.text
+
+
+def test_ask_many_matches_ask(bot):
+    questions = ["Who joined online?", "How many Eurofighter jets did Germany send?", "Who is Germany's chancellor?"]
+    together = bot.ask_many(questions)
+    for question, answer in zip(questions, together):
+        alone = bot.ask(question)
+        assert (alone.text, alone.start, alone.end) == (answer.text, answer.start, answer.end)
+
+
+def test_alternatives_are_distinct_spans(bot):
+    answer = bot.ask("When did the German frigate call at a Japanese port?")
+    spans = [(answer.start, answer.end)] + [(c.start, c.end) for c in answer.alternatives]
+    for i, (s1, e1) in enumerate(spans):
+        for s2, e2 in spans[i + 1 :]:
+            assert e1 <= s2 or e2 <= s1, "overlapping spans must be merged into one"
+
+
+@pytest.mark.parametrize("question", ["", "   \n\t ", None])
+def test_empty_question_is_a_clear_error(bot, question):
+    with pytest.raises(QAError, match="empty"):
+        bot.ask(question)
+
+
+def test_huge_question_is_cut_with_a_warning(bot):
+    with pytest.warns(UserWarning):
+        answer = bot.ask("Who joined online? " + "really " * 2000)
+    assert answer.text is None or ARTICLE[answer.start : answer.end] == answer.text
+
+
+def test_from_texts_answers_over_given_strings(reader, embedder):
+    bot = QABot.from_texts(
+        {"memo": "The quarterly review is on Friday. Maria Lopez will chair the review in room 4B."},
+        reader=reader,
+        embedder=embedder,
+    )
+    answer = bot.ask("Who will chair the review?")
+    assert answer.text == "Maria Lopez" and answer.document == "memo"
+
+
+def test_from_paths_skips_bad_files_and_names_them(tmp_path, reader, embedder):
+    good = tmp_path / "notes.md"
+    good.write_text("# Notes\n\nThe launch date of the product is 12 March.\n")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("   ")
+    bot = QABot.from_paths([good, binary, empty], reader=reader, embedder=embedder)
+    assert [d.id for d in bot.documents] == ["notes.md"]
+    assert any("blob.txt" in e for e in bot.load_errors) and any("empty.txt" in e for e in bot.load_errors)
+    assert bot.ask("What is the launch date of the product?").text == "12 March"
+
+
+def test_from_paths_with_no_readable_file_is_an_error(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\xfa not utf-8")
+    with pytest.raises(QAError, match="bad.txt"):
+        QABot.from_paths([bad])

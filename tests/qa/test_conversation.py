@@ -1,0 +1,23 @@
+from qa.conversation import resolve
+
+
+def test_pronoun_is_replaced_by_the_last_answer():
+    question, query = resolve(
+        "Where did she meet her Japanese counterpart?", [("Who is Germany's foreign minister?", "Annalena Baerbock")]
+    )
+    assert question == "Where did Annalena Baerbock meet her Japanese counterpart?"
+    assert "Who is Germany's foreign minister?" in query
+
+
+def test_possessive_pronoun_becomes_possessive_name():
+    question, _ = resolve("What is his job?", [("Who spoke?", "Hayashi")])
+    assert question == "What is Hayashi's job?"
+
+
+def test_question_without_pronoun_stands_alone():
+    assert resolve("Who joined online?", [("Who spoke?", "Hayashi")]) == ("Who joined online?", "Who joined online?")
+
+
+def test_abstained_turns_are_skipped():
+    question, _ = resolve("When did it happen?", [("What was launched?", "a rocket"), ("Who paid?", None)])
+    assert question == "When did a rocket happen?"

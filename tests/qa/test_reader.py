@@ -1,0 +1,87 @@
+"""The shipped reader: offline loading, spans, offsets, abstention, batching, broken models."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from qa import QAError, Reader
+
+PARAGRAPH = (
+    "The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris, France. "
+    "It is named after the engineer Gustave Eiffel, whose company designed and built the tower "
+    "from 1887 to 1889 for the World's Fair."
+)
+
+
+def test_shipped_reader_loads_offline(reader):
+    assert reader.model.config.num_hidden_layers == 6
+    assert 0 < reader.calibration.threshold < 1
+
+
+def test_known_question_gives_the_right_span(reader):
+    best = reader.read("Who is the Eiffel Tower named after?", PARAGRAPH).best
+    assert best is not None and "Gustave Eiffel" in best.text
+    assert 0.0 <= best.score <= 1.0
+
+
+def test_offsets_slice_the_answer_exactly(reader):
+    for question in ["Where is the Eiffel Tower?", "When was the tower built?", "What is the tower made of?"]:
+        for span in reader.read(question, PARAGRAPH, top_k=3).spans:
+            assert PARAGRAPH[span.start : span.end] == span.text
+
+
+def test_unrelated_question_abstains(reader):
+    reading = reader.read("How many moons does Jupiter have?", PARAGRAPH)
+    assert reading.abstained and reading.best is None
+
+
+def test_long_context_is_read_in_windows_with_exact_offsets(reader):
+    filler = " ".join(f"Sentence number {i} says nothing of interest about anything." for i in range(120))
+    context = filler + " " + PARAGRAPH + " " + filler
+    best = reader.read("Who is the Eiffel Tower named after?", context).best
+    assert best is not None and "Gustave Eiffel" in best.text
+    assert context[best.start : best.end] == best.text
+    assert best.start > len(filler)
+
+
+def test_batched_results_equal_single_results(reader):
+    pairs = [
+        ("Who is the Eiffel Tower named after?", PARAGRAPH),
+        ("Where is the Eiffel Tower?", PARAGRAPH),
+        ("How many moons does Jupiter have?", PARAGRAPH),
+    ]
+    batched = reader.read_batch(pairs, top_k=2)
+    for (question, context), together in zip(pairs, batched):
+        alone = reader.read(question, context, top_k=2)
+        assert [(s.text, s.start, s.end) for s in alone.spans] == [(s.text, s.start, s.end) for s in together.spans]
+        assert [s.score for s in alone.spans] == pytest.approx([s.score for s in together.spans], abs=1e-4)
+        assert alone.abstained == together.abstained
+
+
+def test_overlong_question_is_cut_with_a_warning(reader):
+    with pytest.warns(UserWarning, match="longer than"):
+        reading = reader.read("Who is the tower named after? " + "please " * 200, PARAGRAPH)
+    assert all(PARAGRAPH[s.start : s.end] == s.text for s in reading.spans)
+
+
+def test_missing_model_directory_is_a_clear_error(tmp_path):
+    with pytest.raises(QAError, match="not found"):
+        Reader.load(tmp_path / "nothing-here")
+
+
+def test_corrupt_model_directory_is_a_clear_error(tmp_path):
+    from qa.reader import SHIPPED_READER
+
+    broken = tmp_path / "broken"
+    shutil.copytree(SHIPPED_READER, broken)
+    (broken / "model.safetensors").write_bytes(b"not a safetensors file")
+    with pytest.raises(QAError, match="could not load reader"):
+        Reader.load(broken)
+
+
+def test_directory_without_config_is_a_clear_error(tmp_path):
+    (tmp_path / "weights.bin").write_bytes(b"\0")
+    with pytest.raises(QAError, match="config.json"):
+        Reader.load(tmp_path)

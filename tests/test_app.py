@@ -1,0 +1,138 @@
+"""The chat page against a real running app: the API endpoint, 20 concurrent questions, a real browser."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = ROOT / "screenshots"
+EXPECTED = "Yasukazu Hamada and Christine Lambrecht"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(_cache_dir):
+    port = _free_port()
+    env = dict(os.environ, HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False")
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "app.py"), "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            pytest.fail("the app exited: " + proc.stdout.read().decode(errors="replace")[-2000:])
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("the app did not start within 180 s")
+    yield url
+    proc.terminate()
+    proc.wait(timeout=30)
+
+
+def test_api_endpoint_answers(app_url):
+    from gradio_client import Client
+
+    result = Client(app_url, verbose=False).predict("Who joined online?", [], api_name="/ask")
+    assert result["answer"] == EXPECTED
+    follow = Client(app_url, verbose=False).predict(
+        "Where did she meet her Japanese counterpart?",
+        [["Who is Germany's foreign minister?", "Annalena Baerbock"]],
+        api_name="/ask",
+    )
+    assert "Munster" in follow["answer"]
+
+
+def test_api_reports_bad_input(app_url):
+    from gradio_client import Client
+
+    assert "empty" in Client(app_url, verbose=False).predict("   ", [], api_name="/ask")["error"]
+
+
+def test_twenty_concurrent_questions(app_url):
+    from gradio_client import Client
+
+    questions = [("Who joined online?", EXPECTED), ("How many Eurofighter jets did Germany send to Japan?", "three")] * 10
+    client = Client(app_url, verbose=False)
+    started = time.perf_counter()
+    with ThreadPoolExecutor(max_workers=20) as pool:
+        jobs = [pool.submit(client.predict, q, [], api_name="/ask") for q, _ in questions]
+        results = [job.result(timeout=120) for job in jobs]
+    elapsed = time.perf_counter() - started
+    print(f"\n20 concurrent questions answered in {elapsed:.2f} s")
+    assert [r["answer"] for r in results] == [a for _, a in questions]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's chromium package to run the browser test")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+def _ask(page, question: str) -> None:
+    page.locator("#question textarea").fill(question)
+    page.locator("#ask").click()
+
+
+def test_browser_chat_and_upload(app_url, browser, tmp_path):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1200, "height": 1100})
+    page.goto(app_url)
+    _ask(page, "Who joined online?")
+    page.locator("#chat").get_by_text(EXPECTED).first.wait_for(timeout=60_000)
+    page.screenshot(path=str(SCREENSHOTS / "1-answer.png"), full_page=True)
+
+    _ask(page, "Who is the Prime Minister of Japan?")
+    page.locator("#chat").get_by_text("The document does not say").first.wait_for(timeout=60_000)
+    page.screenshot(path=str(SCREENSHOTS / "2-abstain.png"), full_page=True)
+
+    page.locator("#uploads").get_by_text("Your own documents").click()
+    binary = tmp_path / "broken.txt"
+    binary.write_bytes(b"\x00\x01\x02\x03 binary")
+    page.locator("#upload input[type=file]").set_input_files(str(binary))
+    page.locator("#use-uploads").click()
+    page.locator("#upload-status").get_by_text("Nothing changed").wait_for(timeout=60_000)
+    page.screenshot(path=str(SCREENSHOTS / "3-bad-upload.png"), full_page=True)
+
+    memo = tmp_path / "memo.txt"
+    memo.write_text("The office picnic is on 14 June. Rosa Delgado is organising the food and the games.")
+    page.locator("#upload input[type=file]").set_input_files(str(memo))
+    page.locator("#use-uploads").click()
+    page.locator("#upload-status").get_by_text("Indexed 1 document").wait_for(timeout=120_000)
+    page.locator("#active-documents").get_by_text("memo.txt").wait_for(timeout=10_000)
+    _ask(page, "Who is organising the food?")
+    page.locator("#chat").get_by_text("Rosa Delgado").first.wait_for(timeout=60_000)
+    page.screenshot(path=str(SCREENSHOTS / "4-upload-answer.png"), full_page=True)
