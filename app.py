@@ -44,7 +44,7 @@ def _bar(score: float) -> str:
 def render_answer(answer: Answer) -> str:
     """The reply as HTML: answer, confidence, and the evidence with the answer highlighted. All text is escaped."""
     if answer.abstained:
-        reply = "<p><b>The document does not say.</b></p>"
+        reply = '<p class="qa-answer qa-abstain"><b>The document does not say.</b></p>'
         if answer.passage is not None:
             reply += (
                 f'<div class="qa-evidence">Closest passage: {html.escape(answer.passage.text)}</div>'
@@ -55,7 +55,7 @@ def render_answer(answer: Answer) -> str:
     before = answer.evidence[:offset]
     after = answer.evidence[offset + len(answer.text) :]
     return (
-        f"<p><b>{html.escape(answer.text)}</b></p>"
+        f'<p class="qa-answer"><b>{html.escape(answer.text)}</b></p>'
         f"<p>{_bar(answer.score)} {confidence_words(answer.score)} ({answer.score:.0%})</p>"
         f'<div class="qa-evidence">{html.escape(before)}<mark>{html.escape(answer.text)}</mark>{html.escape(after)}</div>'
         f'<div class="qa-source">from {html.escape(answer.document)}, characters {answer.start}-{answer.end}</div>'
@@ -94,10 +94,11 @@ def build_app(default_bot: QABot) -> gr.Blocks:
             return {"error": str(exc)}
         return answer.as_dict()
 
-    def use_uploads(files: list | None, bot: QABot | None, progress=gr.Progress()):
+    def use_uploads(files: list | None, bot: QABot | None, turns: list, progress=gr.Progress()):
+        """Index the uploaded files into a new bot for this session; on failure keep the old one."""
         paths = [Path(f if isinstance(f, str) else f.name) for f in files or []]
         if not paths:
-            return bot, _documents_line(active(bot)), "Choose one or more .txt, .md, .pdf or .html files first."
+            return bot, _documents_line(active(bot)), "Choose one or more .txt, .md, .pdf or .html files first.", turns
         errors = [f"{p.name}: over the {MAX_UPLOAD_MB} MB limit" for p in paths if p.stat().st_size > MAX_UPLOAD_MB * 2**20]
         paths = [p for p in paths if p.stat().st_size <= MAX_UPLOAD_MB * 2**20]
         progress(0.1, desc="Reading documents")
@@ -107,13 +108,13 @@ def build_app(default_bot: QABot) -> gr.Blocks:
             new_bot.warm_up()
         except QAError as exc:
             message = "; ".join(errors + [str(exc)]) if paths else "; ".join(errors)
-            return bot, _documents_line(active(bot)), f"⚠️ Nothing changed: {html.escape(message)}"
+            return bot, _documents_line(active(bot)), f"⚠️ Nothing changed: {html.escape(message)}", turns
         errors += new_bot.load_errors
         progress(1.0, desc="Ready")
         status = f"Indexed {len(new_bot.documents)} document(s) into {len(new_bot.store.chunks)} passages."
         if errors:
             status += " ⚠️ Skipped: " + html.escape("; ".join(errors))
-        return new_bot, _documents_line(new_bot), status
+        return new_bot, _documents_line(new_bot), status, []  # earlier turns were about other documents
 
     def back_to_article():
         return None, _documents_line(default_bot), "Back to the bundled article.", [], []
@@ -144,7 +145,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         box.submit(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private")
         send.click(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private")
         clear.click(lambda: ([], []), None, [chat, turns], api_visibility="private")
-        use.click(use_uploads, [files, bot_state], [bot_state, documents, status], api_visibility="private")
+        use.click(use_uploads, [files, bot_state, turns], [bot_state, documents, status, turns], api_visibility="private")
         back.click(back_to_article, None, [bot_state, documents, status, chat, turns], api_visibility="private")
         gr.api(ask_api, api_name="ask")
     return page

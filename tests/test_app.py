@@ -102,22 +102,31 @@ def browser():
         browser.close()
 
 
-def _ask(page, question: str) -> None:
+def _ask(page, question: str) -> str:
+    """Ask through the page and return the text of the bot's reply headline."""
+    replies = page.locator("#chat .qa-answer")
+    before = replies.count()
     page.locator("#question textarea").fill(question)
     page.locator("#ask").click()
+    replies.nth(before).wait_for(timeout=60_000)
+    return replies.nth(before).inner_text().strip()
 
 
 def test_browser_chat_and_upload(app_url, browser, tmp_path):
     SCREENSHOTS.mkdir(exist_ok=True)
     page = browser.new_page(viewport={"width": 1200, "height": 1100})
     page.goto(app_url)
-    _ask(page, "Who joined online?")
-    page.locator("#chat").get_by_text(EXPECTED).first.wait_for(timeout=60_000)
+    assert _ask(page, "Who joined online?") == EXPECTED
     page.screenshot(path=str(SCREENSHOTS / "1-answer.png"), full_page=True)
 
-    _ask(page, "Who is the Prime Minister of Japan?")
-    page.locator("#chat").get_by_text("The document does not say").first.wait_for(timeout=60_000)
+    assert _ask(page, "Who is the Prime Minister of Japan?") == "The document does not say."
     page.screenshot(path=str(SCREENSHOTS / "2-abstain.png"), full_page=True)
+
+    assert _ask(page, "Who is Germany's foreign minister?") == "Annalena Baerbock"
+    assert "Munster" in _ask(page, "Where did she meet her Japanese counterpart?")
+    page.screenshot(path=str(SCREENSHOTS / "3-follow-up.png"), full_page=True)
+    page.locator("#clear").click()
+    page.wait_for_function("document.querySelectorAll('#chat .qa-answer').length === 0", timeout=10_000)
 
     page.locator("#uploads").get_by_text("Your own documents").click()
     binary = tmp_path / "broken.txt"
@@ -125,7 +134,7 @@ def test_browser_chat_and_upload(app_url, browser, tmp_path):
     page.locator("#upload input[type=file]").set_input_files(str(binary))
     page.locator("#use-uploads").click()
     page.locator("#upload-status").get_by_text("Nothing changed").wait_for(timeout=60_000)
-    page.screenshot(path=str(SCREENSHOTS / "3-bad-upload.png"), full_page=True)
+    page.screenshot(path=str(SCREENSHOTS / "4-bad-upload.png"), full_page=True)
 
     memo = tmp_path / "memo.txt"
     memo.write_text("The office picnic is on 14 June. Rosa Delgado is organising the food and the games.")
@@ -133,6 +142,5 @@ def test_browser_chat_and_upload(app_url, browser, tmp_path):
     page.locator("#use-uploads").click()
     page.locator("#upload-status").get_by_text("Indexed 1 document").wait_for(timeout=120_000)
     page.locator("#active-documents").get_by_text("memo.txt").wait_for(timeout=10_000)
-    _ask(page, "Who is organising the food?")
-    page.locator("#chat").get_by_text("Rosa Delgado").first.wait_for(timeout=60_000)
-    page.screenshot(path=str(SCREENSHOTS / "4-upload-answer.png"), full_page=True)
+    assert _ask(page, "Who is organising the food?") == "Rosa Delgado"
+    page.screenshot(path=str(SCREENSHOTS / "5-upload-answer.png"), full_page=True)

@@ -46,7 +46,7 @@ score minus the no-answer score of its window; the reader abstains below {thresh
 def _row(name: str, scores) -> str:
     d = scores.as_dict()
     has, no = d.get("has_ans_f1"), d.get("no_ans_acc")
-    cells = [f"{d['em']:.1f}", f"{d['f1']:.1f}", f"{has:.1f}" if has else "-", f"{no:.1f}" if no else "-"]
+    cells = [f"{d['em']:.1f}", f"{d['f1']:.1f}", "-" if has is None else f"{has:.1f}", "-" if no is None else f"{no:.1f}"]
     return f"| {name} | " + " | ".join(cells) + f" | {d['n']:,} | {d['questions_per_s']:.1f} |"
 
 
