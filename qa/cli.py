@@ -94,9 +94,11 @@ def _eval_squad(args: argparse.Namespace) -> None:
     allow_abstain = any(ex.is_impossible for ex in examples)
     reader = Reader.load(args.reader)
     if args.retrieval:
+        from qa.bot import BotSettings
         from qa.evaluation.open_book import evaluate_open_book
 
-        result = {"ours": evaluate_open_book(examples, reader, top_k=args.top_k, corpus=corpus).as_dict()}
+        settings = BotSettings(top_k=args.top_k)
+        result = {"ours": evaluate_open_book(examples, reader, corpus=corpus, settings=settings).as_dict()}
     else:
         result = {"ours": evaluate(examples, reader_predictor(reader, allow_abstain)).as_dict()}
     if args.baseline:
@@ -158,7 +160,7 @@ def _ship_reader(args: argparse.Namespace) -> None:
 
     from qa.training.ship import ship_reader
 
-    scores = ship_reader(Path(args.model_dir), args.dev_v1, args.dev_v2)
+    scores = ship_reader(Path(args.model_dir), args.dev_v1, args.dev_v2, dest=Path(args.dest), limit=args.limit)
     print(json.dumps(scores, indent=2))
 
 
@@ -171,6 +173,8 @@ def _add_bot_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from qa.reader import SHIPPED_READER
+
     parser = argparse.ArgumentParser(prog="qa", description="Extractive question answering over your documents.")
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -219,6 +223,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("model_dir", help="a trained model directory, e.g. outputs/reader/final")
     p.add_argument("--dev-v1", dest="dev_v1", required=True, help="SQuAD v1.1 dev file, to measure")
     p.add_argument("--dev-v2", dest="dev_v2", required=True, help="SQuAD v2.0 dev file, to calibrate and measure")
+    p.add_argument("--dest", default=str(SHIPPED_READER), help="where the shipped model goes (default: in the package)")
+    p.add_argument("--limit", type=int, help="only N questions per dev file, for a dry run")
     p.set_defaults(func=_ship_reader)
     return parser
 

@@ -21,6 +21,7 @@ import torch
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer
 
 from qa.errors import QAError
+from qa.hardware import native_bf16, pick_device
 
 SHIPPED_READER = Path(__file__).parent / "models" / "reader"
 CALIBRATION_FILE = "calibration.json"
@@ -81,14 +82,35 @@ class Reading:
         return None if self.abstained or not self.spans else self.spans[0]
 
 
-def _pick_device() -> torch.device:
-    return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+PRECISIONS = ("auto", "fp32", "bf16", "int8")
+
+
+def _resolve_precision(precision: str, device: torch.device) -> str:
+    """"auto": bf16 where it is native, else int8 dynamic quantisation on a CPU, else fp32."""
+    if precision not in PRECISIONS:
+        raise QAError(f"unknown precision {precision!r}: use one of {', '.join(PRECISIONS)}")
+    if precision != "auto":
+        return precision
+    if native_bf16():
+        return "bf16"
+    return "int8" if device.type == "cpu" else "fp32"
+
+
+def _with_precision(model: torch.nn.Module, precision: str) -> torch.nn.Module:
+    if precision == "bf16":
+        return model.to(torch.bfloat16)
+    if precision == "int8":
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # torch points eager quantisation users at torchao
+            return torch.ao.quantization.quantize_dynamic(model, {torch.nn.Linear}, dtype=torch.qint8)
+    return model
 
 
 class Reader:
     """An extractive QA model with its tokenizer and calibration; load once, read many times.
 
-    `source` is the name or path it was loaded from; the window settings are in tokens.
+    `source` is the name or path it was loaded from, `precision` how it runs ("fp32",
+    "bf16" or "int8"); the window settings are in tokens.
     """
 
     def __init__(
@@ -97,6 +119,7 @@ class Reader:
         tokenizer,
         calibration: Calibration | None = None,
         source: str = "",
+        precision: str = "fp32",
         max_length: int = 256,
         stride: int = 96,
         max_question_tokens: int = 64,
@@ -107,6 +130,7 @@ class Reader:
         self.tokenizer = tokenizer
         self.calibration = calibration or Calibration()
         self.source = source
+        self.precision = precision
         self.max_length = max_length
         self.stride = stride
         self.max_question_tokens = max_question_tokens
@@ -118,8 +142,13 @@ class Reader:
         self._lock = threading.Lock()  # the fast tokenizer's truncation state is not thread-safe
 
     @classmethod
-    def load(cls, name_or_path: str | Path | None = None, **settings) -> "Reader":
-        """Load the shipped reader (default), or any Hugging Face QA model name or local path."""
+    def load(cls, name_or_path: str | Path | None = None, precision: str = "auto", **settings) -> "Reader":
+        """Load the shipped reader (default), or any Hugging Face QA model name or local path.
+
+        `precision`: "auto" (the fastest the machine supports), "fp32", "bf16" or "int8" (CPU).
+        """
+        device = pick_device()
+        precision = _resolve_precision(precision, device)
         source = Path(name_or_path) if name_or_path is not None else SHIPPED_READER
         is_local = isinstance(name_or_path, Path) or name_or_path is None or Path(str(name_or_path)).exists()
         if is_local:
@@ -133,9 +162,9 @@ class Reader:
             model = AutoModelForQuestionAnswering.from_pretrained(str(source), dtype=torch.float32)
         except Exception as exc:  # transformers raises many types for unreadable weights or configs
             raise QAError(f"could not load reader model from {source}: {exc}") from exc
-        model.to(_pick_device())
+        model = _with_precision(model.to(device), precision)
         calibration = Calibration.load(source) if is_local else Calibration()
-        return cls(model, tokenizer, calibration, source=str(source), **settings)
+        return cls(model, tokenizer, calibration, source=str(source), precision=precision, **settings)
 
     def read(self, question: str, context: str, top_k: int = 1) -> Reading:
         """Read one context for one question."""

