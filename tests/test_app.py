@@ -119,11 +119,11 @@ def test_browser_chat_and_upload(app_url, browser, tmp_path):
     assert _ask(page, "Who joined online?") == EXPECTED
     page.screenshot(path=str(SCREENSHOTS / "1-answer.png"), full_page=True)
 
-    assert _ask(page, "Who is the Prime Minister of Japan?") == "The document does not say."
+    assert _ask(page, "How many moons does Jupiter have?") == "The document does not say."
     page.screenshot(path=str(SCREENSHOTS / "2-abstain.png"), full_page=True)
 
-    assert _ask(page, "Who is Germany's foreign minister?") == "Annalena Baerbock"
-    assert "Munster" in _ask(page, "Where did she meet her Japanese counterpart?")
+    assert _ask(page, "Who said that countries sharing basic values must show unity?") == "Hayashi"
+    assert _ask(page, "What did he say countries like Japan and Germany must show?") == "unity"
     page.screenshot(path=str(SCREENSHOTS / "3-follow-up.png"), full_page=True)
     page.locator("#clear").click()
     page.wait_for_function("document.querySelectorAll('#chat .qa-answer').length === 0", timeout=10_000)

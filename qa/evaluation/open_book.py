@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from dataclasses import replace
 from typing import Sequence
 
@@ -29,11 +30,15 @@ def evaluate_open_book(
     corpus: Sequence[SquadExample] | None = None,
     settings: BotSettings | None = None,
     embedder: Embedder | None = None,
+    cache_dir: Path | None = None,
     batch_size: int = 32,
 ) -> SquadScores:
-    """Answer through the whole pipeline; `corpus` (default: the examples) gives the paragraphs to index."""
+    """Answer through the whole pipeline; `corpus` (default: the examples) gives the paragraphs to index.
+
+    The index is built afresh unless `cache_dir` is given (sweeps reuse it across settings).
+    """
     documents = paragraph_documents(corpus or examples)
-    bot = QABot(documents, reader=reader, embedder=embedder, settings=settings, cache_dir=False)
+    bot = QABot(documents, reader=reader, embedder=embedder, settings=settings, cache_dir=cache_dir or False)
     bot.warm_up()
     allow_abstain = any(ex.is_impossible for ex in examples)
     predictions, found = [], []

@@ -9,7 +9,7 @@ from pathlib import Path
 import torch
 
 from qa.evaluation.squad_eval import evaluate, reader_predictor
-from qa.reader import SHIPPED_READER, Reader
+from qa.reader import SHIPPED_READER, WINDOW_FILE, Reader
 from qa.squad import load_squad, spread
 from qa.training.calibration import fit_calibration, split_by_article
 
@@ -39,7 +39,8 @@ never saw ({held_n:,} questions).
 
 ## Calibration
 score = sigmoid({slope:.3f} x margin + {intercept:.3f}), where margin is the best span's
-score minus the no-answer score of its window; the reader abstains below {threshold:.3f}.
+score minus the no-answer score of its window; the reader abstains below {threshold:.3f},
+the highest threshold that costs answerable v2.0 questions at most 5 F1 points.
 """
 
 
@@ -62,6 +63,10 @@ def ship_reader(
     trained = Reader.load(model_dir, precision="fp32")
     trained.model.to(torch.float16).save_pretrained(tmp)
     trained.tokenizer.save_pretrained(tmp)
+    training = json.loads((model_dir / "training.json").read_text())
+    cfg = training["config"]
+    window = {"max_length": cfg["max_length"], "stride": cfg["stride"]}
+    (tmp / WINDOW_FILE).write_text(json.dumps(window, indent=2) + "\n")
 
     reader = Reader.load(tmp)  # calibrated and measured as the product runs it
     fit, held_out = split_by_article(spread(load_squad(dev_v2), limit))
@@ -70,8 +75,6 @@ def ship_reader(
     v2_held = evaluate(held_out, reader_predictor(reader, allow_abstain=True))
     scores = {"dev-v1.1": v1.as_dict(), "dev-v2.0 held out": v2_held.as_dict()}
 
-    training = json.loads((model_dir / "training.json").read_text())
-    cfg = training["config"]
     recipe = (
         f"- max length {cfg['max_length']}, stride {cfg['stride']}, batch {cfg['batch_size']}, "
         f"AdamW lr {cfg['learning_rate']}, linear decay with {cfg['warmup_ratio']:.0%} warm-up, "

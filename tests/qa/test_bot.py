@@ -21,20 +21,23 @@ def test_who_joined_online_is_grounded_in_the_article(bot):
 
 
 def test_question_the_article_does_not_answer_abstains(bot):
-    answer = bot.ask("Who is the Prime Minister of Japan?")
+    answer = bot.ask("How many moons does Jupiter have?")
     assert answer.abstained and answer.text is None
     assert answer.passage is not None and 0.0 <= answer.score <= 1.0
 
 
 def test_follow_up_uses_the_earlier_turn(bot):
-    first = bot.ask("Who is Germany's foreign minister?")
-    assert first.text == "Annalena Baerbock"
-    follow_up = bot.ask("Where did she meet her Japanese counterpart?", history=[(first.question, first.text)])
+    follow_up = bot.ask(
+        "Where did she meet her Japanese counterpart?",
+        history=[("Who is Germany's foreign minister?", "Annalena Baerbock")],
+    )
     assert follow_up.text is not None and "Munster" in follow_up.text
+    alone = bot.ask("Where did she meet her Japanese counterpart?")
+    assert alone.text is None or "Munster" not in alone.text or alone.score < follow_up.score
 
 
 def test_ask_many_matches_ask(bot):
-    questions = ["Who joined online?", "How many Eurofighter jets did Germany send?", "Who is Germany's chancellor?"]
+    questions = ["Who joined online?", "How many Eurofighter jets did Germany send?", "How many moons does Jupiter have?"]
     together = bot.ask_many(questions)
     for question, answer in zip(questions, together):
         alone = bot.ask(question)
