@@ -271,6 +271,8 @@ class Reader:
                 break
             i, j = divmod(int(index), n)
             char_start, char_end = offsets[i][0], offsets[j][1]
+            if "\n\n" in context[char_start:char_end]:
+                continue  # an answer never runs across a paragraph break
             margin = float(value) - null
             spans.append(Span(context[char_start:char_end], char_start, char_end, self.calibration.score(margin), margin))
         return spans

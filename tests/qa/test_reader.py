@@ -96,3 +96,9 @@ def test_bf16_and_fp32_find_the_same_answer():
 def test_unknown_precision_is_refused():
     with pytest.raises(QAError, match="unknown precision"):
         Reader.load(precision="fp8")
+
+
+def test_spans_do_not_cross_paragraph_breaks(reader):
+    context = "Defence cooperation\n\nMUNSTER - Japan and Germany agreed on Thursday to deepen defence cooperation."
+    for span in reader.read("What did Japan and Germany agree to deepen?", context, top_k=5).spans:
+        assert "\n\n" not in span.text
