@@ -44,6 +44,13 @@ class Answer:
         return self.text is None
 
     @property
+    def best_guess(self) -> str:
+        """The answer, or when it abstains the span it would have given ("" if none): for v1.1-style scoring."""
+        if self.text is not None:
+            return self.text
+        return self.alternatives[0].text if self.alternatives else ""
+
+    @property
     def passage(self) -> Chunk | None:
         """The closest passage: the best retrieved chunk."""
         return self.chunks[0] if self.chunks else None

@@ -49,12 +49,6 @@ def _cold_start() -> tuple[float, float]:
     return seconds, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
-def _forced(answer) -> str:
-    if answer.text:
-        return answer.text
-    return answer.alternatives[0].text if answer.alternatives else ""
-
-
 def run_bench(questions: list[EvalQuestion], rounds: int = 2) -> BenchResult:
     """Time every question `rounds` times through our pipeline and through retrieval + Haystack's reader."""
     from qa.evaluation.baseline import HaystackReader
@@ -80,7 +74,7 @@ def run_bench(questions: list[EvalQuestion], rounds: int = 2) -> BenchResult:
             ours_ms.append(1000 * (t1 - t0))
             base_ms.append(1000 * (t3 - t1))
             if round_ == 0 and q.answerable and not q.history:
-                ours_f1.append(best_scores(_forced(answer), q.answers)[1])
+                ours_f1.append(best_scores(answer.best_guess, q.answers)[1])
                 base_f1.append(best_scores(baseline, q.answers)[1])
     p50, p95 = np.percentile(ours_ms, [50, 95])
     b50, b95 = np.percentile(base_ms, [50, 95])

@@ -47,8 +47,7 @@ def evaluate_open_book(
         batch = examples[i : i + batch_size]
         answers = bot.ask_many([ex.question for ex in batch])
         for ex, answer in zip(batch, answers):
-            forced = answer.alternatives[0].text if answer.abstained and answer.alternatives else ""
-            predictions.append(answer.text or ("" if allow_abstain else forced))
+            predictions.append((answer.text or "") if allow_abstain else answer.best_guess)
             if ex.answers:
                 found.append(any(a in chunk.text for a in ex.answers for chunk in answer.chunks))
     scores = score_predictions(examples, predictions, time.perf_counter() - started)
