@@ -108,6 +108,19 @@ def _window_settings(directory: Path) -> dict:
         raise QAError(f"broken reader settings file {path}: {exc}") from exc
 
 
+def pad_windows(input_ids: Sequence[list[int]], token_type_ids: Sequence[list[int]], pad_id: int) -> dict:
+    """Token windows of different lengths as padded tensors with an attention mask."""
+    width = max(len(ids) for ids in input_ids)
+    ids = torch.full((len(input_ids), width), pad_id, dtype=torch.long)
+    types = torch.zeros((len(input_ids), width), dtype=torch.long)
+    mask = torch.zeros((len(input_ids), width), dtype=torch.long)
+    for row, (window, window_types) in enumerate(zip(input_ids, token_type_ids)):
+        ids[row, : len(window)] = torch.tensor(window)
+        types[row, : len(window)] = torch.tensor(window_types)
+        mask[row, : len(window)] = 1
+    return {"input_ids": ids, "token_type_ids": types, "attention_mask": mask}
+
+
 class Reader:
     """An extractive QA model with its tokenizer and calibration; load once, read many times.
 
@@ -225,20 +238,8 @@ class Reader:
         pad = self.tokenizer.pad_token_id
         for b in range(0, len(order), self.batch_size):
             rows = order[b : b + self.batch_size]
-            width = len(input_ids[rows[0]])
-            ids = torch.full((len(rows), width), pad, dtype=torch.long)
-            types = torch.zeros((len(rows), width), dtype=torch.long)
-            mask = torch.zeros((len(rows), width), dtype=torch.long)
-            for r, i in enumerate(rows):
-                n = len(input_ids[i])
-                ids[r, :n] = torch.tensor(input_ids[i])
-                types[r, :n] = torch.tensor(token_type_ids[i])
-                mask[r, :n] = 1
-            out = self.model(
-                input_ids=ids.to(self.device),
-                token_type_ids=types.to(self.device),
-                attention_mask=mask.to(self.device),
-            )
+            batch = pad_windows([input_ids[i] for i in rows], [token_type_ids[i] for i in rows], pad)
+            out = self.model(**{k: v.to(self.device) for k, v in batch.items()})
             s = out.start_logits.float().cpu().numpy()
             e = out.end_logits.float().cpu().numpy()
             for r, i in enumerate(rows):

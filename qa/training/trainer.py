@@ -16,6 +16,7 @@ from tqdm import tqdm
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer, get_linear_schedule_with_warmup
 
 from qa.hardware import native_bf16, pick_device
+from qa.reader import pad_windows
 from qa.squad import load_squad
 from qa.training.features import TrainFeatures, build_features, make_negatives
 
@@ -65,22 +66,10 @@ def _batches(features: TrainFeatures, batch_size: int, seed: int, epoch: int) ->
 
 
 def _collate(features: TrainFeatures, index: np.ndarray, pad_id: int) -> dict[str, torch.Tensor]:
-    width = max(len(features.input_ids[i]) for i in index)
-    ids = torch.full((len(index), width), pad_id, dtype=torch.long)
-    types = torch.zeros((len(index), width), dtype=torch.long)
-    mask = torch.zeros((len(index), width), dtype=torch.long)
-    for row, i in enumerate(index):
-        n = len(features.input_ids[i])
-        ids[row, :n] = torch.tensor(features.input_ids[i])
-        types[row, :n] = torch.tensor(features.token_type_ids[i])
-        mask[row, :n] = 1
-    return {
-        "input_ids": ids,
-        "token_type_ids": types,
-        "attention_mask": mask,
-        "start_positions": torch.from_numpy(features.start_positions[index]),
-        "end_positions": torch.from_numpy(features.end_positions[index]),
-    }
+    batch = pad_windows([features.input_ids[i] for i in index], [features.token_type_ids[i] for i in index], pad_id)
+    batch["start_positions"] = torch.from_numpy(features.start_positions[index])
+    batch["end_positions"] = torch.from_numpy(features.end_positions[index])
+    return batch
 
 
 class ReaderTrainer:
@@ -127,7 +116,7 @@ class ReaderTrainer:
             return
         frozen = ["embeddings."] + [f"encoder.layer.{i}." for i in range(self.config.freeze_layers)]
         for name, param in model.named_parameters():
-            if any(f".{prefix}" in f".{name.split('.', 1)[-1]}" for prefix in frozen):
+            if any(f".{prefix}" in f".{name}" for prefix in frozen):
                 param.requires_grad_(False)
 
     def train(self, resume: bool = False) -> Path:
