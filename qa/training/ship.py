@@ -8,6 +8,7 @@ from pathlib import Path
 
 import torch
 
+from qa.errors import QAError
 from qa.evaluation.squad_eval import evaluate, reader_predictor
 from qa.reader import SHIPPED_READER, WINDOW_FILE, Reader
 from qa.squad import load_squad, spread
@@ -20,7 +21,7 @@ The project's own extractive reader, shipped inside the package and loaded offli
 `qa.Reader.load()`. BERT, 6 layers x 384, {parameters:.1f}M parameters, stored in fp16.
 
 ## Data
-- Training: SQuAD v1.1 train (CC BY-SA 4.0), {questions:,} questions, plus built
+- Training: SQuAD v1.1 train (CC BY-SA 4.0), in the stages below, plus built
   unanswerable examples (the paragraph without its answer sentences, or another
   paragraph of the same article) with [CLS] as target.
 - Calibration: SQuAD v2.0 dev, the articles of every other title ({fit_n:,} questions).
@@ -41,7 +42,14 @@ never saw ({held_n:,} questions).
 score = sigmoid({slope:.3f} x margin + {intercept:.3f}), where margin is the best span's
 score minus the no-answer score of its window; the reader abstains below {threshold:.3f},
 the highest threshold that costs answerable v2.0 questions at most 5 F1 points.
+
+## Against the project's targets
+- SQuAD v1.1 dev F1 {v1_f1:.1f}: target >= 80, {v1_verdict}.
+- SQuAD v2.0 dev HasAns F1 {has_f1:.1f} and NoAns accuracy {no_acc:.1f}: targets >= 75 each, {v2_verdict}.
 """
+
+V1_F1_TARGET = 80.0
+V2_TARGET = 75.0
 
 
 def _row(name: str, scores) -> str:
@@ -49,6 +57,39 @@ def _row(name: str, scores) -> str:
     has, no = d.get("has_ans_f1"), d.get("no_ans_acc")
     cells = [f"{d['em']:.1f}", f"{d['f1']:.1f}", "-" if has is None else f"{has:.1f}", "-" if no is None else f"{no:.1f}"]
     return f"| {name} | " + " | ".join(cells) + f" | {d['n']:,} | {d['questions_per_s']:.1f} |"
+
+
+def _stages(model_dir: Path) -> list[dict]:
+    """The training records of a model and of every trained model it was fine-tuned from, oldest first."""
+    stages: list[dict] = []
+    path = model_dir
+    while (path / "training.json").is_file():
+        stages.insert(0, json.loads((path / "training.json").read_text()))
+        path = Path(stages[0]["config"]["base_model"])
+    return stages
+
+
+def _recipe(stages: list[dict]) -> str:
+    """One paragraph per training stage, for the model card."""
+    lines = []
+    for number, stage in enumerate(stages, 1):
+        cfg = stage["config"]
+        start = "the bundled all-MiniLM-L6-v2 encoder" if number == 1 else f"the stage {number - 1} model"
+        questions = f"{cfg['max_questions']:,}" if cfg["max_questions"] else "all"
+        frozen = f"embeddings and the lowest {cfg['freeze_layers']} layers frozen" if cfg["freeze_layers"] else "nothing frozen"
+        lines.append(
+            f"- stage {number}, from {start}: max length {cfg['max_length']}, stride {cfg['stride']}, "
+            f"batch {cfg['batch_size']}, AdamW lr {cfg['learning_rate']}, linear decay with "
+            f"{cfg['warmup_ratio']:.0%} warm-up, {cfg['epochs']} pass(es) over {questions} questions, "
+            f"seed {cfg['seed']}; {frozen}; negatives: {cfg['negative_ratio']} per question; "
+            f"{stage['windows']:,} windows, {stage['steps']:,} steps; "
+            f"{stage.get('hardware', 'unknown hardware')}, {stage.get('seconds', 0) / 60:.0f} minutes"
+        )
+    return "\n".join(lines)
+
+
+def _verdict(met: bool) -> str:
+    return "met" if met else "not met"
 
 
 def ship_reader(
@@ -63,8 +104,10 @@ def ship_reader(
     trained = Reader.load(model_dir, precision="fp32")
     trained.model.to(torch.float16).save_pretrained(tmp)
     trained.tokenizer.save_pretrained(tmp)
-    training = json.loads((model_dir / "training.json").read_text())
-    cfg = training["config"]
+    stages = _stages(model_dir)
+    if not stages:
+        raise QAError(f"{model_dir} has no training.json: ship a model trained by `qa train-reader`")
+    cfg = stages[-1]["config"]
     window = {"max_length": cfg["max_length"], "stride": cfg["stride"]}
     (tmp / WINDOW_FILE).write_text(json.dumps(window, indent=2) + "\n")
 
@@ -75,28 +118,24 @@ def ship_reader(
     v2_held = evaluate(held_out, reader_predictor(reader, allow_abstain=True))
     scores = {"dev-v1.1": v1.as_dict(), "dev-v2.0 held out": v2_held.as_dict()}
 
-    recipe = (
-        f"- max length {cfg['max_length']}, stride {cfg['stride']}, batch {cfg['batch_size']}, "
-        f"AdamW lr {cfg['learning_rate']}, linear decay with {cfg['warmup_ratio']:.0%} warm-up, "
-        f"{cfg['epochs']} pass(es) over the questions, seed {cfg['seed']}\n"
-        f"- embeddings and the lowest {cfg['freeze_layers']} layers frozen; "
-        f"negatives: {cfg['negative_ratio']} per question; {training['windows']:,} windows, {training['steps']:,} steps\n"
-        f"- hardware and time: {training.get('hardware', 'unknown')}, {training.get('seconds', 0) / 60:.0f} minutes"
-    )
     calibration = reader.calibration
     calibration.save(tmp, scores=scores, precision=reader.precision)  # again, with the measured scores
     (tmp / "README.md").write_text(
         CARD.format(
             parameters=sum(p.numel() for p in reader.model.parameters()) / 1e6,
-            questions=cfg["max_questions"] or 87599,
             fit_n=len(fit),
             held_n=len(held_out),
             precision=reader.precision,
-            recipe=recipe,
+            recipe=_recipe(stages),
             rows="\n".join(_row(k, v) for k, v in [("dev-v1.1", v1), ("dev-v2.0 held out", v2_held)]),
             slope=calibration.slope,
             intercept=calibration.intercept,
             threshold=calibration.threshold,
+            v1_f1=v1.f1,
+            v1_verdict=_verdict(v1.f1 >= V1_F1_TARGET),
+            has_f1=v2_held.has_ans_f1,
+            no_acc=v2_held.no_ans_acc,
+            v2_verdict=_verdict(min(v2_held.has_ans_f1, v2_held.no_ans_acc) >= V2_TARGET),
         )
     )
     shutil.rmtree(dest, ignore_errors=True)

@@ -101,7 +101,10 @@ class ReaderTrainer:
         tmp = self.output_dir / "checkpoint.tmp"
         shutil.rmtree(tmp, ignore_errors=True)
         model.save_pretrained(tmp)
-        torch.save({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict()}, tmp / "optim.pt")
+        torch.save(
+            {"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(), "rng": torch.get_rng_state()},
+            tmp / "optim.pt",
+        )
         (tmp / "state.json").write_text(json.dumps({"step": step, "seconds": seconds, "config": asdict(self.config)}))
         old = self.output_dir / "checkpoint.old"
         shutil.rmtree(old, ignore_errors=True)
@@ -149,6 +152,8 @@ class ReaderTrainer:
             state = torch.load(self.checkpoint_dir / "optim.pt", weights_only=True)
             optimizer.load_state_dict(state["optimizer"])
             scheduler.load_state_dict(state["scheduler"])
+            if "rng" in state:  # the same dropout masks as an uninterrupted run
+                torch.set_rng_state(state["rng"])
 
         print(
             f"{len(features):,} windows, {total_steps:,} steps of {cfg.batch_size} on {self.device}"

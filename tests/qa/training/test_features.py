@@ -1,0 +1,58 @@
+"""Training windows: answer targets on the right tokens, [CLS] for unanswerable ones, negatives without the answer."""
+
+from __future__ import annotations
+
+import pytest
+from transformers import AutoTokenizer
+
+from qa.squad import SquadExample
+from qa.training.features import build_features, make_negatives
+from qa.training.trainer import default_encoder
+
+CONTEXT = (
+    "The Danube is the second-longest river in Europe. It rises in the Black Forest and flows "
+    "into the Black Sea after passing through ten countries, among them Austria and Hungary, "
+    "and four capital cities: Vienna, Bratislava, Budapest and Belgrade."
+)
+
+
+def _example(question: str, answer: str | None, example_id: str = "q") -> SquadExample:
+    if answer is None:
+        return SquadExample(id=example_id, title="Danube", question=question, context=CONTEXT)
+    return SquadExample(
+        id=example_id, title="Danube", question=question, context=CONTEXT,
+        answers=(answer,), answer_starts=(CONTEXT.index(answer),),
+    )
+
+
+@pytest.fixture(scope="module")
+def tokenizer():
+    return AutoTokenizer.from_pretrained(default_encoder())
+
+
+@pytest.mark.parametrize("max_length", [32, 48, 256])
+def test_targets_point_at_the_answer_tokens(tokenizer, max_length):
+    examples = [_example("Which capital comes last?", "Belgrade"), _example("Where does it rise?", "the Black Forest")]
+    features = build_features(examples, tokenizer, max_length=max_length, stride=8)
+    assert len(features) == 2  # one window per question, even where the paragraph needs several
+    for ids, start, end, ex in zip(features.input_ids, features.start_positions, features.end_positions, examples):
+        assert len(ids) <= max_length
+        assert tokenizer.decode(ids[start : end + 1]) == ex.answers[0].lower()
+
+
+def test_unanswerable_window_targets_cls(tokenizer):
+    features = build_features([_example("Who named the river?", None)], tokenizer, max_length=48, stride=8)
+    assert (features.start_positions.tolist(), features.end_positions.tolist()) == ([0], [0])
+
+
+def test_negatives_never_hold_the_answer():
+    examples = [_example(f"Question {i}?", answer, f"q{i}") for i, answer in enumerate(["Vienna", "ten", "Europe"])]
+    other = SquadExample(
+        id="o", title="Danube", question="What is the delta?", context="The delta lies in Romania and Ukraine.",
+        answers=("Romania",), answer_starts=(27,),
+    )
+    negatives = make_negatives(examples + [other], ratio=1.0, seed=0)
+    assert negatives, "ratio 1.0 must build negatives"
+    for neg, source in zip(negatives, [e for e in examples + [other] if any(n.id == f"{e.id}_neg" for n in negatives)]):
+        assert neg.is_impossible and neg.question == source.question
+        assert not any(answer in neg.context for answer in source.answers)

@@ -1,0 +1,44 @@
+"""Shipping: a trained model goes into a folder as fp16 with its windows, calibration and a card of every stage."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import torch
+from safetensors.torch import load_file
+
+from qa import QAError, Reader
+from qa.training.ship import ship_reader
+from qa.training.trainer import ReaderTrainer
+
+
+def test_shipped_folder_loads_and_describes_every_stage(tiny_config, squad_v1, squad_v2, tmp_path):
+    first = ReaderTrainer(tiny_config(tmp_path / "one", epochs=0.5)).train()
+    second = ReaderTrainer(tiny_config(tmp_path / "two", base_model=str(first), max_length=96, stride=48)).train()
+
+    scores = ship_reader(second, str(squad_v1), str(squad_v2), dest=tmp_path / "shipped")
+
+    shipped = tmp_path / "shipped"
+    assert not (tmp_path / "shipped.tmp").exists()
+    assert {t.dtype for t in load_file(shipped / "model.safetensors").values()} == {torch.float16}
+    assert json.loads((shipped / "reader.json").read_text()) == {"max_length": 96, "stride": 48}
+    assert set(scores) == {"dev-v1.1", "dev-v2.0 held out"}
+    assert scores["dev-v1.1"]["n"] == 9 and "no_ans_acc" in scores["dev-v2.0 held out"]
+    card = (shipped / "README.md").read_text()
+    assert "stage 1, from the bundled all-MiniLM-L6-v2 encoder" in card
+    assert "stage 2, from the stage 1 model: max length 96" in card
+    assert "Against the project's targets" in card
+
+    reader = Reader.load(shipped)
+    assert (reader.max_length, reader.stride) == (96, 48)
+    context = "Alexander Fleming discovered penicillin in 1928 in London."
+    for span in reader.read("Who discovered penicillin?", context, top_k=3).spans:
+        assert context[span.start : span.end] == span.text and 0.0 <= span.score <= 1.0
+
+
+def test_a_folder_without_a_training_record_is_refused(reader, squad_v1, squad_v2, tmp_path):
+    reader.model.save_pretrained(tmp_path / "model")
+    with pytest.raises(QAError, match="training.json"):
+        ship_reader(tmp_path / "model", str(squad_v1), str(squad_v2), dest=tmp_path / "shipped")
+    assert not (tmp_path / "shipped").exists()
