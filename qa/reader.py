@@ -218,6 +218,12 @@ class Reader:
             )
         return [self._reading(spans, top_k) for spans in candidates]
 
+    def fits_one_window(self, question: str, context: str) -> bool:
+        """Whether the pair is read in a single window (no overflow)."""
+        question_tokens = min(len(self.tokenizer(question, add_special_tokens=False)["input_ids"]), self.max_question_tokens)
+        context_tokens = len(self.tokenizer(context, add_special_tokens=False)["input_ids"])
+        return question_tokens + context_tokens + 3 <= self.max_length  # [CLS] question [SEP] context [SEP]
+
     def _fit_question(self, question: str) -> str:
         ids = self.tokenizer(question, add_special_tokens=False, return_offsets_mapping=True)
         if len(ids["input_ids"]) <= self.max_question_tokens:
@@ -231,13 +237,12 @@ class Reader:
 
     @torch.inference_mode()
     def _logits(self, input_ids: list[list[int]], token_type_ids: list[list[int]]) -> tuple[list, list]:
-        """Forward all windows, longest-first in padded batches; returns per-window logit arrays."""
+        """Forward all windows, longest first, in batches of similar length; returns per-window logit arrays."""
         order = sorted(range(len(input_ids)), key=lambda i: -len(input_ids[i]))
         starts: list = [None] * len(input_ids)
         ends: list = [None] * len(input_ids)
         pad = self.tokenizer.pad_token_id
-        for b in range(0, len(order), self.batch_size):
-            rows = order[b : b + self.batch_size]
+        for rows in self._similar_lengths(order, [len(ids) for ids in input_ids]):
             batch = pad_windows([input_ids[i] for i in rows], [token_type_ids[i] for i in rows], pad)
             out = self.model(**{k: v.to(self.device) for k, v in batch.items()})
             s = out.start_logits.float().cpu().numpy()
@@ -246,6 +251,16 @@ class Reader:
                 n = len(input_ids[i])
                 starts[i], ends[i] = s[r, :n], e[r, :n]
         return starts, ends
+
+    def _similar_lengths(self, order: list[int], lengths: list[int]) -> list[list[int]]:
+        """Cut longest-first windows into batches that waste at most a fifth of their tokens on padding."""
+        batches: list[list[int]] = []
+        for i in order:
+            if batches and len(batches[-1]) < self.batch_size and lengths[i] >= 0.8 * lengths[batches[-1][0]]:
+                batches[-1].append(i)
+            else:
+                batches.append([i])
+        return batches
 
     def _window_spans(
         self,
