@@ -11,7 +11,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from index.chunking import Chunk, sentences
+from index.chunking import sentences
 from index.documents import Document, bundled_article, from_text, load_paths
 from index.embedder import Embedder
 from index.retriever import Retrieved, Retriever
@@ -19,7 +19,6 @@ from index.store import ChunkStore, IndexSettings
 from qa.answers import Answer, evidence_sentence, merge_candidates
 from qa.conversation import Turn, resolve
 from qa.errors import QAError
-from qa.passages import join_overlapping
 from qa.reader import Reader
 
 
@@ -119,16 +118,9 @@ class QABot:
         self.warm_up()
         resolved = [resolve(q, history or []) for q in cleaned]
         retrieved = self.retriever.retrieve([query for _, query in resolved], self.settings.top_k)
-        passages = [
-            join_overlapping([r.chunk for r in hits], self._texts, lambda text: self.reader.fits_one_window(q, text))
-            for (q, _), hits in zip(resolved, retrieved)
-        ]
-        pairs = [(reading_q, p.text) for (reading_q, _), read in zip(resolved, passages) for p in read]
+        pairs = [(reading_q, r.chunk.text) for (reading_q, _), hits in zip(resolved, retrieved) for r in hits]
         readings = iter(self.reader.read_batch(pairs, top_k=self.settings.alternatives + 1))
-        return [
-            self._answer(q, hits, read, [next(readings) for _ in read])
-            for q, hits, read in zip(cleaned, retrieved, passages)
-        ]
+        return [self._answer(q, hits, [next(readings) for _ in hits]) for q, hits in zip(cleaned, retrieved)]
 
     def retrieve(self, question: str) -> list[Retrieved]:
         """The chunks the bot would read for this question, best first."""
@@ -146,9 +138,9 @@ class QABot:
             question = question[: self.settings.max_question_chars]
         return question
 
-    def _answer(self, question: str, hits: list[Retrieved], passages: list[Chunk], readings) -> Answer:
+    def _answer(self, question: str, hits: list[Retrieved], readings) -> Answer:
         chunks = tuple(r.chunk for r in hits)
-        candidates = merge_candidates(passages, readings)
+        candidates = merge_candidates(chunks, readings)
         best = candidates[0] if candidates else None
         alternatives = tuple(candidates[1 : 1 + self.settings.alternatives])
         if best is None or best.score < self.reader.calibration.threshold:

@@ -218,12 +218,6 @@ class Reader:
             )
         return [self._reading(spans, top_k) for spans in candidates]
 
-    def fits_one_window(self, question: str, context: str) -> bool:
-        """Whether the pair is read in a single window (no overflow)."""
-        question_tokens = min(len(self.tokenizer(question, add_special_tokens=False)["input_ids"]), self.max_question_tokens)
-        context_tokens = len(self.tokenizer(context, add_special_tokens=False)["input_ids"])
-        return question_tokens + context_tokens + 3 <= self.max_length  # [CLS] question [SEP] context [SEP]
-
     def _fit_question(self, question: str) -> str:
         ids = self.tokenizer(question, add_special_tokens=False, return_offsets_mapping=True)
         if len(ids["input_ids"]) <= self.max_question_tokens:
