@@ -13,8 +13,13 @@ from typing import Sequence
 
 Turn = tuple[str, str | None]
 
-_SUBJECT = re.compile(r"\b(he|she|they|it|him|them)\b", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"\b(his|hers|their|its)\b", re.IGNORECASE)
+# Tried in this order: an earlier answer is most often the subject of the follow-up
+# ("How many of them did it send?": "it" is the earlier answer, "them" something else).
+_PRONOUNS = (
+    (re.compile(r"\b(he|she|they|it)\b", re.IGNORECASE), "{}"),
+    (re.compile(r"\b(his|hers|their|its)\b", re.IGNORECASE), "{}'s"),
+    (re.compile(r"\b(him|them)\b", re.IGNORECASE), "{}"),
+)
 
 
 def _last_answered(history: Sequence[Turn]) -> Turn | None:
@@ -30,9 +35,8 @@ def resolve(question: str, history: Sequence[Turn]) -> tuple[str, str]:
     if last is None:
         return question, question
     earlier_question, earlier_answer = last
-    rewritten = _SUBJECT.sub(earlier_answer, question, count=1)
-    if rewritten == question:
-        rewritten = _POSSESSIVE.sub(f"{earlier_answer}'s", question, count=1)
-    if rewritten == question:
-        return question, question  # nothing refers back: a question of its own
-    return rewritten, f"{rewritten} {earlier_question}"
+    for pattern, replacement in _PRONOUNS:
+        rewritten = pattern.sub(lambda _: replacement.format(earlier_answer), question, count=1)
+        if rewritten != question:
+            return rewritten, f"{rewritten} {earlier_question}"
+    return question, question  # nothing refers back: a question of its own

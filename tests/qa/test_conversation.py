@@ -21,3 +21,18 @@ def test_question_without_pronoun_stands_alone():
 def test_abstained_turns_are_skipped():
     question, _ = resolve("When did it happen?", [("What was launched?", "a rocket"), ("Who paid?", None)])
     assert question == "When did a rocket happen?"
+
+
+def test_subject_pronoun_wins_over_an_earlier_object_pronoun():
+    question, _ = resolve("How many of them did it send?", [("Which branch sent jets?", "the air force")])
+    assert question == "How many of them did the air force send?"
+
+
+def test_object_pronoun_is_replaced_when_there_is_no_subject_one():
+    question, _ = resolve("Who met him?", [("Who spoke first?", "Hayashi")])
+    assert question == "Who met Hayashi?"
+
+
+def test_answer_text_is_inserted_literally():
+    question, _ = resolve("Where is it?", [("Which file?", r"C:\1\path")])
+    assert question == r"Where is C:\1\path?"
