@@ -99,14 +99,14 @@ def ship_reader(
 
     `limit` spreads that many questions over each dev file, for a quick dry run.
     """
+    stages = _stages(model_dir)
+    if not stages:
+        raise QAError(f"{model_dir} has no training.json: ship a model trained by `qa train-reader`")
     tmp = dest.with_name(dest.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     trained = Reader.load(model_dir, precision="fp32")
     trained.model.to(torch.float16).save_pretrained(tmp)
     trained.tokenizer.save_pretrained(tmp)
-    stages = _stages(model_dir)
-    if not stages:
-        raise QAError(f"{model_dir} has no training.json: ship a model trained by `qa train-reader`")
     cfg = stages[-1]["config"]
     window = {"max_length": cfg["max_length"], "stride": cfg["stride"]}
     (tmp / WINDOW_FILE).write_text(json.dumps(window, indent=2) + "\n")

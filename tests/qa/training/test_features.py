@@ -46,13 +46,16 @@ def test_unanswerable_window_targets_cls(tokenizer):
 
 
 def test_negatives_never_hold_the_answer():
-    examples = [_example(f"Question {i}?", answer, f"q{i}") for i, answer in enumerate(["Vienna", "ten", "Europe"])]
+    delta = "The delta lies in Romania and Ukraine."
     other = SquadExample(
-        id="o", title="Danube", question="What is the delta?", context="The delta lies in Romania and Ukraine.",
-        answers=("Romania",), answer_starts=(27,),
+        id="o", title="Danube", question="What is the delta?", context=delta,
+        answers=("Romania",), answer_starts=(delta.index("Romania"),),
     )
-    negatives = make_negatives(examples + [other], ratio=1.0, seed=0)
+    examples = [_example(f"Question {i}?", answer, f"q{i}") for i, answer in enumerate(["Vienna", "ten", "Europe"])]
+    sources = {ex.id: ex for ex in examples + [other]}
+    negatives = make_negatives(list(sources.values()), ratio=1.0, seed=0)
     assert negatives, "ratio 1.0 must build negatives"
-    for neg, source in zip(negatives, [e for e in examples + [other] if any(n.id == f"{e.id}_neg" for n in negatives)]):
+    for neg in negatives:
+        source = sources[neg.id.removesuffix("_neg")]
         assert neg.is_impossible and neg.question == source.question
         assert not any(answer in neg.context for answer in source.answers)

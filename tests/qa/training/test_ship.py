@@ -41,4 +41,4 @@ def test_a_folder_without_a_training_record_is_refused(reader, squad_v1, squad_v
     reader.model.save_pretrained(tmp_path / "model")
     with pytest.raises(QAError, match="training.json"):
         ship_reader(tmp_path / "model", str(squad_v1), str(squad_v2), dest=tmp_path / "shipped")
-    assert not (tmp_path / "shipped").exists()
+    assert not (tmp_path / "shipped").exists() and not (tmp_path / "shipped.tmp").exists()
