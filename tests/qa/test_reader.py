@@ -56,7 +56,9 @@ def test_batched_results_equal_single_results(reader):
     for (question, context), together in zip(pairs, batched):
         alone = reader.read(question, context, top_k=2)
         assert [(s.text, s.start, s.end) for s in alone.spans] == [(s.text, s.start, s.end) for s in together.spans]
-        assert [s.score for s in alone.spans] == pytest.approx([s.score for s in together.spans], abs=1e-4)
+        # bf16 rounds differently when a window is padded in a batch: same spans, scores within 1e-2
+        tolerance = 1e-2 if reader.precision == "bf16" else 1e-4
+        assert [s.score for s in alone.spans] == pytest.approx([s.score for s in together.spans], abs=tolerance)
         assert alone.abstained == together.abstained
 
 

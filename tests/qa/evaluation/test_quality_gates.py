@@ -1,8 +1,8 @@
 """Quality gates: CI fails when answers get worse. Raise them as the system improves; never lower one.
 
 The gates sit at what the shipped reader measures (rounded down), so any drop fails CI.
-The product targets are higher (article F1 85 / EM 75, no-answer precision and recall
-80, SQuAD v1.1 F1 78); the shipped reader does not reach them yet (see its model card).
+The product targets are higher where they are not met yet (article F1 85, no-answer
+precision and recall 80); see the reader's model card.
 """
 
 from __future__ import annotations
@@ -15,12 +15,13 @@ from qa.evaluation.squad_eval import evaluate, reader_predictor
 from qa.squad import load_squad, spread
 
 
-# Measured with the shipped reader on 2026-11-28 (article: F1 70.8, EM 62.1, no-answer
-# precision 55.6 / recall 35.7; dev-v1.1 500: F1 70.2; dev-v2.0 300 open book: F1 45.9).
-ARTICLE_F1, ARTICLE_EM = 70.0, 62.0
-ARTICLE_NO_ANS_PRECISION, ARTICLE_NO_ANS_RECALL = 55.0, 35.0
-SQUAD_V11_F1 = 70.0
-OPEN_BOOK_V2_GATE = 42.9  # the measured figure minus 3 points, as the eval issue asks
+# Measured with the shipped reader on 2026-11-28, the same in bf16 and fp32 reading unless
+# noted (article: F1 83.3, EM 77.6, no-answer precision 63.6 / recall 50.0; dev-v1.1 500:
+# F1 81.6 bf16, 81.9 fp32; dev-v2.0 300 open book: F1 50.9).
+ARTICLE_F1, ARTICLE_EM = 83.0, 77.0
+ARTICLE_NO_ANS_PRECISION, ARTICLE_NO_ANS_RECALL = 63.0, 50.0
+SQUAD_V11_F1 = 81.5
+OPEN_BOOK_V2_GATE = 47.8  # the measured figure minus 3 points, as the eval issue asks
 
 
 @pytest.fixture(scope="module")

@@ -42,3 +42,19 @@ def test_a_folder_without_a_training_record_is_refused(reader, squad_v1, squad_v
     with pytest.raises(QAError, match="training.json"):
         ship_reader(tmp_path / "model", str(squad_v1), str(squad_v2), dest=tmp_path / "shipped")
     assert not (tmp_path / "shipped").exists() and not (tmp_path / "shipped.tmp").exists()
+
+
+def test_a_reader_trained_from_a_shipped_reader_keeps_every_stage(tiny_config, squad_v1, squad_v2, tmp_path):
+    first = ReaderTrainer(tiny_config(tmp_path / "one", epochs=0.5)).train()
+    ship_reader(first, str(squad_v1), str(squad_v2), dest=tmp_path / "shipped")
+
+    again = ReaderTrainer(tiny_config(tmp_path / "again", base_model=str(tmp_path / "shipped"))).train()
+    # trained in fp32 although the shipped weights it started from are fp16
+    assert {t.dtype for t in load_file(again / "model.safetensors").values()} == {torch.float32}
+
+    ship_reader(again, str(squad_v1), str(squad_v2), dest=tmp_path / "shipped again")
+    record = json.loads((tmp_path / "shipped again" / "training.json").read_text())
+    assert [stage["config"]["base_model"] for stage in record["stages"]][1:] == [str(tmp_path / "shipped")]
+    card = (tmp_path / "shipped again" / "README.md").read_text()
+    assert "stage 1, from the bundled all-MiniLM-L6-v2 encoder" in card
+    assert "stage 2, from the stage 1 model" in card

@@ -1,0 +1,60 @@
+"""Averaging the weights of readers fine-tuned from the same model (a "model soup").
+
+Runs that start from the same weights stay in one basin of the loss, so their average
+is a model of its own that often reads as well as the best run or better, at no extra
+cost at inference (Wortsman et al., "Model soups", 2022). The soup's training record
+keeps every run's record, so `qa ship-reader` can describe it in the model card.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Sequence
+
+import torch
+from transformers import AutoModelForQuestionAnswering, AutoTokenizer
+
+from qa.errors import QAError
+from qa.training.trainer import TRAINING_FILE
+
+
+def _record(model_dir: Path) -> dict:
+    path = model_dir / TRAINING_FILE
+    if not path.is_file():
+        raise QAError(f"{model_dir} has no {TRAINING_FILE}: average models trained by `qa train-reader`")
+    return json.loads(path.read_text())
+
+
+def _mean(tensors: list[torch.Tensor]) -> torch.Tensor:
+    """The average of a weight; integer buffers (position ids) are the same in every run."""
+    return torch.stack(tensors).mean(dim=0) if tensors[0].is_floating_point() else tensors[0]
+
+
+def average_readers(model_dirs: Sequence[Path], output_dir: Path) -> Path:
+    """Write the uniform average of the readers in `model_dirs` to `output_dir`; returns it."""
+    if len(model_dirs) < 2:
+        raise QAError("a soup needs at least two trained readers")
+    records = [_record(d) for d in model_dirs]
+    bases = {r["config"]["base_model"] for r in records}
+    windows = {(r["config"]["max_length"], r["config"]["stride"]) for r in records}
+    if len(bases) != 1:
+        raise QAError(f"only readers fine-tuned from the same model can be averaged; these start from {sorted(bases)}")
+    if len(windows) != 1:
+        raise QAError(f"the readers were trained on different windows {sorted(windows)}; pick runs that agree")
+
+    models = [AutoModelForQuestionAnswering.from_pretrained(str(d), dtype=torch.float32) for d in model_dirs]
+    states = [m.state_dict() for m in models]
+    soup = models[0]
+    soup.load_state_dict({name: _mean([s[name] for s in states]) for name in states[0]})
+
+    tmp = output_dir.with_name(output_dir.name + ".tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    soup.save_pretrained(tmp)
+    AutoTokenizer.from_pretrained(str(model_dirs[0])).save_pretrained(tmp)
+    config = records[0]["config"] | {"output_dir": str(output_dir)}
+    (tmp / TRAINING_FILE).write_text(json.dumps({"config": config, "soup": records}, indent=2) + "\n")
+    shutil.rmtree(output_dir, ignore_errors=True)
+    tmp.rename(output_dir)
+    return output_dir
