@@ -30,6 +30,10 @@ def _add_train_reader(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--epochs", type=float)
     p.add_argument("--max-questions", dest="max_questions", type=int)
     p.add_argument("--negative-ratio", dest="negative_ratio", type=float)
+    p.add_argument(
+        "--swapped-negatives", dest="swapped_negatives", type=float,
+        help="share of negatives made by swapping a name or number in the question (default 0)",
+    )
     p.add_argument("--freeze-layers", dest="freeze_layers", type=int)
     p.add_argument("--checkpoint-every", dest="checkpoint_every", type=int)
     p.add_argument("--seed", type=int)

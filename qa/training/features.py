@@ -3,8 +3,10 @@
 Every window gets a start/end token target; windows that do not hold the answer
 point at [CLS] (position 0), which is how the reader learns to abstain. Besides
 the windows SQuAD gives, `make_negatives` builds unanswerable examples: the
-paragraph with its answer sentences removed (hard: same topic, no answer) and a
-different paragraph of the same article (easier).
+paragraph with its answer sentences removed (hard: same topic, no answer), a
+different paragraph of the same article (easier), and, on request, the question with
+a name or number swapped for one the paragraph never mentions (the hardest: the
+paragraph still holds a plausible answer, as in SQuAD 2.0's adversarial questions).
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from transformers import PreTrainedTokenizerBase
 from qa.squad import SquadExample
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+# a run of capitalised words (a name) or a number: what a swapped question replaces
+_PHRASE = re.compile(r"\b[A-Z][\w'-]*(?: [A-Z][\w'-]*)*|\b\d[\d,.]*\d\b|\b\d\b")
 
 
 @dataclass
@@ -45,18 +49,52 @@ def _without_answer_sentences(example: SquadExample) -> str | None:
     return text
 
 
-def make_negatives(examples: list[SquadExample], ratio: float, seed: int) -> list[SquadExample]:
-    """Build about `ratio` unanswerable examples per answerable one."""
+def _phrases_by_title(examples: list[SquadExample]) -> dict[str, dict[bool, list[str]]]:
+    """Every name and number of each article's paragraphs, split by kind (True: a number)."""
+    found: dict[str, dict[bool, set[str]]] = {}
+    for ex in examples:
+        kinds = found.setdefault(ex.title, {True: set(), False: set()})
+        for match in _PHRASE.finditer(ex.context):
+            phrase, before = match.group(), ex.context[max(0, match.start() - 2) : match.start()]
+            if phrase[0].isdigit() or (len(before) == 2 and (before[0].islower() or before[0] in ",;:")):
+                kinds[phrase[0].isdigit()].add(phrase)  # names only from mid-sentence, not capitalised first words
+    return {title: {kind: sorted(p) for kind, p in kinds.items()} for title, kinds in found.items()}
+
+
+def _swapped_question(example: SquadExample, phrases: dict[bool, list[str]], rng: random.Random) -> str | None:
+    """The question with a name or number it shares with its paragraph replaced by one of the
+    same kind, from the same article, that the paragraph never mentions; None when there is none."""
+    shared = [m for m in _PHRASE.finditer(example.question) if m.start() > 0 and m.group() in example.context]
+    if not shared:
+        return None
+    match = rng.choice(shared)
+    options = [p for p in phrases[match.group()[0].isdigit()] if p not in example.context]
+    if not options:
+        return None
+    return example.question[: match.start()] + rng.choice(options) + example.question[match.end() :]
+
+
+def make_negatives(
+    examples: list[SquadExample], ratio: float, seed: int, swapped: float = 0.0
+) -> list[SquadExample]:
+    """Build about `ratio` unanswerable examples per answerable one; a share `swapped` of them
+    by swapping a name or number in the question (where the question has one to swap)."""
     rng = random.Random(seed)
     by_title: dict[str, list[str]] = {}
     for ex in examples:
         contexts = by_title.setdefault(ex.title, [])
         if not contexts or contexts[-1] != ex.context:
             contexts.append(ex.context)
+    phrases = _phrases_by_title(examples) if swapped else {}
     negatives = []
     for ex in examples:
         if rng.random() >= ratio:
             continue
+        if swapped and rng.random() < swapped:
+            question = _swapped_question(ex, phrases[ex.title], rng)
+            if question:
+                negatives.append(SquadExample(id=f"{ex.id}_neg", title=ex.title, question=question, context=ex.context))
+                continue
         if rng.random() < 0.5:
             context = _without_answer_sentences(ex)
         else:

@@ -81,11 +81,13 @@ def _run(stage: dict) -> str:
     cfg = stage["config"]
     questions = f"{cfg['max_questions']:,}" if cfg["max_questions"] else "all"
     frozen = f"embeddings and the lowest {cfg['freeze_layers']} layers frozen" if cfg["freeze_layers"] else "nothing frozen"
+    share = cfg.get("swapped_negatives", 0.0)
+    swapped = f" ({share:.0%} of them a question with a swapped name or number)" if share else ""
     return (
         f"max length {cfg['max_length']}, stride {cfg['stride']}, "
         f"batch {cfg['batch_size']}, AdamW lr {cfg['learning_rate']}, linear decay with "
         f"{cfg['warmup_ratio']:.0%} warm-up, {cfg['epochs']} pass(es) over {questions} questions, "
-        f"seed {cfg['seed']}; {frozen}; negatives: {cfg['negative_ratio']} per question; "
+        f"seed {cfg['seed']}; {frozen}; negatives: {cfg['negative_ratio']} per question{swapped}; "
         f"{stage['windows']:,} windows, {stage['steps']:,} steps; "
         f"{stage.get('hardware', 'unknown hardware')}, {stage.get('seconds', 0) / 60:.1f} minutes"
     )

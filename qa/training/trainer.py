@@ -46,6 +46,7 @@ class TrainConfig:
     epochs: float = 1.0
     max_questions: int | None = None
     negative_ratio: float = 0.25
+    swapped_negatives: float = 0.0  # share of negatives that swap a name or number in the question
     seed: int = 42
     freeze_layers: int = 0
     checkpoint_every: int = 200
@@ -90,7 +91,7 @@ class ReaderTrainer:
         random.Random(cfg.seed).shuffle(examples)
         if cfg.max_questions:
             examples = examples[: cfg.max_questions]
-        examples = examples + make_negatives(examples, cfg.negative_ratio, cfg.seed)
+        examples = examples + make_negatives(examples, cfg.negative_ratio, cfg.seed, cfg.swapped_negatives)
         return build_features(examples, tokenizer, cfg.max_length, cfg.stride, cfg.seed)
 
     def hardware(self) -> str:

@@ -59,3 +59,26 @@ def test_negatives_never_hold_the_answer():
         source = sources[neg.id.removesuffix("_neg")]
         assert neg.is_impossible and neg.question == source.question
         assert not any(answer in neg.context for answer in source.answers)
+
+
+def test_swapped_negatives_ask_about_a_name_or_number_the_paragraph_never_mentions():
+    delta = "The delta of the river lies in Romania and Ukraine, and covers 4,152 square kilometres."
+    examples = [
+        _example("How many countries does the river in Europe pass through?", "ten", "q1"),
+        _example("Which capital of Austria does the river pass?", "Vienna", "q2"),
+        SquadExample(
+            id="d", title="Danube", question="How large is the delta in Romania?", context=delta,
+            answers=("4,152 square kilometres",), answer_starts=(delta.index("4,152"),),
+        ),
+    ]
+    sources = {ex.id: ex for ex in examples}
+    negatives = make_negatives(examples, ratio=1.0, seed=0, swapped=1.0)
+    swapped = [neg for neg in negatives if neg.question != sources[neg.id.removesuffix("_neg")].question]
+    assert swapped, "every question here shares a name with its paragraph"
+    for neg in swapped:
+        source = sources[neg.id.removesuffix("_neg")]
+        assert neg.is_impossible and neg.context == source.context
+        before, after = source.question.split(), neg.question.split()
+        new = [w for w in after if w not in before]
+        assert new and not any(w.rstrip("?") in neg.context for w in new)
+    assert make_negatives(examples, ratio=1.0, seed=0) == make_negatives(examples, ratio=1.0, seed=0, swapped=0.0)
