@@ -149,6 +149,8 @@ def _bench(args: argparse.Namespace) -> None:
     print(f"{result['questions']} questions on the bundled article (both timed in this run)")
     print(f"  ours      p50 {result['p50_ms']:.1f} ms  p95 {result['p95_ms']:.1f} ms  F1 {result['f1']:.1f}")
     print(f"  haystack  p50 {result['baseline_p50_ms']:.1f} ms  p95 {result['baseline_p95_ms']:.1f} ms  F1 {result['baseline_f1']:.1f}")
+    print(f"  reading alone, same chunks: ours p50 {result['read_p50_ms']:.1f} ms, "
+          f"haystack {result['baseline_read_p50_ms']:.1f} ms ({result['read_speedup']:.2f}x)")
     print(f"  speed-up {result['speedup']:.2f}x   cold start {result['cold_start_s']:.2f} s   "
           f"index build {result['index_build_s']:.2f} s   peak RSS {result['peak_rss_mb']:.0f} MB")
 
