@@ -65,11 +65,11 @@ class Embedder:
             vectors = model.encode(
                 list(texts),
                 batch_size=self.batch_size,
-                normalize_embeddings=True,
+                normalize_embeddings=False,
                 convert_to_numpy=True,
                 show_progress_bar=progress,
             )
         vectors = np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
-        # normalised again in fp32: a bf16 model's own normalisation is off by about 1e-3
+        # normalised here, in fp32: in a bf16 model the norms would be off by about 1e-3
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms > 0, norms, 1.0)

@@ -53,7 +53,8 @@ def average_readers(model_dirs: Sequence[Path], output_dir: Path) -> Path:
     shutil.rmtree(tmp, ignore_errors=True)
     soup.save_pretrained(tmp)
     AutoTokenizer.from_pretrained(str(model_dirs[0])).save_pretrained(tmp)
-    config = records[0]["config"] | {"output_dir": str(output_dir)}
+    # only what the runs share: the model they start from and the window they were trained on
+    config = {k: records[0]["config"][k] for k in ("base_model", "max_length", "stride")} | {"output_dir": str(output_dir)}
     (tmp / TRAINING_FILE).write_text(json.dumps({"config": config, "soup": records}, indent=2) + "\n")
     shutil.rmtree(output_dir, ignore_errors=True)
     tmp.rename(output_dir)
