@@ -21,6 +21,7 @@ import torch
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer
 
 from qa.errors import QAError
+from qa.frozen_graph import SpanLogits, frozen_forward
 from qa.hardware import pick_device, resolve_precision
 
 SHIPPED_READER = Path(__file__).parent / "models" / "reader"
@@ -114,7 +115,9 @@ class Reader:
     """An extractive QA model with its tokenizer and calibration; load once, read many times.
 
     `source` is the name or path it was loaded from, `precision` how it runs ("fp32" or
-    "bf16"); the window settings are in tokens.
+    "bf16"); the window settings are in tokens. With `freeze` (the default) windows run
+    through a frozen TorchScript graph of the model, checked against it at load; `graph`
+    says which ran: "frozen", or "eager" where the model could not be traced.
     """
 
     def __init__(
@@ -129,6 +132,7 @@ class Reader:
         max_question_tokens: int = 64,
         max_answer_tokens: int = 30,
         batch_size: int = 32,
+        freeze: bool = True,
     ) -> None:
         self.model = model.eval()
         self.tokenizer = tokenizer
@@ -141,6 +145,11 @@ class Reader:
         self.max_answer_tokens = max_answer_tokens
         self.batch_size = batch_size
         self.device = next(model.parameters()).device
+        # only what the model takes: BERT has token types, DistilBERT and RoBERTa do not
+        self._inputs = [n for n in ("input_ids", "token_type_ids", "attention_mask") if n in tokenizer.model_input_names]
+        frozen = frozen_forward(self.model, self._inputs) if freeze else None
+        self._forward = frozen or SpanLogits(self.model, self._inputs)
+        self.graph = "frozen" if frozen else "eager"
         full = np.ones((max_length, max_length), dtype=bool)
         self._band = np.triu(full) & ~np.triu(full, max_answer_tokens)
         self._lock = threading.Lock()  # the fast tokenizer's truncation state is not thread-safe
@@ -150,7 +159,8 @@ class Reader:
         """Load the shipped reader (default), or any Hugging Face QA model name or local path.
 
         `precision`: "auto" (the fastest the machine supports), "fp32" or "bf16". Window
-        settings come from the model's reader.json when it has one; keyword arguments win.
+        settings come from the model's reader.json when it has one; keyword arguments (the
+        window settings, `freeze`) win.
         """
         precision = resolve_precision(precision)
         source = Path(name_or_path) if name_or_path is not None else SHIPPED_READER
@@ -191,7 +201,8 @@ class Reader:
                 return_overflowing_tokens=True,
                 return_offsets_mapping=True,
             )
-            start_logits, end_logits = self._logits(enc["input_ids"], enc["token_type_ids"])
+            types = enc.get("token_type_ids") or [[0] * len(ids) for ids in enc["input_ids"]]
+            start_logits, end_logits = self._logits(enc["input_ids"], types)
         candidates: list[list[Span]] = [[] for _ in pairs]
         for window, pair_index in enumerate(enc["overflow_to_sample_mapping"]):
             sequence_ids = enc.sequence_ids(window)
@@ -227,9 +238,8 @@ class Reader:
         pad = self.tokenizer.pad_token_id
         for rows in self._similar_lengths(order, [len(ids) for ids in input_ids]):
             batch = pad_windows([input_ids[i] for i in rows], [token_type_ids[i] for i in rows], pad)
-            out = self.model(**{k: v.to(self.device) for k, v in batch.items()})
-            s = out.start_logits.float().cpu().numpy()
-            e = out.end_logits.float().cpu().numpy()
+            start, end = self._forward(*(batch[name].to(self.device) for name in self._inputs))
+            s, e = start.float().cpu().numpy(), end.float().cpu().numpy()
             for r, i in enumerate(rows):
                 n = len(input_ids[i])
                 starts[i], ends[i] = s[r, :n], e[r, :n]

@@ -104,3 +104,34 @@ def test_spans_do_not_cross_paragraph_breaks(reader):
     context = "Defence cooperation\n\nMUNSTER - Japan and Germany agreed on Thursday to deepen defence cooperation."
     for span in reader.read("What did Japan and Germany agree to deepen?", context, top_k=5).spans:
         assert "\n\n" not in span.text
+
+
+def test_frozen_graph_reads_like_the_eager_model(reader):
+    assert reader.graph == "frozen"
+    eager = Reader.load(freeze=False)
+    assert eager.graph == "eager"
+    pairs = [
+        ("Who is the Eiffel Tower named after?", PARAGRAPH),
+        ("When was the tower built?", PARAGRAPH[:90]),  # a shorter window, padded in the batch
+        ("How many moons does Jupiter have?", PARAGRAPH),
+    ]
+    for frozen, plain in zip(reader.read_batch(pairs, top_k=3), eager.read_batch(pairs, top_k=3)):
+        assert [(s.start, s.end) for s in frozen.spans] == [(s.start, s.end) for s in plain.spans]
+        assert [s.margin for s in frozen.spans] == pytest.approx([s.margin for s in plain.spans], abs=1e-2)
+        assert frozen.abstained == plain.abstained
+
+
+def test_a_model_without_token_types_reads_with_exact_offsets(tmp_path):
+    """Any Hugging Face QA model: DistilBERT takes no token_type_ids (a tiny random one here, offline)."""
+    from transformers import AutoTokenizer, DistilBertConfig, DistilBertForQuestionAnswering
+
+    from qa.reader import SHIPPED_READER
+
+    tokenizer = AutoTokenizer.from_pretrained(str(SHIPPED_READER), model_input_names=["input_ids", "attention_mask"])
+    config = DistilBertConfig(vocab_size=tokenizer.vocab_size, dim=32, n_layers=1, n_heads=2, hidden_dim=64)
+    DistilBertForQuestionAnswering(config).save_pretrained(tmp_path)
+    tokenizer.save_pretrained(tmp_path)
+    reader = Reader.load(tmp_path)
+    assert reader.graph == "frozen"
+    reading = reader.read("Who is the Eiffel Tower named after?", PARAGRAPH, top_k=3)
+    assert reading.spans and all(PARAGRAPH[s.start : s.end] == s.text for s in reading.spans)
