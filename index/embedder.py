@@ -46,10 +46,12 @@ class Embedder:
             from sentence_transformers import SentenceTransformer
 
             from qa.hardware import resolve_precision
+            from qa.loading import quiet_loading
 
             self.precision = resolve_precision(self.precision)
             try:
-                model = SentenceTransformer(self.name_or_path, device="cpu")
+                with quiet_loading(self.name_or_path):
+                    model = SentenceTransformer(self.name_or_path, device="cpu")
             except Exception as exc:  # hub, file and config errors come in many types
                 raise QAError(f"could not load embedder {self.name_or_path}: {exc}") from exc
             self._model = model.to(torch.bfloat16) if self.precision == "bf16" else model

@@ -23,6 +23,7 @@ from transformers import AutoModelForQuestionAnswering, AutoTokenizer
 from qa.errors import QAError
 from qa.frozen_graph import SpanLogits, frozen_forward
 from qa.hardware import pick_device, resolve_precision
+from qa.loading import quiet_loading
 
 SHIPPED_READER = Path(__file__).parent / "models" / "reader"
 CALIBRATION_FILE = "calibration.json"
@@ -173,7 +174,8 @@ class Reader:
                 raise QAError(f"{source} is not a model directory: config.json is missing")
         try:
             tokenizer = AutoTokenizer.from_pretrained(str(source))
-            model = AutoModelForQuestionAnswering.from_pretrained(str(source), dtype=torch.float32)
+            with quiet_loading(source):
+                model = AutoModelForQuestionAnswering.from_pretrained(str(source), dtype=torch.float32)
         except Exception as exc:  # transformers raises many types for unreadable weights or configs
             raise QAError(f"could not load reader model from {source}: {exc}") from exc
         model = model.to(pick_device(), torch.bfloat16 if precision == "bf16" else torch.float32)
