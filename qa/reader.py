@@ -99,6 +99,11 @@ def _window_settings(directory: Path) -> dict:
         raise QAError(f"broken reader settings file {path}: {exc}") from exc
 
 
+def model_inputs(tokenizer) -> list[str]:
+    """The inputs the model takes: BERT has token types, DistilBERT and RoBERTa do not."""
+    return [n for n in ("input_ids", "token_type_ids", "attention_mask") if n in tokenizer.model_input_names]
+
+
 def pad_windows(input_ids: Sequence[list[int]], token_type_ids: Sequence[list[int]], pad_id: int) -> dict:
     """Token windows of different lengths as padded tensors with an attention mask."""
     width = max(len(ids) for ids in input_ids)
@@ -146,8 +151,7 @@ class Reader:
         self.max_answer_tokens = max_answer_tokens
         self.batch_size = batch_size
         self.device = next(model.parameters()).device
-        # only what the model takes: BERT has token types, DistilBERT and RoBERTa do not
-        self._inputs = [n for n in ("input_ids", "token_type_ids", "attention_mask") if n in tokenizer.model_input_names]
+        self._inputs = model_inputs(tokenizer)
         frozen = frozen_forward(self.model, self._inputs) if freeze else None
         self._forward = frozen or SpanLogits(self.model, self._inputs)
         self.graph = "frozen" if frozen else "eager"

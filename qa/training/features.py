@@ -27,7 +27,8 @@ _PHRASE = re.compile(r"\b[A-Z][\w'-]*(?: [A-Z][\w'-]*)*|\b\d[\d,.]*\d\b|\b\d\b")
 
 @dataclass
 class TrainFeatures:
-    """Token ids and answer targets of every training window, unpadded."""
+    """Token ids and answer targets of every training window, unpadded; token types are zeros
+    for a tokenizer without them (DistilBERT, RoBERTa), as the reader pads them."""
 
     input_ids: list[list[int]]
     token_type_ids: list[list[int]]
@@ -137,6 +138,7 @@ def build_features(
             return_overflowing_tokens=True,
             return_offsets_mapping=True,
         )
+        enc_types = enc.get("token_type_ids") or [[0] * len(window) for window in enc["input_ids"]]
         windows: dict[int, list[tuple[int, int, int]]] = {}
         for i, example_index in enumerate(enc["overflow_to_sample_mapping"]):
             ex = batch[example_index]
@@ -156,7 +158,7 @@ def build_features(
         for choices in windows.values():
             i, start_tok, end_tok = rng.choice(choices)
             ids.append(enc["input_ids"][i])
-            types.append(enc["token_type_ids"][i])
+            types.append(enc_types[i])
             starts.append(start_tok)
             ends.append(end_tok)
     return TrainFeatures(ids, types, np.asarray(starts), np.asarray(ends))

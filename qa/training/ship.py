@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import torch
@@ -11,8 +10,9 @@ import torch
 from qa.errors import QAError
 from qa.evaluation.squad_eval import evaluate, reader_predictor
 from qa.reader import SHIPPED_READER, WINDOW_FILE, Reader
-from qa.squad import load_squad, spread
+from qa.squad import SquadExample, load_squad, spread
 from qa.training.calibration import fit_calibration, split_by_article
+from qa.folders import check_replaceable, staged_folder
 from qa.training.trainer import TRAINING_FILE
 
 CARD = """\
@@ -111,18 +111,49 @@ def _verdict(met: bool) -> str:
     return "met" if met else "not met"
 
 
+def _dev_v2(dev_v2: str, limit: int | None) -> tuple[list[SquadExample], list[SquadExample]]:
+    """The v2.0 questions as a calibration half and a held-out half; checked before anything is written,
+    as the held-out half is measured on both its answerable and its unanswerable questions."""
+    examples = spread(load_squad(dev_v2), limit)
+    if not any(ex.is_impossible for ex in examples):
+        raise QAError(f"{dev_v2} has no unanswerable questions: --dev-v2 takes a SQuAD v2.0 file")
+    fit, held_out = split_by_article(examples)
+    if {ex.is_impossible for ex in held_out} != {True, False}:
+        raise QAError(
+            f"the held-out half of {dev_v2} (every other article) needs answerable and unanswerable "
+            "questions: use more questions (--limit) or a file with more articles"
+        )
+    return fit, held_out
+
+
 def ship_reader(
     model_dir: Path, dev_v1: str, dev_v2: str, dest: Path = SHIPPED_READER, limit: int | None = None
 ) -> dict:
     """Calibrate the model in `model_dir`, write it to `dest` in fp16 with its card; return the scores.
 
-    `limit` spreads that many questions over each dev file, for a quick dry run.
+    `limit` spreads that many questions over each dev file, for a quick dry run. `dest` is
+    replaced only once the new model is complete; a non-empty `dest` must hold a model.
     """
     stages = _stages(model_dir)
     if not stages:
         raise QAError(f"{model_dir} has no {TRAINING_FILE}: ship a model trained by `qa train-reader`")
-    tmp = dest.with_name(dest.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
+    check_replaceable(dest)
+    fit, held_out = _dev_v2(dev_v2, limit)
+    v1_examples = spread(load_squad(dev_v1), limit)
+    with staged_folder(dest) as tmp:
+        scores = _package(model_dir, stages, tmp, fit, held_out, v1_examples)
+    return scores
+
+
+def _package(
+    model_dir: Path,
+    stages: list[dict],
+    tmp: Path,
+    fit: list[SquadExample],
+    held_out: list[SquadExample],
+    v1_examples: list[SquadExample],
+) -> dict:
+    """Write the fp16 model into `tmp`, calibrate and measure it there, and write its card; return the scores."""
     trained = Reader.load(model_dir, precision="fp32")
     trained.model.to(torch.float16).save_pretrained(tmp)
     trained.tokenizer.save_pretrained(tmp)
@@ -132,14 +163,13 @@ def ship_reader(
     (tmp / TRAINING_FILE).write_text(json.dumps({"stages": stages}, indent=2) + "\n")
 
     reader = Reader.load(tmp)  # calibrated and measured as the product runs it
-    fit, held_out = split_by_article(spread(load_squad(dev_v2), limit))
     reader.calibration = fit_calibration(reader, fit)
-    v1 = evaluate(spread(load_squad(dev_v1), limit), reader_predictor(reader, allow_abstain=False))
+    v1 = evaluate(v1_examples, reader_predictor(reader, allow_abstain=False))
     v2_held = evaluate(held_out, reader_predictor(reader, allow_abstain=True))
     scores = {"dev-v1.1": v1.as_dict(), "dev-v2.0 held out": v2_held.as_dict()}
 
     calibration = reader.calibration
-    calibration.save(tmp, scores=scores, precision=reader.precision)  # again, with the measured scores
+    calibration.save(tmp, scores=scores, precision=reader.precision)  # the fitted calibration, with the scores it gives
     (tmp / "README.md").write_text(
         CARD.format(
             parameters=sum(p.numel() for p in reader.model.parameters()) / 1e6,
@@ -158,6 +188,4 @@ def ship_reader(
             v2_verdict=_verdict(min(v2_held.has_ans_f1, v2_held.no_ans_acc) >= V2_TARGET),
         )
     )
-    shutil.rmtree(dest, ignore_errors=True)
-    tmp.rename(dest)
     return scores

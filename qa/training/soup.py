@@ -9,7 +9,6 @@ keeps every run's record, so `qa ship-reader` can describe it in the model card.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Sequence
 
@@ -17,6 +16,7 @@ import torch
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer
 
 from qa.errors import QAError
+from qa.folders import check_replaceable, staged_folder
 from qa.training.trainer import TRAINING_FILE
 
 
@@ -33,7 +33,10 @@ def _mean(tensors: list[torch.Tensor]) -> torch.Tensor:
 
 
 def average_readers(model_dirs: Sequence[Path], output_dir: Path) -> Path:
-    """Write the uniform average of the readers in `model_dirs` to `output_dir`; returns it."""
+    """Write the uniform average of the readers in `model_dirs` to `output_dir`; returns it.
+
+    `output_dir` is replaced only once the soup is complete; a non-empty one must hold a model.
+    """
     if len(model_dirs) < 2:
         raise QAError("a soup needs at least two trained readers")
     records = [_record(d) for d in model_dirs]
@@ -43,19 +46,17 @@ def average_readers(model_dirs: Sequence[Path], output_dir: Path) -> Path:
         raise QAError(f"only readers fine-tuned from the same model can be averaged; these start from {sorted(bases)}")
     if len(windows) != 1:
         raise QAError(f"the readers were trained on different windows {sorted(windows)}; pick runs that agree")
+    check_replaceable(output_dir)
 
     models = [AutoModelForQuestionAnswering.from_pretrained(str(d), dtype=torch.float32) for d in model_dirs]
     states = [m.state_dict() for m in models]
     soup = models[0]
     soup.load_state_dict({name: _mean([s[name] for s in states]) for name in states[0]})
 
-    tmp = output_dir.with_name(output_dir.name + ".tmp")
-    shutil.rmtree(tmp, ignore_errors=True)
-    soup.save_pretrained(tmp)
-    AutoTokenizer.from_pretrained(str(model_dirs[0])).save_pretrained(tmp)
     # only what the runs share: the model they start from and the window they were trained on
     config = {k: records[0]["config"][k] for k in ("base_model", "max_length", "stride")} | {"output_dir": str(output_dir)}
-    (tmp / TRAINING_FILE).write_text(json.dumps({"config": config, "soup": records}, indent=2) + "\n")
-    shutil.rmtree(output_dir, ignore_errors=True)
-    tmp.rename(output_dir)
+    with staged_folder(output_dir) as tmp:
+        soup.save_pretrained(tmp)
+        AutoTokenizer.from_pretrained(str(model_dirs[0])).save_pretrained(tmp)
+        (tmp / TRAINING_FILE).write_text(json.dumps({"config": config, "soup": records}, indent=2) + "\n")
     return output_dir

@@ -5,20 +5,23 @@ from __future__ import annotations
 import json
 import math
 import random
-import shutil
 import time
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 import numpy as np
 import torch
+from torch.optim.lr_scheduler import LRScheduler
 from tqdm import tqdm
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer, get_linear_schedule_with_warmup
 
+from qa.errors import QAError
 from qa.hardware import native_bf16, pick_device
-from qa.reader import pad_windows
+from qa.reader import model_inputs, pad_windows
 from qa.squad import load_squad
 from qa.training.features import TrainFeatures, build_features, make_negatives
+from qa.folders import check_replaceable, staged_folder
 
 TRAINING_FILE = "training.json"  # the record of a run, next to its final model
 
@@ -53,6 +56,12 @@ class TrainConfig:
     bf16: bool = field(default_factory=native_bf16)
 
 
+# Settings a resumed run may change: where and how often it checkpoints, and bf16, which follows
+# the machine (like the device, it changes rounding, not the run) and which `qa train-reader` cannot
+# set. Any other difference would mix two runs, so resuming with it is refused.
+RESUME_MAY_CHANGE = frozenset({"output_dir", "checkpoint_every", "bf16"})
+
+
 def _batches(features: TrainFeatures, batch_size: int, seed: int, epoch: int) -> list[np.ndarray]:
     """Shuffled batches of similar-length windows, so padding stays small."""
     rng = np.random.default_rng(seed + epoch)
@@ -68,8 +77,12 @@ def _batches(features: TrainFeatures, batch_size: int, seed: int, epoch: int) ->
     return batches
 
 
-def _collate(features: TrainFeatures, index: np.ndarray, pad_id: int) -> dict[str, torch.Tensor]:
-    batch = pad_windows([features.input_ids[i] for i in index], [features.token_type_ids[i] for i in index], pad_id)
+def _collate(
+    features: TrainFeatures, index: np.ndarray, pad_id: int, inputs: Sequence[str]
+) -> dict[str, torch.Tensor]:
+    """A padded batch of the `inputs` the model takes, with its answer targets."""
+    padded = pad_windows([features.input_ids[i] for i in index], [features.token_type_ids[i] for i in index], pad_id)
+    batch = {name: padded[name] for name in inputs}
     batch["start_positions"] = torch.from_numpy(features.start_positions[index])
     batch["end_positions"] = torch.from_numpy(features.end_positions[index])
     return batch
@@ -100,70 +113,130 @@ class ReaderTrainer:
             return torch.cuda.get_device_name(self.device)
         return f"CPU, {torch.get_num_threads()} threads" + (", bf16" if self.config.bf16 else ", fp32")
 
+    def _rng_state(self) -> dict[str, torch.Tensor]:
+        """The random state dropout draws from: the CPU's, and the GPU's when training on one."""
+        state = {"rng": torch.get_rng_state()}
+        if self.device.type == "cuda":
+            state["cuda_rng"] = torch.cuda.get_rng_state(self.device)
+        return state
+
+    def _restore_rng(self, state: dict) -> None:
+        """Restore what `_rng_state` saved, so a resumed run draws the dropout masks an uninterrupted one would."""
+        if "rng" in state:  # absent from checkpoints written before it was saved
+            torch.set_rng_state(state["rng"])
+        if "cuda_rng" in state and self.device.type == "cuda":
+            torch.cuda.set_rng_state(state["cuda_rng"], self.device)
+
     def _save_checkpoint(self, model, optimizer, scheduler, step: int, seconds: float) -> None:
-        tmp = self.output_dir / "checkpoint.tmp"
-        shutil.rmtree(tmp, ignore_errors=True)
-        model.save_pretrained(tmp)
-        torch.save(
-            {"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(), "rng": torch.get_rng_state()},
-            tmp / "optim.pt",
-        )
-        (tmp / "state.json").write_text(json.dumps({"step": step, "seconds": seconds, "config": asdict(self.config)}))
-        old = self.output_dir / "checkpoint.old"
-        shutil.rmtree(old, ignore_errors=True)
-        if self.checkpoint_dir.exists():
-            self.checkpoint_dir.rename(old)
-        tmp.rename(self.checkpoint_dir)
-        shutil.rmtree(old, ignore_errors=True)
+        with staged_folder(self.checkpoint_dir) as tmp:
+            model.save_pretrained(tmp)
+            torch.save(
+                {"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict()} | self._rng_state(),
+                tmp / "optim.pt",
+            )
+            state = {"step": step, "seconds": seconds, "config": asdict(self.config)}
+            (tmp / "state.json").write_text(json.dumps(state))
+
+    def _checkpoint_state(self) -> dict:
+        """The state of the checkpoint to resume from; refused when there is none or its run had other settings."""
+        path = self.checkpoint_dir / "state.json"
+        if not path.is_file():
+            raise QAError(f"nothing to resume: no checkpoint in {self.checkpoint_dir} (leave out --resume to start anew)")
+        state = json.loads(path.read_text())
+        saved, now = state["config"], asdict(self.config)
+        differ = sorted(k for k in (saved.keys() | now.keys()) - RESUME_MAY_CHANGE if saved.get(k) != now.get(k))
+        if differ:
+            changes = ", ".join(f"{k} {saved.get(k)!r} (now {now.get(k)!r})" for k in differ)
+            raise QAError(
+                f"the checkpoint in {self.checkpoint_dir} is of a run with other settings: {changes}; "
+                "resume with the settings it was started with"
+            )
+        return state
 
     def _freeze(self, model) -> None:
         """Freeze the embeddings and the lowest `freeze_layers` layers: a cheaper backward pass on a CPU."""
-        if not self.config.freeze_layers:
+        count = self.config.freeze_layers
+        if not count:
             return
-        frozen = ["embeddings."] + [f"encoder.layer.{i}." for i in range(self.config.freeze_layers)]
-        for name, param in model.named_parameters():
-            if any(f".{prefix}" in f".{name}" for prefix in frozen):
-                param.requires_grad_(False)
+        encoder = model.base_model
+        embeddings = getattr(encoder, "embeddings", None)
+        layers = next(
+            (
+                module
+                for name, module in encoder.named_modules()
+                if name.rsplit(".", 1)[-1] in ("layer", "layers") and isinstance(module, torch.nn.ModuleList)
+            ),
+            None,
+        )
+        if embeddings is None or layers is None:
+            raise QAError(
+                f"cannot find the embeddings and layers of a {type(model).__name__} to freeze: leave out --freeze-layers"
+            )
+        if not 0 < count <= len(layers):
+            raise QAError(f"cannot freeze {count} layers: the model has {len(layers)}")
+        for module in (embeddings, *layers[:count]):
+            module.requires_grad_(False)
 
-    def train(self, resume: bool = False) -> Path:
-        """Train, checkpointing every few steps; returns the directory of the final model."""
+    def _optimizer(self, model, total_steps: int) -> tuple[torch.optim.Optimizer, LRScheduler]:
+        """AdamW over the trainable weights, without weight decay on biases and norms, and a linear schedule."""
         cfg = self.config
-        torch.manual_seed(cfg.seed)
-        self.output_dir.mkdir(parents=True, exist_ok=True)
-        tokenizer = AutoTokenizer.from_pretrained(cfg.base_model)
-        features = self._features(tokenizer)
-        steps_per_epoch = math.ceil(len(features) / cfg.batch_size)
-        total_steps = int(steps_per_epoch * cfg.epochs)
-
-        start_step, spent = 0, 0.0
-        source = cfg.base_model
-        if resume and (self.checkpoint_dir / "state.json").exists():
-            state = json.loads((self.checkpoint_dir / "state.json").read_text())
-            start_step, spent = state["step"], state.get("seconds", 0.0)
-            source = str(self.checkpoint_dir)
-        # fp32 master weights even when the source was stored in fp16 (a shipped reader)
-        model = AutoModelForQuestionAnswering.from_pretrained(source, dtype=torch.float32).to(self.device)
-        self._freeze(model)
-        trainable = [(n, p) for n, p in model.named_parameters() if p.requires_grad]
-        decay = [p for n, p in trainable if not any(k in n for k in ("bias", "LayerNorm"))]
-        no_decay = [p for n, p in trainable if any(k in n for k in ("bias", "LayerNorm"))]
+        trainable = [p for p in model.parameters() if p.requires_grad]
         optimizer = torch.optim.AdamW(
-            [{"params": decay, "weight_decay": cfg.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+            [
+                {"params": [p for p in trainable if p.ndim > 1], "weight_decay": cfg.weight_decay},
+                {"params": [p for p in trainable if p.ndim <= 1], "weight_decay": 0.0},
+            ],
             lr=cfg.learning_rate,
             fused=self.device.type == "cuda",
         )
         scheduler = get_linear_schedule_with_warmup(optimizer, int(total_steps * cfg.warmup_ratio), total_steps)
-        if start_step:
-            state = torch.load(self.checkpoint_dir / "optim.pt", weights_only=True)
-            optimizer.load_state_dict(state["optimizer"])
-            scheduler.load_state_dict(state["scheduler"])
-            if "rng" in state:  # the same dropout masks as an uninterrupted run
-                torch.set_rng_state(state["rng"])
+        return optimizer, scheduler
+
+    def _save_final(self, model, tokenizer, record: dict) -> None:
+        """Write the final model with its record, in place of an older one only once complete."""
+        with staged_folder(self.final_dir) as tmp:
+            model.save_pretrained(tmp)
+            tokenizer.save_pretrained(tmp)
+            (tmp / TRAINING_FILE).write_text(json.dumps(record, indent=2))
+
+    def train(self, resume: bool = False) -> Path:
+        """Train, checkpointing every few steps; returns the directory of the final model.
+
+        `resume` continues from the last checkpoint, which must exist and be of a run with the
+        same settings (but for `RESUME_MAY_CHANGE`); without it, a folder that holds a checkpoint
+        is refused rather than overwritten, since that may be hours of work.
+        """
+        cfg = self.config
+        for folder in (self.checkpoint_dir, self.final_dir):
+            check_replaceable(folder)
+        if not resume and (self.checkpoint_dir / "state.json").is_file():
+            raise QAError(
+                f"{self.output_dir} holds a checkpoint of an earlier run: continue it with --resume, "
+                "or choose another --output-dir"
+            )
+        state = self._checkpoint_state() if resume else None
+        start_step, spent = (state["step"], state.get("seconds", 0.0)) if state else (0, 0.0)
+        torch.manual_seed(cfg.seed)
+        tokenizer = AutoTokenizer.from_pretrained(cfg.base_model)
+        source = str(self.checkpoint_dir) if state else cfg.base_model
+        # fp32 master weights even when the source was stored in fp16 (a shipped reader)
+        model = AutoModelForQuestionAnswering.from_pretrained(source, dtype=torch.float32).to(self.device)
+        self._freeze(model)
+        features = self._features(tokenizer)
+        steps_per_epoch = math.ceil(len(features) / cfg.batch_size)
+        total_steps = int(steps_per_epoch * cfg.epochs)
+        optimizer, scheduler = self._optimizer(model, total_steps)
+        if state:
+            saved = torch.load(self.checkpoint_dir / "optim.pt", weights_only=True)
+            optimizer.load_state_dict(saved["optimizer"])
+            scheduler.load_state_dict(saved["scheduler"])
+            self._restore_rng(saved)
 
         print(
             f"{len(features):,} windows, {total_steps:,} steps of {cfg.batch_size} on {self.device}"
             + (f", resuming at step {start_step:,}" if start_step else "")
         )
+        inputs = model_inputs(tokenizer)
         model.train()
         bar = tqdm(total=total_steps, initial=start_step, unit="step", dynamic_ncols=True)
         running = None
@@ -174,7 +247,8 @@ class ReaderTrainer:
             for index in batches[max(0, start_step - epoch * steps_per_epoch) :]:
                 if step >= total_steps:
                     break
-                batch = {k: v.to(self.device) for k, v in _collate(features, index, tokenizer.pad_token_id).items()}
+                batch = _collate(features, index, tokenizer.pad_token_id, inputs)
+                batch = {k: v.to(self.device) for k, v in batch.items()}
                 with torch.autocast(self.device.type, dtype=torch.bfloat16, enabled=cfg.bf16):
                     loss = model(**batch).loss
                 loss.backward()
@@ -190,18 +264,12 @@ class ReaderTrainer:
                 if step % cfg.checkpoint_every == 0 or step == total_steps:
                     self._save_checkpoint(model, optimizer, scheduler, step, spent + time.perf_counter() - started)
         bar.close()
-        model.save_pretrained(self.final_dir)
-        tokenizer.save_pretrained(self.final_dir)
-        (self.final_dir / TRAINING_FILE).write_text(
-            json.dumps(
-                {
-                    "config": asdict(cfg),
-                    "windows": len(features),
-                    "steps": total_steps,
-                    "seconds": spent + time.perf_counter() - started,
-                    "hardware": self.hardware(),
-                },
-                indent=2,
-            )
-        )
+        record = {
+            "config": asdict(cfg),
+            "windows": len(features),
+            "steps": total_steps,
+            "seconds": spent + time.perf_counter() - started,
+            "hardware": self.hardware(),
+        }
+        self._save_final(model, tokenizer, record)
         return self.final_dir

@@ -86,3 +86,14 @@ def tiny_config(squad_v1: Path):
         return TrainConfig(data=str(squad_v1), output_dir=str(output_dir), **(settings | overrides))
 
     return make
+
+
+@pytest.fixture(scope="session")
+def two_runs(tiny_config, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Two short runs from the same encoder with different seeds: what a soup averages."""
+    from qa.training.trainer import ReaderTrainer
+
+    root = tmp_path_factory.mktemp("runs")
+    first = ReaderTrainer(tiny_config(root / "a", seed=1)).train()
+    second = ReaderTrainer(tiny_config(root / "b", seed=2, epochs=2.0)).train()
+    return first, second

@@ -82,3 +82,12 @@ def test_swapped_negatives_ask_about_a_name_or_number_the_paragraph_never_mentio
         new = [w for w in after if w not in before]
         assert new and not any(w.rstrip("?") in neg.context for w in new)
     assert make_negatives(examples, ratio=1.0, seed=0) == make_negatives(examples, ratio=1.0, seed=0, swapped=0.0)
+
+
+def test_a_tokenizer_without_token_types_gets_zero_types(tokenizer):
+    plain = AutoTokenizer.from_pretrained(default_encoder(), model_input_names=["input_ids", "attention_mask"])
+    examples = [_example("Where does it rise?", "the Black Forest")]
+    with_types = build_features(examples, tokenizer, max_length=48, stride=8)
+    features = build_features(examples, plain, max_length=48, stride=8)
+    assert features.input_ids == with_types.input_ids and any(with_types.token_type_ids[0])
+    assert features.token_type_ids == [[0] * len(features.input_ids[0])]

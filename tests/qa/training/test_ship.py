@@ -58,3 +58,12 @@ def test_a_reader_trained_from_a_shipped_reader_keeps_every_stage(tiny_config, s
     card = (tmp_path / "shipped again" / "README.md").read_text()
     assert "stage 1, from the bundled all-MiniLM-L6-v2 encoder" in card
     assert "stage 2, from the stage 1 model" in card
+
+
+def test_dev_v2_without_unanswerable_questions_is_refused_before_any_work(two_runs, squad_v1, squad_v2, tmp_path):
+    with pytest.raises(QAError, match="no unanswerable questions: --dev-v2 takes a SQuAD v2.0 file"):
+        ship_reader(two_runs[0], str(squad_v1), str(squad_v1), dest=tmp_path / "shipped")
+    # four questions leave the held-out article (Danube) without an unanswerable one to measure
+    with pytest.raises(QAError, match="held-out half"):
+        ship_reader(two_runs[0], str(squad_v1), str(squad_v2), dest=tmp_path / "shipped", limit=4)
+    assert not any(tmp_path.iterdir())

@@ -14,14 +14,6 @@ from qa.training.soup import average_readers
 from qa.training.trainer import ReaderTrainer
 
 
-@pytest.fixture(scope="module")
-def two_runs(tiny_config, tmp_path_factory):
-    root = tmp_path_factory.mktemp("runs")
-    first = ReaderTrainer(tiny_config(root / "a", seed=1)).train()
-    second = ReaderTrainer(tiny_config(root / "b", seed=2, epochs=2.0)).train()
-    return first, second
-
-
 def test_soup_is_the_mean_of_the_runs_and_ships_with_both(two_runs, squad_v1, squad_v2, tmp_path):
     soup = average_readers(two_runs, tmp_path / "soup")
 
