@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Iterator
 
 import pysbd
 
@@ -29,10 +31,21 @@ class Chunk:
 
 @dataclass(frozen=True)
 class ChunkingSettings:
-    """Chunks hold up to `max_words` words of whole sentences; neighbours share `overlap` sentences."""
+    """Chunks of whole sentences, as many as fit in `max_words` words; neighbours share `overlap` sentences.
+
+    A sentence of more than `max_words` words is a chunk of its own, so a chunk can be larger; no sentence
+    is longer than `MAX_PIECE_CHARS` characters, though (longer runs of text are cut).
+    """
 
     max_words: int = 80
     overlap: int = 1
+
+
+# pysbd's time grows with the square of its input, so it only ever reads pieces of at most this many characters
+MAX_PIECE_CHARS = 2000
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
+# where a long paragraph may be cut, best first: a line end, a sentence end, any white space
+_CUTS = (re.compile(r"\n"), _SENTENCE_END, re.compile(r"\s"))
 
 
 @lru_cache(maxsize=1)
@@ -43,16 +56,58 @@ def _segmenter() -> pysbd.Segmenter:
 def sentences(text: str) -> list[Sentence]:
     """Sentence spans of `text`, trimmed of surrounding white space; paragraph breaks always end one."""
     spans = []
-    offset = 0
-    for block in text.split("\n\n"):
-        for seg in _segmenter().segment(block) if block.strip() else []:
-            raw = block[seg.start : seg.end]
-            start = offset + seg.start + (len(raw) - len(raw.lstrip()))
-            end = offset + seg.start + len(raw.rstrip())
-            if end > start:
-                spans.append(Sentence(start, end))
-        offset += len(block) + 2
+    for start, end in _pieces(text):
+        for s, e in _segment(text[start:end]):
+            raw = text[start + s : start + e]
+            first, last = start + s + len(raw) - len(raw.lstrip()), start + s + len(raw.rstrip())
+            if last > first:
+                spans.append(Sentence(first, last))
     return spans
+
+
+def _pieces(text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each paragraph ("\\n\\n" apart), long ones cut into pieces of at most MAX_PIECE_CHARS."""
+    start = 0
+    for paragraph in text.split("\n\n"):
+        end = start + len(paragraph)
+        while end - start > MAX_PIECE_CHARS:
+            cut = _cut(text, start, start + MAX_PIECE_CHARS)
+            yield start, cut
+            start = cut
+        yield start, end
+        start = end + 2
+
+
+def _cut(text: str, start: int, limit: int) -> int:
+    """Where to end a piece that starts at `start`: after the last, best kind of break before `limit`."""
+    for pattern in _CUTS:
+        last = None
+        for last in pattern.finditer(text, start, limit):
+            pass
+        if last is not None:
+            return last.end()
+    return limit
+
+
+def _segment(piece: str) -> list[tuple[int, int]]:
+    """pysbd's sentence spans of `piece`, or a split at sentence ends where pysbd lost text (it drops some symbols)."""
+    if not piece.strip():
+        return []
+    spans = [(s.start, s.end) for s in _segmenter().segment(piece)]
+    if _covers(piece, spans):
+        return spans
+    ends = [m.end() for m in _SENTENCE_END.finditer(piece)]
+    return list(zip([0, *ends], [*ends, len(piece)]))
+
+
+def _covers(piece: str, spans: list[tuple[int, int]]) -> bool:
+    """Whether the spans hold every character of `piece` that is not white space."""
+    covered = 0
+    for start, end in sorted(spans):
+        if piece[covered:start].strip():
+            return False
+        covered = max(covered, end)
+    return not piece[covered:].strip()
 
 
 def chunk_document(document: Document, settings: ChunkingSettings, first_id: int = 0) -> list[Chunk]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -12,6 +13,22 @@ from qa.errors import QAError
 BUNDLED_ARTICLE = Path(__file__).parent / "data" / "japan_germany_defence.txt"
 SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
+# byte-order marks and the codec that reads past them; UTF-32's marks start with UTF-16's, so they come first
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# HTML elements that start a paragraph of their own, and those that start a line
+BLOCK_TAGS = (
+    "address", "article", "aside", "blockquote", "caption", "dd", "details", "div", "dl", "dt", "fieldset",
+    "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main",
+    "nav", "ol", "p", "pre", "section", "summary", "table", "title", "tr", "ul",
+)
+LINE_TAGS = ("br", "td", "th")
+_BLOCK, _LINE = "\f", "\v"  # markers put into the parsed page; plain text rarely holds either
 
 
 @dataclass(frozen=True)
@@ -31,43 +48,69 @@ def bundled_article() -> Document:
     return Document(BUNDLED_ARTICLE.name, BUNDLED_ARTICLE.read_text(encoding="utf-8"))
 
 
+def _unix_newlines(text: str) -> str:
+    """CRLF and CR line ends as LF, so paragraph breaks are always "\\n\\n" and offsets refer to this text."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
 def from_text(doc_id: str, text: str) -> Document:
-    """A document from a string; empty text is refused."""
+    """A document from a string, with Unix line ends; empty text is refused."""
     if not isinstance(text, str) or not text.strip():
         raise QAError(f"document {doc_id!r} is empty")
-    return Document(doc_id, text)
+    return Document(doc_id, _unix_newlines(text))
 
 
 def _pdf_text(path: Path) -> str:
+    """The text of every page; any failure of pypdf is a QAError naming the file and the reason."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
     try:
         return "\n\n".join(page.extract_text() or "" for page in PdfReader(path).pages)
-    except (PdfReadError, ValueError, OSError) as exc:
+    except FileNotDecryptedError as exc:
+        raise QAError(f"{path.name}: encrypted PDF: save it without a password and try again") from exc
+    except DependencyError as exc:  # e.g. AES encryption without the `cryptography` package
+        raise QAError(f"{path.name}: this PDF needs a package that is not installed ({exc})") from exc
+    except (PyPdfError, ValueError, OSError) as exc:
         raise QAError(f"{path.name}: not a readable PDF ({exc})") from exc
 
 
 def _html_text(raw: str) -> str:
+    """The visible text of a page: block elements become paragraphs (blank lines between), <br> and cells lines."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(raw, "html.parser")
     for tag in soup(["script", "style", "noscript", "template"]):
         tag.decompose()
-    return soup.get_text("\n", strip=True)
+    for tag in soup(LINE_TAGS):
+        tag.insert_after(_LINE)
+    for tag in soup(BLOCK_TAGS):
+        tag.insert_before(_BLOCK)
+        tag.insert_after(_BLOCK)
+    paragraphs = (_collapse_lines(p) for p in soup.get_text().split(_BLOCK))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _collapse_lines(paragraph: str) -> str:
+    """HTML white space: each run of it is one space; only the line markers break lines."""
+    lines = (" ".join(line.split()) for line in paragraph.split(_LINE))
+    return "\n".join(line for line in lines if line)
 
 
 def _decode(path: Path, raw: bytes) -> str:
-    if b"\x00" in raw[:8192]:
+    """UTF-8, or UTF-8/16/32 by their byte-order mark; anything else is refused with a reason."""
+    encoding = next((codec for bom, codec in BOMS if raw.startswith(bom)), "utf-8")
+    if encoding == "utf-8" and b"\x00" in raw[:8192]:
         raise QAError(f"{path.name}: looks like a binary file, not text")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode(encoding)
     except UnicodeDecodeError as exc:
-        raise QAError(f"{path.name}: not UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+        label = encoding.removesuffix("-sig").upper()
+        raise QAError(f"{path.name}: not {label} text ({exc.reason} at byte {exc.start})") from exc
 
 
 def from_path(path: str | Path, doc_id: str | None = None) -> Document:
-    """Read a .txt, .md, .pdf or .html file; errors name the file."""
+    """Read a .txt, .md, .pdf or .html file (line ends made Unix); errors name the file."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -76,7 +119,7 @@ def from_path(path: str | Path, doc_id: str | None = None) -> Document:
         raise QAError(f"{path.name}: file not found")
     size = path.stat().st_size
     if size > MAX_DOCUMENT_BYTES:
-        raise QAError(f"{path.name}: {size / 1e6:.1f} MB is over the {MAX_DOCUMENT_BYTES // 2**20} MiB limit")
+        raise QAError(f"{path.name}: {size / 2**20:.1f} MiB is over the {MAX_DOCUMENT_BYTES / 2**20:g} MiB limit")
     if suffix == ".pdf":
         text = _pdf_text(path)
     else:
@@ -85,7 +128,7 @@ def from_path(path: str | Path, doc_id: str | None = None) -> Document:
             text = _html_text(text)
     if not text.strip():
         raise QAError(f"{path.name}: no text in this file")
-    return Document(doc_id or path.name, text)
+    return Document(doc_id or path.name, _unix_newlines(text))
 
 
 def load_paths(paths: Iterable[str | Path]) -> tuple[list[Document], list[str]]:

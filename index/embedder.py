@@ -48,7 +48,7 @@ class Embedder:
             from qa.hardware import resolve_precision
             from qa.loading import quiet_loading
 
-            self.precision = resolve_precision(self.precision)
+            self.precision = resolve_precision(self.precision, torch.device("cpu"))  # it runs on the CPU
             try:
                 with quiet_loading(self.name_or_path):
                     model = SentenceTransformer(self.name_or_path, device="cpu")
@@ -56,10 +56,6 @@ class Embedder:
                 raise QAError(f"could not load embedder {self.name_or_path}: {exc}") from exc
             self._model = model.to(torch.bfloat16) if self.precision == "bf16" else model
         return self._model
-
-    @property
-    def dimension(self) -> int:
-        return int(self.model.get_embedding_dimension())
 
     def embed(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
         model = self.model

@@ -19,15 +19,23 @@ def _tokens(texts: list[str]) -> list[list[str]]:
 
 
 class LexicalIndex:
-    """Scores every chunk for a query; cheap to build, so it is rebuilt from the chunks, never stored."""
+    """Scores every chunk for a query; cheap to build, so it is rebuilt from the chunks, never stored.
+
+    Chunks of stop words only give BM25 no vocabulary (bm25s refuses to index that); such
+    a corpus has no lexical matches, and retrieval rests on the dense ranking.
+    """
 
     def __init__(self, texts: list[str]) -> None:
-        self._bm25 = bm25s.BM25()
-        self._bm25.index(_tokens(texts), show_progress=False)
+        corpus = _tokens(texts)
+        self._bm25 = bm25s.BM25() if any(corpus) else None
+        if self._bm25 is not None:
+            self._bm25.index(corpus, show_progress=False)
         self._size = len(texts)
 
     def search(self, queries: list[str], k: int) -> list[list[tuple[int, float]]]:
         """For each query, up to k (chunk position, BM25 score) pairs with a positive score, best first."""
+        if self._bm25 is None:
+            return [[] for _ in queries]
         results = []
         for tokens in _tokens(queries):
             scores = self._bm25.get_scores(tokens) if tokens else np.zeros(self._size)

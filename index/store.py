@@ -4,7 +4,8 @@ Files: `vectors.faiss` (FAISS's own format), `chunks.json`, `manifest.json`. The
 manifest records what the index was built from and with (embedder, dimension,
 chunking, index kind, a hash of the documents, a format version) and a SHA-256 of
 each file, so a stale or damaged index is detected and rebuilt instead of used.
-No pickle anywhere.
+Threads of one process take turns writing a folder; an index that cannot be saved
+(read-only or full disk) is still used from memory. No pickle anywhere.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import json
 import logging
 import os
 import shutil
+import threading
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -24,10 +27,13 @@ from index.chunking import Chunk, ChunkingSettings, chunk_documents
 from index.documents import Document
 from index.embedder import Embedder
 from qa.errors import QAError
+from qa.folders import staged_folder
 
 FORMAT_VERSION = 1
 VECTORS, CHUNKS, MANIFEST = "vectors.faiss", "chunks.json", "manifest.json"
 log = logging.getLogger(__name__)
+_folder_locks: dict[Path, threading.RLock] = {}
+_folder_locks_guard = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,12 @@ def _sha256(path: Path) -> str:
         for block in iter(lambda: f.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def _folder_lock(directory: Path) -> threading.RLock:
+    """One lock per index folder, so threads of this process (the web app's sessions) take turns writing it."""
+    with _folder_locks_guard:
+        return _folder_locks.setdefault(directory.resolve(), threading.RLock())
 
 
 def _expected_manifest(documents: list[Document], embedder: Embedder, settings: IndexSettings) -> dict:
@@ -93,26 +105,24 @@ class ChunkStore:
         return [[(int(i), float(s)) for i, s in zip(row_ids, row_scores) if i >= 0] for row_ids, row_scores in zip(ids, scores)]
 
     def save(self, directory: Path) -> None:
-        """Write to a temporary directory, then swap it in: a crash never leaves half an index."""
+        """Write into a fresh temporary folder beside `directory`, then swap it in: a crash never leaves half an index."""
         directory = Path(directory)
-        directory.parent.mkdir(parents=True, exist_ok=True)
-        tmp = directory.with_name(f".{directory.name}.tmp-{os.getpid()}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        tmp.mkdir()
-        faiss.write_index(self.index, str(tmp / VECTORS))
-        (tmp / CHUNKS).write_text(json.dumps([asdict(c) for c in self.chunks]), encoding="utf-8")
-        files = {name: _sha256(tmp / name) for name in (VECTORS, CHUNKS)}
-        (tmp / MANIFEST).write_text(json.dumps(self.manifest | {"files": files}, indent=2), encoding="utf-8")
-        old = directory.with_name(f".{directory.name}.old-{os.getpid()}")
-        if directory.exists():
-            directory.rename(old)
-        tmp.rename(directory)
-        shutil.rmtree(old, ignore_errors=True)
+        with _folder_lock(directory), staged_folder(directory, markers=(MANIFEST, VECTORS, CHUNKS)) as folder:
+            faiss.write_index(self.index, str(folder / VECTORS))
+            (folder / CHUNKS).write_text(json.dumps([asdict(c) for c in self.chunks]), encoding="utf-8")
+            files = {name: _sha256(folder / name) for name in (VECTORS, CHUNKS)}
+            # the manifest last, holding the others' checksums
+            (folder / MANIFEST).write_text(json.dumps(self.manifest | {"files": files}, indent=2), encoding="utf-8")
 
     @classmethod
     def load(cls, directory: Path) -> "ChunkStore":
         """Open a saved index; raises QAError when a file is missing, damaged or of another format."""
         directory = Path(directory)
+        with _folder_lock(directory):
+            return cls._read(directory)
+
+    @classmethod
+    def _read(cls, directory: Path) -> "ChunkStore":
         try:
             manifest = json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
             files = manifest["files"]
@@ -138,17 +148,50 @@ class ChunkStore:
         directory: Path | None,
         progress: bool = False,
     ) -> "ChunkStore":
-        """Reopen the saved index when its manifest matches these documents and settings; else rebuild and save."""
-        expected = _expected_manifest(documents, embedder, settings)
-        if directory is not None and (Path(directory) / MANIFEST).exists():
-            try:
-                store = cls.load(directory)
-                if all(store.manifest.get(k) == v for k, v in expected.items()):
-                    return store
-                log.info("index %s is out of date; rebuilding", directory)
-            except QAError as exc:
-                log.warning("%s; rebuilding", exc)
-        store = cls.build(documents, embedder, settings, progress=progress)
-        if directory is not None:
-            store.save(directory)
-        return store
+        """Reopen the saved index when its manifest matches these documents and settings; else rebuild and save.
+
+        A build of one folder waits for another under way in this process. When the index cannot be
+        saved (read-only or full disk) the warning is logged and the index is used from memory.
+        """
+        if directory is None:
+            return cls.build(documents, embedder, settings, progress=progress)
+        directory = Path(directory)
+        with _folder_lock(directory):
+            store = cls._reopen(directory, _expected_manifest(documents, embedder, settings))
+            if store is None:
+                store = cls.build(documents, embedder, settings, progress=progress)
+                try:
+                    store.save(directory)
+                except OSError as exc:
+                    log.warning("could not save the index to %s (%s); using it from memory", directory, exc)
+            return store
+
+    @classmethod
+    def _reopen(cls, directory: Path, expected: dict) -> "ChunkStore | None":
+        """The saved index when it matches `expected`; None when it is missing, out of date or damaged."""
+        if not (directory / MANIFEST).exists():
+            return None
+        try:
+            store = cls.load(directory)
+        except QAError as exc:
+            log.warning("%s; rebuilding", exc)
+            return None
+        if all(store.manifest.get(k) == v for k, v in expected.items()):
+            os.utime(directory)  # marks it as recently used, for `prune`
+            return store
+        log.info("index %s is out of date; rebuilding", directory)
+        return None
+
+
+def prune(parent: Path, keep: int, stale_after_s: float = 86_400) -> None:
+    """Keep the `keep` most recently used index folders under `parent` and remove the others, so
+    a cache that gets an index per uploaded corpus does not grow without end; also remove
+    temporary folders that crashed saves left behind more than `stale_after_s` ago."""
+    if not parent.is_dir():
+        return
+    folders = [f for f in parent.iterdir() if f.is_dir()]
+    indexes = sorted((f for f in folders if not f.name.startswith(".")), key=lambda f: -f.stat().st_mtime)
+    stale = [f for f in folders if f.name.startswith(".") and time.time() - f.stat().st_mtime > stale_after_s]
+    for folder in indexes[keep:] + stale:
+        with _folder_lock(folder):
+            shutil.rmtree(folder, ignore_errors=True)

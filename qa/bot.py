@@ -11,11 +11,11 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from index.chunking import sentences
+from index.chunking import Sentence, sentences
 from index.documents import Document, bundled_article, from_text, load_paths
 from index.embedder import Embedder
 from index.retriever import Retrieved, Retriever
-from index.store import ChunkStore, IndexSettings
+from index.store import ChunkStore, IndexSettings, prune
 from qa.answers import Answer, evidence_sentence, merge_candidates
 from qa.conversation import Turn, resolve
 from qa.errors import QAError
@@ -31,6 +31,9 @@ class BotSettings:
     index: IndexSettings = field(default_factory=IndexSettings)
     alternatives: int = 3
     max_question_chars: int = 1000
+
+
+KEEP_INDEXES = 16  # the cache keeps the indexes of this many corpora, most recently used first
 
 
 def default_cache_dir() -> Path:
@@ -59,10 +62,12 @@ class QABot:
         self._reader_arg = reader
         self.embedder = embedder if isinstance(embedder, Embedder) else Embedder(embedder)
         root = default_cache_dir() if cache_dir is True else (Path(cache_dir) if cache_dir else None)
-        corpus = hashlib.sha256("\0".join(sorted(ids)).encode()).hexdigest()[:16]
+        # keyed by content, not names: two web sessions that upload different files of one name share nothing
+        corpus = hashlib.sha256("".join(d.digest for d in self.documents).encode()).hexdigest()[:16]
         self.index_dir = root / "index" / corpus if root else None
         self.load_errors: list[str] = []
         self._lock = threading.Lock()
+        self._sentences: dict[str, list[Sentence]] = {}
 
     @classmethod
     def from_paths(cls, paths: Iterable[str | Path], **kwargs) -> "QABot":
@@ -86,15 +91,14 @@ class QABot:
 
     @cached_property
     def store(self) -> ChunkStore:
-        return ChunkStore.open_or_build(self.documents, self.embedder, self.settings.index, self.index_dir)
+        store = ChunkStore.open_or_build(self.documents, self.embedder, self.settings.index, self.index_dir)
+        if self.index_dir is not None:
+            prune(self.index_dir.parent, keep=KEEP_INDEXES)
+        return store
 
     @cached_property
     def retriever(self) -> Retriever:
         return Retriever(self.store, self.embedder, mode=self.settings.retrieval)
-
-    @cached_property
-    def _sentences(self) -> dict[str, list]:
-        return {d.id: sentences(d.text) for d in self.documents}
 
     @cached_property
     def _texts(self) -> dict[str, str]:
@@ -103,8 +107,19 @@ class QABot:
     def warm_up(self) -> "QABot":
         """Load the models and open (or build) the index now rather than on the first question."""
         with self._lock:
-            _ = self.reader, self.retriever, self._sentences
+            _ = self.reader, self.retriever
         return self
+
+    def _loaded_retriever(self) -> Retriever:
+        """The retriever, its index opened or built once; the reader is not loaded."""
+        with self._lock:
+            return self.retriever
+
+    def _document_sentences(self, doc_id: str) -> list[Sentence]:
+        """A document's sentences, found when an answer first needs its evidence, so large corpora start fast."""
+        if doc_id not in self._sentences:
+            self._sentences[doc_id] = sentences(self._texts[doc_id])
+        return self._sentences[doc_id]
 
     def ask(self, question: str, history: Sequence[Turn] | None = None) -> Answer:
         """Answer one question; `history` holds earlier (question, answer text) turns for follow-ups."""
@@ -124,8 +139,7 @@ class QABot:
 
     def retrieve(self, question: str) -> list[Retrieved]:
         """The chunks the bot would read for this question, best first."""
-        self.warm_up()
-        return self.retriever.retrieve([self._check(question)], self.settings.top_k)[0]
+        return self._loaded_retriever().retrieve([self._check(question)], self.settings.top_k)[0]
 
     def _check(self, question: object) -> str:
         if not isinstance(question, str) or not question.strip():
@@ -142,7 +156,6 @@ class QABot:
         chunks = tuple(r.chunk for r in hits)
         candidates = merge_candidates(chunks, readings)
         best = candidates[0] if candidates else None
-        alternatives = tuple(candidates[1 : 1 + self.settings.alternatives])
         if best is None or best.score < self.reader.calibration.threshold:
             return Answer(
                 question,
@@ -150,10 +163,10 @@ class QABot:
                 1.0 - best.score if best else 1.0,
                 document=chunks[0].document if chunks else None,
                 chunks=chunks,
-                alternatives=alternatives if best is None else (best, *alternatives[:-1]),
+                alternatives=tuple(candidates[: self.settings.alternatives]),
             )
         evidence, evidence_start = evidence_sentence(
-            self._sentences[best.document], self._texts[best.document], best.start, best.end
+            self._document_sentences(best.document), self._texts[best.document], best.start, best.end
         )
         return Answer(
             question,
@@ -165,5 +178,5 @@ class QABot:
             evidence=evidence,
             evidence_start=evidence_start,
             chunks=chunks,
-            alternatives=alternatives,
+            alternatives=tuple(candidates[1 : 1 + self.settings.alternatives]),
         )

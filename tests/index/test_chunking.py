@@ -1,3 +1,7 @@
+import time
+
+import pytest
+
 from index.chunking import ChunkingSettings, chunk_document, sentences
 from index.documents import Document, bundled_article
 
@@ -35,3 +39,34 @@ def test_abbreviations_do_not_end_a_sentence():
         "Dr. Smith met Mr. Jones at 3 p.m. in the U.S. embassy.",
         "They talked.",
     ]
+
+
+def _sentence_run(count: int) -> list[str]:
+    """`count` sentences of the bundled article, repeated as needed."""
+    text = bundled_article().text
+    spans = sentences(text)
+    return [text[spans[i % len(spans)].start : spans[i % len(spans)].end] for i in range(count)]
+
+
+@pytest.mark.parametrize("joiner", ["\n", " ", ""], ids=["hard-wrapped lines", "one huge line", "no white space"])
+def test_a_megabyte_paragraph_chunks_in_seconds_with_exact_offsets(joiner):
+    text = joiner.join(_sentence_run(8000))[:1_000_000] if joiner else "x" * 1_000_000
+    doc = Document("big", text)
+    started = time.perf_counter()
+    chunks = chunk_document(doc, ChunkingSettings())
+    assert time.perf_counter() - started < 20, "pysbd must only see bounded pieces of a long paragraph"
+    assert all(doc.text[c.start : c.end] == c.text for c in chunks)
+    assert chunks[0].start == 0 and chunks[-1].end == len(text.rstrip())
+
+
+def test_no_text_is_lost_to_symbols_pysbd_uses_internally():
+    text = "x ∯ y. z.\n\nA ∰ sign. Another & one ∯ here."
+    found = " ".join(text[s.start : s.end] for s in sentences(text))
+    assert found.split() == text.split()
+    assert "x ∯" in chunk_document(Document("d", text), ChunkingSettings())[0].text
+
+
+def test_a_sentence_longer_than_max_words_is_a_chunk_of_its_own():
+    text = "Short one. " + " ".join(["word"] * 50) + ". Short two."
+    chunks = chunk_document(Document("d", text), ChunkingSettings(max_words=10, overlap=0))
+    assert [c.text.split()[0] for c in chunks] == ["Short", "word", "Short"]

@@ -1,6 +1,12 @@
-import pytest
+import io
 
-from index.documents import bundled_article, from_path, from_text
+import pypdf
+import pytest
+from pypdf import PdfWriter
+from pypdf.errors import DependencyError, LimitReachedError, ParseError
+
+from index.chunking import ChunkingSettings, chunk_document
+from index.documents import MAX_DOCUMENT_BYTES, bundled_article, from_path, from_text, load_paths
 from qa import QAError
 
 
@@ -65,3 +71,78 @@ def test_bad_files_name_the_file(tmp_path, name, content, message):
 def test_empty_string_document_is_refused():
     with pytest.raises(QAError, match="empty"):
         from_text("memo", "   ")
+
+
+def test_windows_and_old_mac_line_ends_become_paragraphs_with_exact_offsets(tmp_path):
+    (tmp_path / "crlf.txt").write_bytes(b"First line.\r\nSecond line.\r\n\r\nNew paragraph.\rLast line.")
+    doc = from_path(tmp_path / "crlf.txt")
+    assert doc.text == "First line.\nSecond line.\n\nNew paragraph.\nLast line."
+    assert from_text("memo", "A.\r\n\r\nB.").text == "A.\n\nB."
+    chunks = chunk_document(doc, ChunkingSettings(max_words=4, overlap=0))
+    assert [c.text for c in chunks] == ["First line.\nSecond line.", "New paragraph.\nLast line."]
+    assert all(doc.text[c.start : c.end] == c.text for c in chunks)
+
+
+def test_html_block_elements_are_paragraphs_and_inline_ones_are_not(tmp_path):
+    page = (
+        "<html><head><title>Report</title></head><body>"
+        "<h1>Results</h1><div><p>Sales <b>rose</b>\n   by 5%.</p><p>Costs fell.</p></div>"
+        "<ul><li>North</li><li>South</li></ul><p>Line one<br>line two</p>"
+        "<table><tr><td>a</td><td>b</td></tr></table></body></html>"
+    )
+    (tmp_path / "page.html").write_text(page)
+    assert from_path(tmp_path / "page.html").text == (
+        "Report\n\nResults\n\nSales rose by 5%.\n\nCosts fell.\n\nNorth\n\nSouth\n\nLine one\nline two\n\na\nb"
+    )
+
+
+def _encrypted_pdf(password: str) -> bytes:
+    """A one-page PDF encrypted by pypdf with RC4, which needs no `cryptography` package."""
+    writer = PdfWriter(clone_from=io.BytesIO(_minimal_pdf("Secret text.")))
+    writer.encrypt(password, algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def test_password_protected_pdf_is_named_and_the_other_files_still_load(tmp_path):
+    (tmp_path / "locked.pdf").write_bytes(_encrypted_pdf("secret"))
+    (tmp_path / "open.pdf").write_bytes(_encrypted_pdf(""))  # no user password: readable as it is
+    (tmp_path / "notes.txt").write_text("Plain notes.")
+    documents, errors = load_paths([tmp_path / "locked.pdf", tmp_path / "open.pdf", tmp_path / "notes.txt"])
+    assert [d.id for d in documents] == ["open.pdf", "notes.txt"]
+    assert "Secret text." in documents[0].text
+    assert len(errors) == 1 and "locked.pdf" in errors[0] and "encrypted PDF" in errors[0]
+
+
+@pytest.mark.parametrize(
+    "error",
+    [ParseError("bad xref"), LimitReachedError("too many objects"), DependencyError("cryptography is required")],
+    ids=lambda error: type(error).__name__,
+)
+def test_every_pypdf_failure_is_reported_by_file_name(tmp_path, monkeypatch, error):
+    def fail(*args, **kwargs):
+        raise error
+
+    monkeypatch.setattr(pypdf, "PdfReader", fail)
+    (tmp_path / "odd.pdf").write_bytes(_minimal_pdf("Text."))
+    (tmp_path / "notes.txt").write_text("Plain notes.")
+    documents, errors = load_paths([tmp_path / "odd.pdf", tmp_path / "notes.txt"])
+    assert [d.id for d in documents] == ["notes.txt"]
+    assert len(errors) == 1 and errors[0].startswith("odd.pdf: ") and str(error) in errors[0]
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])
+def test_text_with_a_byte_order_mark_is_decoded(tmp_path, encoding):
+    text = "Grüße aus Köln.\n\nZweiter Absatz."
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}.get(encoding, "")
+    (tmp_path / "bom.txt").write_bytes((bom + text).encode(encoding))
+    assert from_path(tmp_path / "bom.txt").text == text
+
+
+def test_size_limit_message_uses_one_unit(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as f:
+        f.truncate(MAX_DOCUMENT_BYTES + 2**20)
+    with pytest.raises(QAError, match=r"huge.txt: 21.0 MiB is over the 20 MiB limit"):
+        from_path(path)

@@ -1,4 +1,4 @@
-from index.documents import bundled_article
+from index.documents import bundled_article, from_text
 from index.retriever import Retriever
 from index.store import ChunkStore, IndexSettings
 
@@ -19,3 +19,11 @@ def test_dense_mode_uses_no_lexical_ranking(embedder):
     retriever = Retriever(_store(embedder), embedder, mode="dense")
     hits = retriever.retrieve(["Who joined online?"], top_k=3)[0]
     assert len(hits) == 3 and all(h.lexical_rank is None for h in hits)
+
+
+def test_a_corpus_of_stop_words_only_is_still_retrieved_densely(embedder):
+    documents = [from_text("a", "It is."), from_text("b", "To be or not to be.")]
+    store = ChunkStore.build(documents, embedder, IndexSettings())
+    hits = Retriever(store, embedder, mode="fused").retrieve(["Is it to be?", "what"], top_k=2)
+    assert [len(h) for h in hits] == [2, 2]
+    assert all(h.lexical_rank is None and h.dense_rank is not None for row in hits for h in row)

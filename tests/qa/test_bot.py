@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+
 import pytest
 
+import qa.bot
 from index.documents import bundled_article
-from qa import QABot, QAError
+from qa import BotSettings, QABot, QAError
 
 ARTICLE = bundled_article().text
 
@@ -103,3 +107,54 @@ def test_from_paths_with_no_readable_file_is_an_error(tmp_path):
     bad.write_bytes(b"\xff\xfe\xfa not utf-8")
     with pytest.raises(QAError, match="bad.txt"):
         QABot.from_paths([bad])
+
+
+def test_uploads_of_one_name_but_different_content_use_different_indexes(tmp_path, reader, embedder):
+    uploads = ({"notes.txt": f"The launch is on {day}."} for day in ("Monday", "Friday"))
+    monday, friday = (QABot.from_texts(u, reader=reader, embedder=embedder, cache_dir=tmp_path) for u in uploads)
+    assert monday.index_dir != friday.index_dir
+    assert (monday.ask("When is the launch?").text, friday.ask("When is the launch?").text) == ("Monday", "Friday")
+
+
+def test_a_cache_that_cannot_be_written_still_answers(tmp_path, reader, embedder):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    memo = {"memo": "The quarterly review is on Friday. Maria Lopez will chair the review in room 4B."}
+    bot = QABot.from_texts(memo, reader=reader, embedder=embedder, cache_dir=blocker)
+    assert bot.ask("Who will chair the review?").text == "Maria Lopez"
+
+
+@pytest.mark.parametrize("alternatives", [0, 1, 10])
+def test_an_abstaining_answer_lists_its_best_spans_as_alternatives(reader, embedder, alternatives):
+    never_sure = copy.copy(reader)
+    never_sure.calibration = dataclasses.replace(reader.calibration, threshold=1.01)
+    memo = {"memo": "Maria Lopez will chair the review in room 4B on Friday."}
+    settings = BotSettings(alternatives=alternatives)
+    sure, unsure = (
+        QABot.from_texts(memo, reader=r, embedder=embedder, settings=settings, cache_dir=False).ask("Who will chair?")
+        for r in (reader, never_sure)
+    )
+    assert sure.text is not None and unsure.abstained
+    spans = [(sure.text, sure.start)] + [(c.text, c.start) for c in sure.alternatives]
+    assert [(c.text, c.start) for c in unsure.alternatives] == spans[:alternatives]
+
+
+def test_retrieve_needs_no_reader(tmp_path, embedder):
+    bot = QABot(reader=tmp_path / "no-such-reader", embedder=embedder, cache_dir=False)
+    assert "Eurofighter" in bot.retrieve("How many Eurofighter jets were sent?")[0].chunk.text
+
+
+def test_sentences_of_a_document_are_found_once_and_only_when_an_answer_needs_them(reader, embedder, monkeypatch):
+    seen, real = [], qa.bot.sentences
+
+    def counted(text: str) -> list:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(qa.bot, "sentences", counted)
+    texts = {"memo": "Maria Lopez will chair the review.", "other": "The canteen opens at noon."}
+    bot = QABot.from_texts(texts, reader=reader, embedder=embedder, cache_dir=False).warm_up()
+    assert seen == []
+    bot.ask("Who will chair the review?")
+    bot.ask("Who chairs the review?")
+    assert seen == [texts["memo"]]
