@@ -11,10 +11,10 @@ from pathlib import Path
 
 import gradio as gr
 
+from index.documents import MAX_DOCUMENT_BYTES
 from qa import QABot, QAError
 from qa.answers import Answer
 
-MAX_UPLOAD_MB = 5
 EXAMPLES = [
     "Who joined online?",
     "Who is Germany's foreign minister?",
@@ -78,7 +78,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         turns = list(turns or [])
         chat.append({"role": "user", "content": html.escape(message or "")})
         try:
-            answer = active(bot).ask(message, history=[tuple(t) for t in turns])
+            answer = active(bot).ask(message, history=turns)
         except QAError as exc:
             chat.append({"role": "assistant", "content": f"<p>⚠️ {html.escape(str(exc))}</p>"})
             return "", chat, turns
@@ -89,7 +89,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
     def ask_api(question: str, history: list[list[str]] | None = None) -> dict:
         """Answer a question over the bundled article; history holds earlier [question, answer] pairs."""
         try:
-            answer = default_bot.ask(question, history=[tuple(t) for t in history or []])
+            answer = default_bot.ask(question, history=history)
         except QAError as exc:
             return {"error": str(exc)}
         return answer.as_dict()
@@ -99,21 +99,17 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         paths = [Path(f if isinstance(f, str) else f.name) for f in files or []]
         if not paths:
             return bot, _documents_line(active(bot)), "Choose one or more .txt, .md, .pdf or .html files first.", turns
-        errors = [f"{p.name}: over the {MAX_UPLOAD_MB} MB limit" for p in paths if p.stat().st_size > MAX_UPLOAD_MB * 2**20]
-        paths = [p for p in paths if p.stat().st_size <= MAX_UPLOAD_MB * 2**20]
         progress(0.1, desc="Reading documents")
         try:
             new_bot = QABot.from_paths(paths, reader=default_bot.reader, embedder=default_bot.embedder)
             progress(0.4, desc="Indexing")
             new_bot.warm_up()
         except QAError as exc:
-            message = "; ".join(errors + [str(exc)]) if paths else "; ".join(errors)
-            return bot, _documents_line(active(bot)), f"⚠️ Nothing changed: {html.escape(message)}", turns
-        errors += new_bot.load_errors
+            return bot, _documents_line(active(bot)), f"⚠️ Nothing changed: {html.escape(str(exc))}", turns
         progress(1.0, desc="Ready")
         status = f"Indexed {len(new_bot.documents)} document(s) into {len(new_bot.store.chunks)} passages."
-        if errors:
-            status += " ⚠️ Skipped: " + html.escape("; ".join(errors))
+        if new_bot.load_errors:
+            status += " ⚠️ Skipped: " + html.escape("; ".join(new_bot.load_errors))
         return new_bot, _documents_line(new_bot), status, []  # earlier turns were about other documents
 
     def back_to_article():
@@ -132,7 +128,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         clear = gr.Button("Clear chat", elem_id="clear")
         with gr.Accordion("Your own documents", open=False, elem_id="uploads"):
             files = gr.File(
-                label=f".txt, .md, .pdf or .html, up to {MAX_UPLOAD_MB} MB each",
+                label=f".txt, .md, .pdf or .html, up to {MAX_DOCUMENT_BYTES / 2**20:g} MiB each",
                 file_count="multiple",
                 file_types=[".txt", ".md", ".pdf", ".html", ".htm"],
                 elem_id="upload",
@@ -159,7 +155,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     bot = QABot().warm_up()
     build_app(bot).queue(default_concurrency_limit=4).launch(
-        server_name=args.host, server_port=args.port, share=args.share, css=CSS, max_file_size=f"{MAX_UPLOAD_MB}mb"
+        server_name=args.host, server_port=args.port, share=args.share, css=CSS, max_file_size=MAX_DOCUMENT_BYTES
     )
 
 

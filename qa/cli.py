@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qa.errors import QAError
+
+if TYPE_CHECKING:
+    from qa.evaluation.article_eval import EvalQuestion
 
 
 def _train_reader(args: argparse.Namespace) -> None:
@@ -67,6 +73,9 @@ def _print_answer(answer, as_json: bool) -> None:
 
 
 def _ask(args: argparse.Namespace) -> None:
+    if len(args.question) > 1 and not any(q.rstrip().endswith("?") for q in args.question[:-1]):
+        print('qa: note: each argument is asked as a separate question; quote each one: qa ask "Who joined online?"',
+              file=sys.stderr)
     bot = _bot(args)
     for answer in bot.ask_many(args.question):
         _print_answer(answer, args.json)
@@ -93,6 +102,9 @@ def _eval_squad(args: argparse.Namespace) -> None:
     from qa.reader import Reader
     from qa.squad import load_squad, spread
 
+    if args.retrieval and args.baseline:
+        raise QAError("--baseline reads each question against its own paragraph, so it cannot be compared "
+                      "with --retrieval (open book): drop one of them")
     corpus = load_squad(args.path)
     examples = spread(corpus, args.limit)
     allow_abstain = any(ex.is_impossible for ex in examples)
@@ -122,12 +134,26 @@ def _eval_squad(args: argparse.Namespace) -> None:
         print(f"  speed-up over Haystack: {result['speedup']:.2f}x")
 
 
+def _require_extra(extra: str, module: str) -> None:
+    """Refuse up front, naming the pip extra, when an optional dependency is missing (not after minutes of work)."""
+    if importlib.util.find_spec(module) is None:
+        raise QAError(f"this command needs the {extra} extra ({module} is not installed): "
+                      f"pip install '.[{extra}]' (or 'qa-chatbot[{extra}]')")
+
+
+def _questions(args: argparse.Namespace) -> list[EvalQuestion]:
+    """The article's question set from --questions, else the repository's."""
+    from qa.evaluation.article_eval import QUESTIONS, load_questions
+
+    return load_questions(args.questions or QUESTIONS)
+
+
 def _eval_article(args: argparse.Namespace) -> None:
-    from pathlib import Path
+    from qa.evaluation.article_eval import evaluate_article, write_report
 
-    from qa.evaluation.article_eval import QUESTIONS, evaluate_article, load_questions, write_report
-
-    scores = evaluate_article(_bot(args), load_questions(Path(args.questions or QUESTIONS)))
+    _require_extra("report", "matplotlib")
+    questions = _questions(args)
+    scores = evaluate_article(_bot(args), questions)
     report = write_report(scores, Path(args.reports))
     if args.json:
         print(json.dumps(scores.as_dict()))
@@ -139,10 +165,9 @@ def _eval_article(args: argparse.Namespace) -> None:
 
 
 def _bench(args: argparse.Namespace) -> None:
-    from qa.evaluation.article_eval import load_questions
     from qa.evaluation.bench import run_bench
 
-    result = run_bench(load_questions(), rounds=args.rounds).as_dict()
+    result = run_bench(_questions(args), rounds=args.rounds).as_dict()
     if args.json:
         print(json.dumps(result))
         return
@@ -156,6 +181,7 @@ def _bench(args: argparse.Namespace) -> None:
 
 
 def _serve(args: argparse.Namespace) -> None:
+    _require_extra("app", "gradio")
     import app
 
     app.main(["--host", args.host, "--port", str(args.port)] + (["--share"] if args.share else []))
@@ -187,6 +213,12 @@ def _add_bot_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--retrieval", choices=["fused", "dense"], default="fused")
 
 
+def _add_questions_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--questions", type=Path, help="the article's JSONL question set (default: the repository's eval/article.jsonl)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     from qa.reader import SHIPPED_READER
 
@@ -194,7 +226,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("ask", help="answer questions over the bundled article or your documents")
-    p.add_argument("question", nargs="+")
+    p.add_argument("question", nargs="+", help='quote each question: qa ask "Who joined online?"; '
+                   "every argument is asked as a separate question")
     p.add_argument("--json", action="store_true", help="one JSON object per answer")
     _add_bot_options(p)
     p.set_defaults(func=_ask)
@@ -217,7 +250,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = evals.add_parser("article", help="the bundled article's question set, with a report")
     p.add_argument("--json", action="store_true")
-    p.add_argument("--questions", help="a JSONL question set (default: eval/article.jsonl)")
+    _add_questions_option(p)
     p.add_argument("--reports", default="reports", help="where the Markdown report and plot go")
     _add_bot_options(p)
     p.set_defaults(func=_eval_article)
@@ -225,6 +258,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("bench", help="latency, cold start, index build and memory against Haystack's reader")
     p.add_argument("--json", action="store_true")
     p.add_argument("--rounds", type=int, default=2, help="passes over the article's question set")
+    _add_questions_option(p)
     p.set_defaults(func=_bench)
 
     p = sub.add_parser("serve", help="start the chat page (same as python app.py)")

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
+from qa.errors import QAError
+
 Turn = tuple[str, str | None]
 
 # Tried in this order: an earlier answer is most often the subject of the follow-up
@@ -22,6 +24,28 @@ _PRONOUNS = (
 )
 
 
+def _is_turn(turn: object) -> bool:
+    """A [question, answer] pair: the answer is text, or None for a turn the bot abstained on."""
+    return (
+        isinstance(turn, (list, tuple))
+        and len(turn) == 2
+        and isinstance(turn[0], str)
+        and (turn[1] is None or isinstance(turn[1], str))
+    )
+
+
+def _turns(history: object) -> list[Turn]:
+    """History as (question, answer) turns; anything else (it may come from an API caller) raises QAError."""
+    if history is None:
+        return []
+    if not isinstance(history, (list, tuple)):
+        raise QAError(f"history must be a list of [question, answer] pairs, not {type(history).__name__}")
+    for i, turn in enumerate(history, 1):
+        if not _is_turn(turn):
+            raise QAError(f"history entry {i} is not a [question, answer] pair of text (answer may be null): {turn!r:.80}")
+    return [(question, answer) for question, answer in history]
+
+
 def _last_answered(history: Sequence[Turn]) -> Turn | None:
     for question, answer in reversed(history):
         if answer:
@@ -30,8 +54,10 @@ def _last_answered(history: Sequence[Turn]) -> Turn | None:
 
 
 def resolve(question: str, history: Sequence[Turn]) -> tuple[str, str]:
-    """(question for the reader, query for retrieval), given earlier (question, answer) turns."""
-    last = _last_answered(history or [])
+    """(question for the reader, query for retrieval), given earlier (question, answer) turns.
+
+    A malformed history raises QAError."""
+    last = _last_answered(_turns(history))
     if last is None:
         return question, question
     earlier_question, earlier_answer = last

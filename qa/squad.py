@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import gzip
-import io
 import json
 import urllib.request
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,15 +44,8 @@ def _read_bytes(source: str | Path) -> bytes:
     return path.read_bytes()
 
 
-def load_squad(source: str | Path) -> list[SquadExample]:
-    """Load every question of a SQuAD v1.1 or v2.0 file, in file order."""
-    raw = _read_bytes(source)
-    if raw[:2] == b"\x1f\x8b":
-        raw = gzip.GzipFile(fileobj=io.BytesIO(raw)).read()
-    try:
-        data = json.loads(raw.decode("utf-8"))["data"]
-    except (UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as exc:
-        raise QAError(f"{source} is not SQuAD JSON: {exc}") from exc
+def _examples(data: list[dict]) -> list[SquadExample]:
+    """Flatten SQuAD's articles -> paragraphs -> questions; a missing field raises KeyError."""
     examples = []
     for article in data:
         for paragraph in article["paragraphs"]:
@@ -72,8 +65,26 @@ def load_squad(source: str | Path) -> list[SquadExample]:
     return examples
 
 
+def load_squad(source: str | Path) -> list[SquadExample]:
+    """Load every question of a SQuAD v1.1 or v2.0 file, in file order; a broken or empty file raises QAError."""
+    raw = _read_bytes(source)
+    try:
+        if raw[:2] == b"\x1f\x8b":
+            raw = gzip.decompress(raw)
+        examples = _examples(json.loads(raw.decode("utf-8"))["data"])
+    except KeyError as exc:
+        raise QAError(f"{source} is not SQuAD JSON: missing field {exc}") from exc
+    except (OSError, EOFError, zlib.error, ValueError, TypeError, AttributeError) as exc:
+        raise QAError(f"{source} is not SQuAD JSON: {exc}") from exc
+    if not examples:
+        raise QAError(f"{source} holds no questions")
+    return examples
+
+
 def spread(examples: list[SquadExample], n: int | None) -> list[SquadExample]:
     """`n` examples evenly spaced over the list (all of them when n is None): every article is sampled."""
+    if n is not None and n < 1:
+        raise QAError(f"the question limit must be 1 or more, got {n}")
     if n is None or n >= len(examples):
         return examples
     step = len(examples) / n

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import socket
 import subprocess
@@ -70,6 +71,26 @@ def test_api_reports_bad_input(app_url):
     from gradio_client import Client
 
     assert "empty" in Client(app_url, verbose=False).predict("   ", [], api_name="/ask")["error"]
+
+
+@pytest.mark.parametrize(
+    "history",
+    [[["Which meeting in this format was the first?"]], [["Q?", "A", "extra"]], [["Q?", 5]], "not a list"],
+)
+def test_api_reports_malformed_history(app_url, history):
+    from gradio_client import Client
+
+    result = Client(app_url, verbose=False).predict("When was it held?", history, api_name="/ask")
+    assert "history" in result["error"]
+
+
+def test_upload_limit_is_the_document_limit(app_url):
+    from index.documents import MAX_DOCUMENT_BYTES
+
+    config = json.loads(urllib.request.urlopen(app_url + "config", timeout=10).read())
+    labels = [c.get("props", {}).get("label") or "" for c in config["components"]]
+    assert config["max_file_size"] == MAX_DOCUMENT_BYTES
+    assert any(f"up to {MAX_DOCUMENT_BYTES / 2**20:g} MiB each" in label for label in labels)
 
 
 def test_twenty_concurrent_questions(app_url):

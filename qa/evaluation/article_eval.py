@@ -11,6 +11,7 @@ import numpy as np
 
 from qa.answers import Answer
 from qa.bot import QABot
+from qa.errors import QAError
 from qa.evaluation.metrics import best_scores
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "article.jsonl"
@@ -29,7 +30,8 @@ class EvalQuestion:
 
 @dataclass
 class Outcome:
-    """One question's result; `cause` names why it missed (None when right)."""
+    """One question's result; `cause` names why it missed (None when right); `retrieved`: an expected
+    answer was inside a chunk the bot read."""
 
     id: str
     question: str
@@ -41,6 +43,7 @@ class Outcome:
     correct: bool
     cause: str | None
     ms: float
+    retrieved: bool
 
 
 @dataclass
@@ -65,45 +68,62 @@ class ArticleScores:
         return [o for o in self.outcomes if not o.correct]
 
 
+def _question(row: dict) -> EvalQuestion:
+    """One JSONL row as a question; a missing field raises KeyError."""
+    return EvalQuestion(
+        id=row["id"],
+        question=row["question"],
+        answers=tuple(row["answers"]),
+        answerable=row["answerable"],
+        type=row["type"],
+        paraphrase=row.get("paraphrase", False),
+        history=tuple((q, a) for q, a in row.get("history", [])),
+    )
+
+
 def load_questions(path: Path = QUESTIONS) -> list[EvalQuestion]:
-    rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
-    return [
-        EvalQuestion(
-            id=r["id"],
-            question=r["question"],
-            answers=tuple(r["answers"]),
-            answerable=r["answerable"],
-            type=r["type"],
-            paraphrase=r.get("paraphrase", False),
-            history=tuple((q, a) for q, a in r.get("history", [])),
+    """The question set, one JSON object a line; a missing, empty or malformed file raises QAError naming it.
+
+    The set lives in the repository (eval/), not in an installed package, so an install passes its own path."""
+    path = Path(path)
+    if not path.is_file():
+        raise QAError(
+            f"question set not found: {path}; give the path of the repository's eval/article.jsonl"
+            " (qa eval article --questions PATH)"
         )
-        for r in rows
-    ]
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        questions = [_question(json.loads(line)) for line in lines if line.strip()]
+    except KeyError as exc:
+        raise QAError(f"{path}: a question lacks the field {exc}") from exc
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise QAError(f"{path}: not a JSONL question set ({exc})") from exc
+    if not questions:
+        raise QAError(f"question set is empty: {path}")
+    return questions
 
 
 def _outcome(q: EvalQuestion, answer: Answer, ms: float) -> Outcome:
     em, f1 = best_scores(answer.text or "", q.answers if q.answerable else [])
-    in_chunks = any(a in c.text for a in q.answers for c in answer.chunks)
+    retrieved = any(a in c.text for a in q.answers for c in answer.chunks)
     if q.answerable:
         correct = f1 >= 0.5
-        cause = None if correct else ("retrieval" if not in_chunks else "abstention" if answer.abstained else "reader span")
+        cause = None if correct else ("retrieval" if not retrieved else "abstention" if answer.abstained else "reader span")
     else:
         correct = answer.abstained
         cause = None if correct else "abstention"
-    return Outcome(q.id, q.question, list(q.answers), answer.text, answer.score, em, f1, correct, cause, ms)
+    return Outcome(q.id, q.question, list(q.answers), answer.text, answer.score, em, f1, correct, cause, ms, retrieved)
 
 
 def evaluate_article(bot: QABot, questions: list[EvalQuestion]) -> ArticleScores:
     """Ask every question one at a time (as a chat would), timing each."""
     bot.warm_up()
     bot.ask(questions[0].question)  # the first call pays one-off costs; keep them out of the latency
-    outcomes, found = [], []
+    outcomes = []
     for q in questions:
         started = time.perf_counter()
         answer = bot.ask(q.question, history=list(q.history))
         outcomes.append(_outcome(q, answer, 1000 * (time.perf_counter() - started)))
-        if q.answerable:
-            found.append(any(a in c.text for a in q.answers for c in answer.chunks))
     answerable = [o for o, q in zip(outcomes, questions) if q.answerable]
     unanswerable = [o for o, q in zip(outcomes, questions) if not q.answerable]
     abstained = [q.answerable for o, q in zip(outcomes, questions) if o.got is None]
@@ -113,7 +133,7 @@ def evaluate_article(bot: QABot, questions: list[EvalQuestion]) -> ArticleScores
         f1=100 * float(np.mean([o.f1 for o in answerable])),
         no_ans_precision=100 * abstained.count(False) / max(len(abstained), 1),
         no_ans_recall=100 * sum(o.correct for o in unanswerable) / max(len(unanswerable), 1),
-        recall_at_k=100 * sum(found) / max(len(found), 1),
+        recall_at_k=100 * sum(o.retrieved for o in answerable) / max(len(answerable), 1),
         p50_ms=float(np.percentile(ms, 50)),
         p95_ms=float(np.percentile(ms, 95)),
         n=len(questions),

@@ -12,6 +12,7 @@ import numpy as np
 
 from index.store import ChunkStore
 from qa.bot import QABot
+from qa.errors import QAError
 from qa.evaluation.article_eval import EvalQuestion
 from qa.evaluation.metrics import best_scores
 
@@ -68,6 +69,8 @@ def run_bench(questions: list[EvalQuestion], rounds: int = 2) -> BenchResult:
     """Time every question `rounds` times through our pipeline and through retrieval + Haystack's reader."""
     from qa.evaluation.baseline import HaystackReader
 
+    if rounds < 1:
+        raise QAError(f"the bench needs 1 or more rounds, got {rounds}")
     bot = QABot().warm_up()
     started = time.perf_counter()
     ChunkStore.build(bot.documents, bot.embedder, bot.settings.index)

@@ -12,7 +12,7 @@ from tqdm import tqdm
 from index.documents import Document
 from index.embedder import Embedder
 from qa.bot import BotSettings, QABot
-from qa.evaluation.squad_eval import SquadScores, score_predictions
+from qa.evaluation.squad_eval import SquadScores, percent, score_predictions
 from qa.reader import Reader
 from qa.squad import SquadExample
 
@@ -51,4 +51,4 @@ def evaluate_open_book(
             if ex.answers:
                 found.append(any(a in chunk.text for a in ex.answers for chunk in answer.chunks))
     scores = score_predictions(examples, predictions, time.perf_counter() - started)
-    return replace(scores, recall_at_k=100 * sum(found) / max(len(found), 1))
+    return replace(scores, recall_at_k=percent(found))

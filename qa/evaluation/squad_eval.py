@@ -8,6 +8,7 @@ from typing import Callable, Sequence
 
 from tqdm import tqdm
 
+from qa.errors import QAError
 from qa.evaluation.metrics import best_scores
 from qa.reader import Reader
 from qa.squad import SquadExample
@@ -32,18 +33,25 @@ class SquadScores:
         return {k: v for k, v in vars(self).items() if v is not None}
 
 
+def percent(values: Sequence[float]) -> float | None:
+    """The mean of 0..1 values in percent; None when there are none (a file without that kind of question)."""
+    return 100 * sum(values) / len(values) if values else None
+
+
 def score_predictions(examples: Sequence[SquadExample], predictions: Sequence[str], seconds: float) -> SquadScores:
     """Score predictions ("" means no answer) under the official SQuAD metric."""
+    if not examples:
+        raise QAError("no questions to score")
     ems, f1s = zip(*(best_scores(p, ex.answers) for ex, p in zip(examples, predictions)))
     has = [f for ex, f in zip(examples, f1s) if not ex.is_impossible]
     no = [e for ex, e in zip(examples, ems) if ex.is_impossible]
     return SquadScores(
-        em=100 * sum(ems) / len(ems),
-        f1=100 * sum(f1s) / len(f1s),
+        em=percent(ems),
+        f1=percent(f1s),
         n=len(examples),
         questions_per_s=len(examples) / seconds,
-        has_ans_f1=100 * sum(has) / len(has) if no else None,
-        no_ans_acc=100 * sum(no) / len(no) if no else None,
+        has_ans_f1=percent(has) if no else None,
+        no_ans_acc=percent(no),
     )
 
 

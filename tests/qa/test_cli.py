@@ -1,6 +1,7 @@
 """The `qa` command, called in-process through its entry point."""
 
 import json
+import sys
 
 import pytest
 
@@ -42,3 +43,97 @@ def test_index_reports_chunks_and_skips_bad_files(tmp_path, capsys):
     assert main(["index", str(good), str(bad)]) == 0
     captured = capsys.readouterr()
     assert "indexed 1 document(s)" in captured.out and "b.txt" in captured.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "separate"),
+    [(["Who", "joined", "online?"], True), (["Who joined online?", "Who is the Prime Minister of Japan?"], False)],
+)
+def test_ask_hints_when_an_unquoted_question_is_split(capsys, argv, separate):
+    assert main(["ask", *argv, "--json"]) == 0
+    captured = capsys.readouterr()
+    assert len(captured.out.strip().splitlines()) == len(argv)
+    assert ("separate question" in captured.err) is separate
+
+
+def _squad_file(tmp_path, data) -> str:
+    path = tmp_path / "squad.json"
+    path.write_text(json.dumps(data))
+    return str(path)
+
+
+def _paragraph(*qas) -> dict:
+    return {"context": "The tower was designed by Gustave Eiffel in 1887.", "qas": list(qas)}
+
+
+ANSWERABLE = {"id": "q1", "question": "Who designed the tower?", "answers": [{"text": "Gustave Eiffel", "answer_start": 26}]}
+UNANSWERABLE = {"id": "q2", "question": "Who painted the tower?", "answers": [], "is_impossible": True}
+GOOD_SQUAD = {"data": [{"title": "Tower", "paragraphs": [_paragraph(ANSWERABLE)]}]}
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"data": [{"title": "Tower"}]}, "missing field 'paragraphs'"),
+        ({"data": [{"paragraphs": [_paragraph({"id": "q1", "answers": []})]}]}, "missing field 'question'"),
+        ({"data": [{"paragraphs": "not a list"}]}, "not SQuAD JSON"),
+        ({"data": []}, "no questions"),
+    ],
+)
+def test_eval_squad_refuses_a_malformed_file(tmp_path, capsys, data, message):
+    assert main(["eval", "squad", _squad_file(tmp_path, data)]) == 2
+    assert message in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_eval_squad_refuses_a_limit_below_one(tmp_path, capsys, limit):
+    assert main(["eval", "squad", _squad_file(tmp_path, GOOD_SQUAD), "--limit", limit]) == 2
+    assert "limit must be 1 or more" in capsys.readouterr().err
+
+
+def test_eval_squad_refuses_baseline_with_open_book(tmp_path, capsys):
+    assert main(["eval", "squad", _squad_file(tmp_path, GOOD_SQUAD), "--retrieval", "--baseline"]) == 2
+    captured = capsys.readouterr()
+    assert "--baseline" in captured.err and "--retrieval" in captured.err and captured.out == ""
+
+
+def test_eval_squad_on_a_file_without_answerable_questions(tmp_path, capsys):
+    data = {"data": [{"title": "Tower", "paragraphs": [_paragraph(UNANSWERABLE)]}]}
+    assert main(["eval", "squad", _squad_file(tmp_path, data), "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["n"] == 1 and "no_ans_acc" in row and "has_ans_f1" not in row
+
+
+def test_eval_article_on_a_given_question_set(tmp_path, capsys):
+    questions = tmp_path / "set.jsonl"
+    rows = [
+        {"id": "q1", "question": "Who joined online?", "answers": ["Yasukazu Hamada and Christine Lambrecht"],
+         "answerable": True, "type": "who"},
+        {"id": "q2", "question": "Who won the cup final?", "answers": ["Real Madrid"], "answerable": True, "type": "who"},
+    ]
+    questions.write_text("\n".join(json.dumps(r) for r in rows))
+    assert main(["eval", "article", "--questions", str(questions), "--reports", str(tmp_path), "--json"]) == 0
+    scores = json.loads(capsys.readouterr().out)
+    assert scores["n"] == 2 and scores["recall_at_k"] == 50 and scores["f1"] == 50
+    assert "retrieval" in (tmp_path / "article-eval.md").read_text()
+
+
+@pytest.mark.parametrize("command", [["eval", "article"], ["bench"]])
+@pytest.mark.parametrize("content", [None, "", "\n\n"])
+def test_missing_or_empty_question_set_exits_2_naming_it(tmp_path, capsys, command, content):
+    questions = tmp_path / "set.jsonl"
+    if content is not None:
+        questions.write_text(content)
+    assert main([*command, "--questions", str(questions)]) == 2
+    assert str(questions) in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("command", "module", "extra"),
+    [(["serve"], "gradio", "app"), (["eval", "article", "--questions", "no-such-set.jsonl"], "matplotlib", "report")],
+)
+def test_missing_extra_exits_2_naming_it(monkeypatch, capsys, command, module, extra):
+    monkeypatch.setitem(sys.modules, module, None)  # as if it were not installed
+    monkeypatch.setitem(sys.modules, "app", None)  # a missed check fails here instead of starting a server
+    assert main(command) == 2
+    assert f"pip install '.[{extra}]'" in capsys.readouterr().err

@@ -1,4 +1,9 @@
+"""Follow-up questions: pronouns resolved against earlier turns; malformed history refused."""
+
+import pytest
+
 from qa.conversation import resolve
+from qa.errors import QAError
 
 
 def test_pronoun_is_replaced_by_the_last_answer():
@@ -36,3 +41,25 @@ def test_object_pronoun_is_replaced_when_there_is_no_subject_one():
 def test_answer_text_is_inserted_literally():
     question, _ = resolve("Where is it?", [("Which file?", r"C:\1\path")])
     assert question == r"Where is C:\1\path?"
+
+
+def test_history_pairs_may_be_lists():
+    question, _ = resolve("Who met him?", [["Who spoke first?", "Hayashi"]])
+    assert question == "Who met Hayashi?"
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "Who spoke first?",
+        {"Who spoke first?": "Hayashi"},
+        [("Who spoke first?",)],
+        [("Who spoke first?", "Hayashi", "extra")],
+        [["Who spoke first?", 5]],
+        [[None, "Hayashi"]],
+        [("Who spoke first?", "Hayashi"), "Hayashi"],
+    ],
+)
+def test_malformed_history_is_refused(history):
+    with pytest.raises(QAError, match="history"):
+        resolve("Who met him?", history)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from qa.errors import QAError
 from qa.evaluation.article_eval import load_questions
 from qa.evaluation.bench import run_bench
 
@@ -16,6 +17,11 @@ def test_bench_reports_both_pipelines_on_the_same_questions():
                 "cold_start_s", "index_build_s", "peak_rss_mb"):
         assert result[key] > 0, key
     assert result["p95_ms"] >= result["p50_ms"]
-    assert result["speedup"] == pytest.approx(result["baseline_p50_ms"] / result["p50_ms"])
-    assert result["read_speedup"] == pytest.approx(result["baseline_read_p50_ms"] / result["read_p50_ms"])
-    assert 0 <= result["f1"] <= 100 and 0 <= result["baseline_f1"] <= 100
+    # the same model reads the same chunks, so on easy questions both pipelines must really answer
+    assert 50 <= result["f1"] <= 100 and 50 <= result["baseline_f1"] <= 100
+    assert result["cold_start_s"] < 60  # sanity only: the 5 s target is for `qa bench` on an idle machine
+
+
+def test_bench_needs_at_least_one_round():
+    with pytest.raises(QAError, match="rounds"):
+        run_bench(load_questions(), rounds=0)
