@@ -30,13 +30,13 @@ def test_reopens_a_matching_index_without_rebuilding(tmp_path, embedder, monkeyp
 
 def test_rebuilds_when_documents_or_settings_change(tmp_path, embedder):
     directory = tmp_path / "idx"
-    ChunkStore.open_or_build(DOCS, embedder, IndexSettings(), directory)
+    first = ChunkStore.open_or_build(DOCS, embedder, IndexSettings(), directory)
     changed = ChunkStore.open_or_build(DOCS, embedder, IndexSettings(ChunkingSettings(max_words=30)), directory)
     assert json.loads((directory / MANIFEST).read_text())["chunking"]["max_words"] == 30
     edited = [Document(DOCS[0].id, DOCS[0].text + "\n\nA new closing sentence.")]
     rebuilt = ChunkStore.open_or_build(edited, embedder, IndexSettings(ChunkingSettings(max_words=30)), directory)
     assert rebuilt.chunks[-1].text.endswith("A new closing sentence.")
-    assert len(changed.chunks) > 0
+    assert len(changed.chunks) > len(first.chunks)  # smaller chunks: the index was rebuilt, not reopened
 
 
 @pytest.mark.parametrize("victim", [VECTORS, CHUNKS, MANIFEST])
