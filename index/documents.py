@@ -49,15 +49,15 @@ def bundled_article() -> Document:
 
 
 def _unix_newlines(text: str) -> str:
-    """CRLF and CR line ends as LF, so paragraph breaks are always "\\n\\n" and offsets refer to this text."""
+    """CRLF and CR line ends of a file as LF (as Python's text mode reads them), so paragraph breaks are "\\n\\n"."""
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def from_text(doc_id: str, text: str) -> Document:
-    """A document from a string, with Unix line ends; empty text is refused."""
+    """A document from a string, kept exactly as given so answer offsets slice it; empty text is refused."""
     if not isinstance(text, str) or not text.strip():
         raise QAError(f"document {doc_id!r} is empty")
-    return Document(doc_id, _unix_newlines(text))
+    return Document(doc_id, text)
 
 
 def _pdf_text(path: Path) -> str:
@@ -84,6 +84,8 @@ def _html_text(raw: str) -> str:
         tag.decompose()
     for tag in soup(LINE_TAGS):
         tag.insert_after(_LINE)
+    for text in (t for pre in soup("pre") for t in pre.find_all(string=True)):
+        text.replace_with(text.replace("\n", _LINE))  # preformatted text keeps its lines
     for tag in soup(BLOCK_TAGS):
         tag.insert_before(_BLOCK)
         tag.insert_after(_BLOCK)

@@ -17,6 +17,7 @@ import os
 import shutil
 import threading
 import time
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -177,7 +178,8 @@ class ChunkStore:
             log.warning("%s; rebuilding", exc)
             return None
         if all(store.manifest.get(k) == v for k, v in expected.items()):
-            os.utime(directory)  # marks it as recently used, for `prune`
+            with suppress(OSError):  # a read-only cache still opens
+                os.utime(directory)  # marks it as recently used, for `prune`
             return store
         log.info("index %s is out of date; rebuilding", directory)
         return None
@@ -189,9 +191,19 @@ def prune(parent: Path, keep: int, stale_after_s: float = 86_400) -> None:
     temporary folders that crashed saves left behind more than `stale_after_s` ago."""
     if not parent.is_dir():
         return
-    folders = [f for f in parent.iterdir() if f.is_dir()]
-    indexes = sorted((f for f in folders if not f.name.startswith(".")), key=lambda f: -f.stat().st_mtime)
-    stale = [f for f in folders if f.name.startswith(".") and time.time() - f.stat().st_mtime > stale_after_s]
+    used = {f: t for f in parent.iterdir() if (t := _last_used(f)) is not None}
+    indexes = sorted((f for f in used if not f.name.startswith(".")), key=lambda f: -used[f])
+    stale = [f for f in used if f.name.startswith(".") and time.time() - used[f] > stale_after_s]
     for folder in indexes[keep:] + stale:
         with _folder_lock(folder):
             shutil.rmtree(folder, ignore_errors=True)
+        with _folder_locks_guard:
+            _folder_locks.pop(folder.resolve(), None)
+
+
+def _last_used(folder: Path) -> float | None:
+    """A folder's modification time; None when it is not a folder or has just gone (a save swapping it)."""
+    try:
+        return folder.stat().st_mtime if folder.is_dir() else None
+    except OSError:
+        return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import threading
 import warnings
@@ -20,6 +21,8 @@ from qa.answers import Answer, evidence_sentence, merge_candidates
 from qa.conversation import Turn, resolve
 from qa.errors import QAError
 from qa.reader import Reader
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -62,7 +65,7 @@ class QABot:
         self._reader_arg = reader
         self.embedder = embedder if isinstance(embedder, Embedder) else Embedder(embedder)
         root = default_cache_dir() if cache_dir is True else (Path(cache_dir) if cache_dir else None)
-        # keyed by content, not names: two web sessions that upload different files of one name share nothing
+        # keyed by names and content: two web sessions that upload different files of one name share nothing
         corpus = hashlib.sha256("".join(d.digest for d in self.documents).encode()).hexdigest()[:16]
         self.index_dir = root / "index" / corpus if root else None
         self.load_errors: list[str] = []
@@ -93,7 +96,10 @@ class QABot:
     def store(self) -> ChunkStore:
         store = ChunkStore.open_or_build(self.documents, self.embedder, self.settings.index, self.index_dir)
         if self.index_dir is not None:
-            prune(self.index_dir.parent, keep=KEEP_INDEXES)
+            try:
+                prune(self.index_dir.parent, keep=KEEP_INDEXES)
+            except OSError as exc:  # housekeeping only: the index is open either way
+                log.warning("could not prune the index cache %s: %s", self.index_dir.parent, exc)
         return store
 
     @cached_property

@@ -105,6 +105,8 @@ def _eval_squad(args: argparse.Namespace) -> None:
     if args.retrieval and args.baseline:
         raise QAError("--baseline reads each question against its own paragraph, so it cannot be compared "
                       "with --retrieval (open book): drop one of them")
+    if args.baseline:
+        _require_extra("bench", "haystack")
     corpus = load_squad(args.path)
     examples = spread(corpus, args.limit)
     allow_abstain = any(ex.is_impossible for ex in examples)
@@ -167,6 +169,7 @@ def _eval_article(args: argparse.Namespace) -> None:
 def _bench(args: argparse.Namespace) -> None:
     from qa.evaluation.bench import run_bench
 
+    _require_extra("bench", "haystack")
     result = run_bench(_questions(args), rounds=args.rounds).as_dict()
     if args.json:
         print(json.dumps(result))

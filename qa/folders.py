@@ -65,4 +65,4 @@ def staged_folder(dest: Path, markers: tuple[str, ...] = MODEL_MARKERS) -> Itera
         with suppress(OSError):
             work.rmdir()  # left only if it still holds the old model, which could not be put back
         raise
-    shutil.rmtree(work)  # the old model, now replaced
+    shutil.rmtree(work, ignore_errors=True)  # the old folder, now replaced: the swap has succeeded whatever happens here

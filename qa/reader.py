@@ -104,6 +104,11 @@ def model_inputs(tokenizer) -> list[str]:
     return [n for n in ("input_ids", "token_type_ids", "attention_mask") if n in tokenizer.model_input_names]
 
 
+def token_types(encoding) -> list[list[int]]:
+    """The windows' token types, or zeros where the tokenizer has none (DistilBERT, RoBERTa)."""
+    return encoding.get("token_type_ids") or [[0] * len(ids) for ids in encoding["input_ids"]]
+
+
 def pad_windows(input_ids: Sequence[list[int]], token_type_ids: Sequence[list[int]], pad_id: int) -> dict:
     """Token windows of different lengths as padded tensors with an attention mask."""
     width = max(len(ids) for ids in input_ids)
@@ -123,7 +128,8 @@ class Reader:
     `source` is the name or path it was loaded from, `precision` how it runs ("fp32" or
     "bf16"); the window settings are in tokens. With `freeze` (the default) windows run
     through a frozen TorchScript graph of the model, checked against it at load; `graph`
-    says which ran: "frozen", or "eager" where the model could not be traced.
+    says which ran: "frozen", or "eager" where the model could not be traced. The graph
+    holds the weights as they were at load: a changed `model` needs a new Reader.
     """
 
     def __init__(
@@ -207,8 +213,7 @@ class Reader:
                 return_overflowing_tokens=True,
                 return_offsets_mapping=True,
             )
-            types = enc.get("token_type_ids") or [[0] * len(ids) for ids in enc["input_ids"]]
-            start_logits, end_logits = self._logits(enc["input_ids"], types)
+            start_logits, end_logits = self._logits(enc["input_ids"], token_types(enc))
         candidates: list[list[Span]] = [[] for _ in pairs]
         for window, pair_index in enumerate(enc["overflow_to_sample_mapping"]):
             sequence_ids = enc.sequence_ids(window)

@@ -12,7 +12,7 @@ import numpy as np
 from qa.answers import Answer
 from qa.bot import QABot
 from qa.errors import QAError
-from qa.evaluation.metrics import best_scores
+from qa.evaluation.metrics import best_scores, percent
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "eval" / "article.jsonl"
 
@@ -131,9 +131,9 @@ def evaluate_article(bot: QABot, questions: list[EvalQuestion]) -> ArticleScores
     return ArticleScores(
         em=100 * float(np.mean([o.em for o in answerable])),
         f1=100 * float(np.mean([o.f1 for o in answerable])),
-        no_ans_precision=100 * abstained.count(False) / max(len(abstained), 1),
-        no_ans_recall=100 * sum(o.correct for o in unanswerable) / max(len(unanswerable), 1),
-        recall_at_k=100 * sum(o.retrieved for o in answerable) / max(len(answerable), 1),
+        no_ans_precision=percent([not answerable for answerable in abstained]) or 0.0,
+        no_ans_recall=percent([o.correct for o in unanswerable]) or 0.0,
+        recall_at_k=percent([o.retrieved for o in answerable]) or 0.0,
         p50_ms=float(np.percentile(ms, 50)),
         p95_ms=float(np.percentile(ms, 95)),
         n=len(questions),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import asdict, dataclass
 
@@ -53,15 +54,16 @@ def _cold_start(runs: int = 3) -> tuple[float, float]:
     after the user already has the answer."""
     seconds = []
     for _ in range(runs):
-        started = time.perf_counter()
-        with subprocess.Popen(
-            [sys.executable, "-c", _COLD_START], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-        ) as child:
-            answered = child.stdout.readline()
-            seconds.append(time.perf_counter() - started)
-            _, errors = child.communicate()
-        if child.returncode or not answered.strip():
-            raise RuntimeError(f"the cold-start process failed: {errors.strip()[-500:]}")
+        # its warnings go to a file, not a pipe nobody reads while it starts (a full pipe would stall it)
+        with tempfile.TemporaryFile("w+") as errors:
+            started = time.perf_counter()
+            with subprocess.Popen([sys.executable, "-c", _COLD_START], stdout=subprocess.PIPE, stderr=errors, text=True) as child:
+                answered = child.stdout.readline()
+                seconds.append(time.perf_counter() - started)
+                child.wait(timeout=300)
+            if child.returncode or not answered.strip():
+                errors.seek(0)
+                raise RuntimeError(f"the cold-start process failed: {errors.read().strip()[-500:]}")
     return float(np.median(seconds)), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 

@@ -1,11 +1,11 @@
-"""The official SQuAD answer normalisation, exact match and token F1."""
+"""The official SQuAD answer normalisation, exact match and token F1; scores as percentages."""
 
 from __future__ import annotations
 
 import re
 import string
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Sequence
 
 _PUNCTUATION = set(string.punctuation)
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
@@ -36,3 +36,8 @@ def best_scores(prediction: str, truths: Iterable[str]) -> tuple[float, float]:
     """(EM, F1) against the closest reference; an empty reference list means "no answer"."""
     truths = list(truths) or [""]
     return max(exact_match(prediction, t) for t in truths), max(f1(prediction, t) for t in truths)
+
+
+def percent(values: Sequence[float]) -> float | None:
+    """The mean of 0..1 values in percent; None when there are none (a file without that kind of question)."""
+    return 100 * sum(values) / len(values) if values else None

@@ -12,7 +12,8 @@ from tqdm import tqdm
 from index.documents import Document
 from index.embedder import Embedder
 from qa.bot import BotSettings, QABot
-from qa.evaluation.squad_eval import SquadScores, percent, score_predictions
+from qa.evaluation.metrics import percent
+from qa.evaluation.squad_eval import SquadScores, score_predictions
 from qa.reader import Reader
 from qa.squad import SquadExample
 

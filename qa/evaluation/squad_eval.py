@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 from tqdm import tqdm
 
 from qa.errors import QAError
-from qa.evaluation.metrics import best_scores
+from qa.evaluation.metrics import best_scores, percent
 from qa.reader import Reader
 from qa.squad import SquadExample
 
@@ -31,11 +31,6 @@ class SquadScores:
 
     def as_dict(self) -> dict[str, float | int]:
         return {k: v for k, v in vars(self).items() if v is not None}
-
-
-def percent(values: Sequence[float]) -> float | None:
-    """The mean of 0..1 values in percent; None when there are none (a file without that kind of question)."""
-    return 100 * sum(values) / len(values) if values else None
 
 
 def score_predictions(examples: Sequence[SquadExample], predictions: Sequence[str], seconds: float) -> SquadScores:

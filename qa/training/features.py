@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 from transformers import PreTrainedTokenizerBase
 
+from qa.reader import token_types
 from qa.squad import SquadExample
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
@@ -138,7 +139,7 @@ def build_features(
             return_overflowing_tokens=True,
             return_offsets_mapping=True,
         )
-        enc_types = enc.get("token_type_ids") or [[0] * len(window) for window in enc["input_ids"]]
+        enc_types = token_types(enc)
         windows: dict[int, list[tuple[int, int, int]]] = {}
         for i, example_index in enumerate(enc["overflow_to_sample_mapping"]):
             ex = batch[example_index]

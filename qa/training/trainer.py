@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import random
+import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -60,6 +61,13 @@ class TrainConfig:
 # the machine (like the device, it changes rounding, not the run) and which `qa train-reader` cannot
 # set. Any other difference would mix two runs, so resuming with it is refused.
 RESUME_MAY_CHANGE = frozenset({"output_dir", "checkpoint_every", "bf16"})
+
+
+def _comparable(value: object) -> object:
+    """A setting as resuming compares it: an existing local path resolved, anything else as it is."""
+    if isinstance(value, str) and Path(value).exists():
+        return str(Path(value).resolve())
+    return value
 
 
 def _batches(features: TrainFeatures, batch_size: int, seed: int, epoch: int) -> list[np.ndarray]:
@@ -144,7 +152,10 @@ class ReaderTrainer:
             raise QAError(f"nothing to resume: no checkpoint in {self.checkpoint_dir} (leave out --resume to start anew)")
         state = json.loads(path.read_text())
         saved, now = state["config"], asdict(self.config)
-        differ = sorted(k for k in (saved.keys() | now.keys()) - RESUME_MAY_CHANGE if saved.get(k) != now.get(k))
+        # keys an older checkpoint lacks are not compared; a local path counts as the same however it is written
+        differ = sorted(
+            k for k in saved.keys() - RESUME_MAY_CHANGE if _comparable(saved[k]) != _comparable(now.get(k))
+        )
         if differ:
             changes = ", ".join(f"{k} {saved.get(k)!r} (now {now.get(k)!r})" for k in differ)
             raise QAError(
@@ -272,4 +283,5 @@ class ReaderTrainer:
             "hardware": self.hardware(),
         }
         self._save_final(model, tokenizer, record)
+        shutil.rmtree(self.checkpoint_dir, ignore_errors=True)  # the run is complete: nothing is left to resume
         return self.final_dir

@@ -77,7 +77,7 @@ def test_windows_and_old_mac_line_ends_become_paragraphs_with_exact_offsets(tmp_
     (tmp_path / "crlf.txt").write_bytes(b"First line.\r\nSecond line.\r\n\r\nNew paragraph.\rLast line.")
     doc = from_path(tmp_path / "crlf.txt")
     assert doc.text == "First line.\nSecond line.\n\nNew paragraph.\nLast line."
-    assert from_text("memo", "A.\r\n\r\nB.").text == "A.\n\nB."
+    assert from_text("memo", "A.\r\n\r\nB.").text == "A.\r\n\r\nB."  # a string is kept as given: offsets slice it
     chunks = chunk_document(doc, ChunkingSettings(max_words=4, overlap=0))
     assert [c.text for c in chunks] == ["First line.\nSecond line.", "New paragraph.\nLast line."]
     assert all(doc.text[c.start : c.end] == c.text for c in chunks)
@@ -88,11 +88,12 @@ def test_html_block_elements_are_paragraphs_and_inline_ones_are_not(tmp_path):
         "<html><head><title>Report</title></head><body>"
         "<h1>Results</h1><div><p>Sales <b>rose</b>\n   by 5%.</p><p>Costs fell.</p></div>"
         "<ul><li>North</li><li>South</li></ul><p>Line one<br>line two</p>"
-        "<table><tr><td>a</td><td>b</td></tr></table></body></html>"
+        "<table><tr><td>a</td><td>b</td></tr></table><pre>x = 1\ny = 2</pre></body></html>"
     )
     (tmp_path / "page.html").write_text(page)
     assert from_path(tmp_path / "page.html").text == (
         "Report\n\nResults\n\nSales rose by 5%.\n\nCosts fell.\n\nNorth\n\nSouth\n\nLine one\nline two\n\na\nb"
+        "\n\nx = 1\ny = 2"
     )
 
 

@@ -140,3 +140,14 @@ def test_saving_over_a_folder_that_is_not_an_index_is_refused_untouched(tmp_path
     with pytest.raises(QAError, match="not ours to replace"):
         store.save(tmp_path / "mine")
     assert [p.name for p in (tmp_path / "mine").iterdir()] == ["notes.txt"]
+
+
+def test_an_index_on_read_only_storage_still_reopens(tmp_path, embedder, monkeypatch):
+    ChunkStore.open_or_build(DOCS, embedder, IndexSettings(), tmp_path / "idx")
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(os, "utime", read_only)
+    monkeypatch.setattr(ChunkStore, "build", classmethod(_no_build))
+    assert ChunkStore.open_or_build(DOCS, embedder, IndexSettings(), tmp_path / "idx").chunks

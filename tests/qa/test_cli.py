@@ -130,7 +130,12 @@ def test_missing_or_empty_question_set_exits_2_naming_it(tmp_path, capsys, comma
 
 @pytest.mark.parametrize(
     ("command", "module", "extra"),
-    [(["serve"], "gradio", "app"), (["eval", "article", "--questions", "no-such-set.jsonl"], "matplotlib", "report")],
+    [
+        (["serve"], "gradio", "app"),
+        (["eval", "article", "--questions", "no-such-set.jsonl"], "matplotlib", "report"),
+        (["bench", "--questions", "no-such-set.jsonl"], "haystack", "bench"),
+        (["eval", "squad", "no-such-file.json", "--baseline"], "haystack", "bench"),
+    ],
 )
 def test_missing_extra_exits_2_naming_it(monkeypatch, capsys, command, module, extra):
     monkeypatch.setitem(sys.modules, module, None)  # as if it were not installed

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
+import os
 
 import pytest
 import torch
+from pathlib import Path
+
 from safetensors.torch import load_file
 from transformers import AutoTokenizer, PreTrainedTokenizerBase
 
@@ -17,6 +19,7 @@ from qa.training.trainer import ReaderTrainer
 
 def test_run_writes_a_loadable_model_and_its_record(tiny_config, tmp_path):
     final = ReaderTrainer(tiny_config(tmp_path)).train()
+    assert not (tmp_path / "checkpoint").exists()  # a complete run leaves nothing to resume
     record = json.loads((final / "training.json").read_text())
     assert record["steps"] >= 2 and record["windows"] >= 9 and record["seconds"] > 0
     assert record["config"]["max_length"] == 64
@@ -58,6 +61,13 @@ def test_resuming_with_other_settings_is_refused(stopped, tiny_config):
     assert (stopped / "checkpoint" / "state.json").read_text() == checkpoint and not (stopped / "final").exists()
 
 
+def test_resuming_with_the_same_data_written_another_way_continues(stopped, tiny_config, monkeypatch):
+    config = tiny_config(stopped, checkpoint_every=1)
+    monkeypatch.chdir(Path(config.data).parent)
+    config.data = os.path.relpath(config.data)  # relative now, absolute when the run started
+    assert ReaderTrainer(config).train(resume=True).is_dir()
+
+
 def test_resuming_without_a_checkpoint_is_refused(tiny_config, tmp_path):
     with pytest.raises(QAError, match="nothing to resume"):
         ReaderTrainer(tiny_config(tmp_path / "typo")).train(resume=True)
@@ -78,7 +88,6 @@ def test_a_failed_write_of_the_final_model_keeps_the_previous_one(tiny_config, t
     def fail(*args, **kwargs):
         raise OSError("disk full")
 
-    shutil.rmtree(tmp_path / "checkpoint")  # a new run in the same folder, once its checkpoint is cleared
     monkeypatch.setattr(PreTrainedTokenizerBase, "save_pretrained", fail)  # after the new weights are written
     with pytest.raises(OSError, match="disk full"):
         ReaderTrainer(tiny_config(tmp_path, seed=7)).train()
