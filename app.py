@@ -15,13 +15,14 @@ from index.documents import MAX_DOCUMENT_BYTES
 from qa import QABot, QAError
 from qa.answers import Answer
 
+# one of each thing the page does: answers, a follow-up ("he"), and "the document does not say"
 EXAMPLES = [
     "Who joined online?",
-    "Who is Germany's foreign minister?",
-    "Where did she meet her Japanese counterpart?",
+    "Who is Japan's foreign minister?",
+    "What did he say countries like Japan and Germany must show?",
     "What agreement will the two sides start negotiating?",
     "How many Eurofighter jets did Germany send to Japan?",
-    "Who is the Prime Minister of Japan?",
+    "Who is Germany's chancellor?",
 ]
 CSS = """
 .qa-bar { display:inline-block; width:120px; height:8px; background:#e5e7eb; border-radius:4px; vertical-align:middle; }

@@ -164,3 +164,17 @@ def test_browser_chat_and_upload(app_url, browser, tmp_path):
     page.locator("#active-documents").get_by_text("memo.txt").wait_for(timeout=10_000)
     assert _ask(page, "Who is organising the food?") == "Rosa Delgado"
     page.screenshot(path=str(SCREENSHOTS / "5-upload-answer.png"), full_page=True)
+
+
+def test_the_examples_show_an_answer_a_follow_up_and_an_abstention(bot):
+    """The page's example questions, asked in order as a chat, do what they are there to show."""
+    from app import EXAMPLES
+
+    history: list[tuple[str, str | None]] = []
+    for question in EXAMPLES:
+        answer = bot.ask(question, history=history)
+        history.append((question, answer.text))
+    answers = dict(history)
+    assert answers[EXAMPLES[0]] == EXPECTED
+    assert answers[EXAMPLES[1]] == "Yoshimasa Hayashi" and answers[EXAMPLES[2]] == "unity"  # "he" is Hayashi
+    assert all(answers[q] for q in EXAMPLES[3:5]) and answers[EXAMPLES[5]] is None
