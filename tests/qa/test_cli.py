@@ -142,3 +142,20 @@ def test_missing_extra_exits_2_naming_it(monkeypatch, capsys, command, module, e
     monkeypatch.setitem(sys.modules, "app", None)  # a missed check fails here instead of starting a server
     assert main(command) == 2
     assert f"pip install '.[{extra}]'" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "stream", "expected"),
+    [
+        (["ask", "Who joined online?", "--json"], 0, "stdout", '"answer": "Yasukazu Hamada and Christine Lambrecht"'),
+        (["ask", " "], 2, "stderr", "qa: error: the question is empty"),
+    ],
+)
+def test_the_installed_command_flushes_its_output_and_keeps_its_exit_code(args, code, stream, expected):
+    """`qa` (qa.cli:run) ends the process without the interpreter's teardown: nothing may be lost on the way."""
+    import subprocess
+
+    command = f"import sys; sys.argv = ['qa', *{args!r}]; from qa.cli import run; run()"
+    done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True, timeout=300)
+    assert done.returncode == code
+    assert expected in getattr(done, stream)
