@@ -12,7 +12,7 @@ from pathlib import Path
 import gradio as gr
 
 from index.documents import MAX_DOCUMENT_BYTES
-from qa import QABot, QAError
+from qa import BotSettings, QABot, QAError
 from qa.answers import Answer
 
 # one of each thing the page does: answers, a follow-up ("he"), and "the document does not say"
@@ -95,14 +95,15 @@ def build_app(default_bot: QABot) -> gr.Blocks:
             return {"error": str(exc)}
         return answer.as_dict()
 
-    def use_uploads(files: list | None, bot: QABot | None, turns: list, progress=gr.Progress()):
+    def use_uploads(files: list | None, bot: QABot | None, turns: list, progress=gr.Progress(track_tqdm=True)):
         """Index the uploaded files into a new bot for this session; on failure keep the old one."""
         paths = [Path(f if isinstance(f, str) else f.name) for f in files or []]
         if not paths:
             return bot, _documents_line(active(bot)), "Choose one or more .txt, .md, .pdf or .html files first.", turns
         progress(0.1, desc="Reading documents")
         try:
-            new_bot = QABot.from_paths(paths, reader=default_bot.reader, embedder=default_bot.embedder)
+            settings = BotSettings(progress=True)  # the embedding bar shows on the page (track_tqdm)
+            new_bot = QABot.from_paths(paths, reader=default_bot.reader, embedder=default_bot.embedder, settings=settings)
             progress(0.4, desc="Indexing")
             new_bot.warm_up()
         except QAError as exc:

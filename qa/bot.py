@@ -34,6 +34,7 @@ class BotSettings:
     index: IndexSettings = field(default_factory=IndexSettings)
     alternatives: int = 3
     max_question_chars: int = 1000
+    progress: bool = False  # a progress bar (tqdm) while an index is built: the long step for large documents
 
 
 KEEP_INDEXES = 16  # the cache keeps the indexes of this many corpora, most recently used first
@@ -94,7 +95,9 @@ class QABot:
 
     @cached_property
     def store(self) -> ChunkStore:
-        store = ChunkStore.open_or_build(self.documents, self.embedder, self.settings.index, self.index_dir)
+        store = ChunkStore.open_or_build(
+            self.documents, self.embedder, self.settings.index, self.index_dir, progress=self.settings.progress
+        )
         if self.index_dir is not None:
             try:
                 prune(self.index_dir.parent, keep=KEEP_INDEXES)

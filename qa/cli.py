@@ -52,7 +52,7 @@ def _add_train_reader(sub: argparse._SubParsersAction) -> None:
 def _bot(args: argparse.Namespace):
     from qa.bot import BotSettings, QABot
 
-    settings = BotSettings(top_k=args.top_k, retrieval=args.retrieval)
+    settings = BotSettings(top_k=args.top_k, retrieval=args.retrieval, progress=sys.stderr.isatty())
     kwargs = {"reader": args.reader, "embedder": args.embedder, "settings": settings}
     if not args.doc:
         return QABot(**kwargs)
@@ -86,10 +86,10 @@ def _ask(args: argparse.Namespace) -> None:
 def _index(args: argparse.Namespace) -> None:
     import time
 
-    from qa.bot import QABot
+    from qa.bot import BotSettings, QABot
 
     started = time.perf_counter()
-    bot = QABot.from_paths(args.paths, embedder=args.embedder)
+    bot = QABot.from_paths(args.paths, embedder=args.embedder, settings=BotSettings(progress=sys.stderr.isatty()))
     for error in bot.load_errors:
         print(f"qa: skipped {error}", file=sys.stderr)
     store = bot.store

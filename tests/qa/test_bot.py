@@ -158,3 +158,13 @@ def test_sentences_of_a_document_are_found_once_and_only_when_an_answer_needs_th
     bot.ask("Who will chair the review?")
     bot.ask("Who chairs the review?")
     assert seen == [texts["memo"]]
+
+
+def test_building_an_index_shows_a_progress_bar_when_asked(embedder, reader, capfd):
+    from qa.bot import BotSettings
+
+    memo = {"memo": "The committee meets on Fridays. It is chaired by Ada Lovelace."}
+    QABot.from_texts(memo, reader=reader, embedder=embedder, cache_dir=False).store
+    assert "Batches" not in capfd.readouterr().err
+    QABot.from_texts(memo, reader=reader, embedder=embedder, cache_dir=False, settings=BotSettings(progress=True)).store
+    assert "Batches" in capfd.readouterr().err
