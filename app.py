@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import argparse
 import html
+from dataclasses import replace
 from pathlib import Path
 
 import gradio as gr
 
 from index.documents import MAX_DOCUMENT_BYTES
-from qa import BotSettings, QABot, QAError
+from qa import QABot, QAError
 from qa.answers import Answer
 
 # one of each thing the page does: answers, a follow-up ("he"), and "the document does not say"
@@ -102,7 +103,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
             return bot, _documents_line(active(bot)), "Choose one or more .txt, .md, .pdf or .html files first.", turns
         progress(0.1, desc="Reading documents")
         try:
-            settings = BotSettings(progress=True)  # the embedding bar shows on the page (track_tqdm)
+            settings = replace(default_bot.settings, progress=True)  # the embedding bar shows on the page (track_tqdm)
             new_bot = QABot.from_paths(paths, reader=default_bot.reader, embedder=default_bot.embedder, settings=settings)
             progress(0.4, desc="Indexing")
             new_bot.warm_up()

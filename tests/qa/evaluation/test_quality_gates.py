@@ -17,11 +17,11 @@ from qa.squad import load_squad, spread
 
 # Measured with the shipped reader on 2026-11-28, the same in bf16 and fp32 reading unless
 # noted (article: F1 83.3, EM 77.6, no-answer precision 63.6 / recall 50.0; dev-v1.1 500:
-# F1 81.6 bf16, 81.9 fp32; dev-v2.0 300 open book: F1 50.9).
+# F1 81.6 bf16, 81.9 fp32; dev-v2.0 300 open book: F1 51.2 bf16, 50.9 with the embedder in fp32).
 ARTICLE_F1, ARTICLE_EM = 83.0, 77.0
 ARTICLE_NO_ANS_PRECISION, ARTICLE_NO_ANS_RECALL = 63.0, 50.0
 SQUAD_V11_F1 = 81.5
-OPEN_BOOK_V2_GATE = 47.8  # the measured figure minus 3 points, as the eval issue asks
+OPEN_BOOK_V2_GATE = 48.2  # the measured figure minus 3 points, as the eval issue asks
 
 
 @pytest.fixture(scope="module")

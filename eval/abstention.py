@@ -1,0 +1,71 @@
+"""How well the reader tells answerable from unanswerable questions, and why calibration cannot fix it.
+
+    python eval/abstention.py ../shared/data/squad/dev-v2.0.json.gz ../shared/data/squad/dev-v1.1.json.gz
+
+On the held-out half of dev-v2.0 (the half calibration never sees): the ROC AUC of the
+reader's margin (best span over no answer) between answerable and unanswerable
+questions, and HasAns F1 / NoAns accuracy at a range of margin thresholds. Then the
+share of questions the reader abstains on at its calibrated threshold, for SQuAD 2.0's
+crowd-written unanswerable questions and for negatives built the way training builds
+them, from dev-v1.1 text the reader never trained on.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Sequence
+
+import numpy as np
+from sklearn.metrics import roc_auc_score
+
+from qa import Reader
+from qa.evaluation.metrics import best_scores
+from qa.squad import SquadExample, load_squad, spread
+from qa.training.calibration import split_by_article
+from qa.training.features import make_negatives
+
+
+def _best_spans(reader: Reader, examples: Sequence[SquadExample], batch_size: int = 64) -> list:
+    spans = []
+    for i in range(0, len(examples), batch_size):
+        batch = examples[i : i + batch_size]
+        spans += [r.spans[0] if r.spans else None for r in reader.read_batch([(e.question, e.context) for e in batch])]
+    return spans
+
+
+def separation(reader: Reader, examples: Sequence[SquadExample]) -> None:
+    """AUC of the margin, and the HasAns/NoAns trade-off as the abstain threshold moves."""
+    spans = _best_spans(reader, examples)
+    margins = np.array([s.margin if s else -1e3 for s in spans])
+    answerable = np.array([not e.is_impossible for e in examples])
+    f1 = np.array([best_scores(s.text, e.answers)[1] if s and e.answers else 0.0 for s, e in zip(spans, examples)])
+    print(f"held-out dev-v2.0: {len(examples)} questions, ROC AUC of the margin {roc_auc_score(answerable, margins):.3f}")
+    for pct in range(0, 90, 10):
+        answered = margins >= np.percentile(margins, pct)
+        has_ans = 100 * np.where(answered, f1, 0.0)[answerable].mean()
+        print(f"  abstain on the lowest {pct:2d}%: HasAns F1 {has_ans:5.1f}  NoAns acc {100 * (~answered)[~answerable].mean():5.1f}")
+
+
+def rejection(reader: Reader, label: str, examples: Sequence[SquadExample]) -> None:
+    abstained = [r.abstained for r in reader.read_batch([(e.question, e.context) for e in examples])]
+    print(f"  {label}: abstains on {100 * np.mean(abstained):.1f}% of {len(examples)}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("dev_v2")
+    parser.add_argument("dev_v1")
+    parser.add_argument("--limit", type=int, default=1000, help="dev-v1.1 questions to build negatives from")
+    args = parser.parse_args()
+    reader = Reader.load()
+    _, held_out = split_by_article(load_squad(args.dev_v2))
+    separation(reader, held_out)
+    print(f"at the calibrated threshold ({reader.calibration.threshold}):")
+    rejection(reader, "SQuAD 2.0 unanswerable (held out)", [e for e in held_out if e.is_impossible])
+    source = spread(load_squad(args.dev_v1), args.limit)
+    rejection(reader, "built: answer sentences removed or another paragraph", make_negatives(source, 1.0, seed=0))
+    rejection(reader, "built: a name or number swapped", make_negatives(source, 1.0, seed=0, swapped=1.0))
+
+
+if __name__ == "__main__":
+    main()
