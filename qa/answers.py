@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from index.chunking import Chunk, Sentence
+from qa.passages import Passage
 from qa.reader import Reading
 
 
@@ -25,7 +26,8 @@ class Answer:
     """The bot's answer, with offsets into its document.
 
     `text` is None when the documents do not say; `score` is then how sure the bot is
-    of that. `chunks` are the passages it read, best retrieved first.
+    of that. `chunks` are the retrieved chunks, best first; the reader read them with
+    the chunks that overlap them in their document (see qa.passages).
     """
 
     question: str
@@ -69,12 +71,12 @@ class Answer:
         }
 
 
-def merge_candidates(chunks: Sequence[Chunk], readings: Sequence[Reading]) -> list[Candidate]:
+def merge_candidates(read: Sequence[Passage], readings: Sequence[Reading]) -> list[Candidate]:
     """Map every span to document offsets; overlapping spans of one document count once, at their best score."""
     spans = sorted(
         (
-            Candidate(span.text, span.score, chunk.document, chunk.start + span.start, chunk.start + span.end)
-            for chunk, reading in zip(chunks, readings)
+            Candidate(span.text, span.score, passage.document, passage.start + span.start, passage.start + span.end)
+            for passage, reading in zip(read, readings)
             for span in reading.spans
         ),
         key=lambda c: -c.score,

@@ -20,7 +20,8 @@ from index.store import ChunkStore, IndexSettings, prune
 from qa.answers import Answer, evidence_sentence, merge_candidates
 from qa.conversation import Turn, resolve
 from qa.errors import QAError
-from qa.reader import Reader
+from qa.passages import Passage, passages
+from qa.reader import Reader, Reading
 
 log = logging.getLogger(__name__)
 
@@ -142,9 +143,12 @@ class QABot:
         self.warm_up()
         resolved = [resolve(q, history or []) for q in cleaned]
         retrieved = self.retriever.retrieve([query for _, query in resolved], self.settings.top_k)
-        pairs = [(reading_q, r.chunk.text) for (reading_q, _), hits in zip(resolved, retrieved) for r in hits]
+        read = [passages([r.chunk for r in hits]) for hits in retrieved]
+        pairs = [(reading_q, p.text) for (reading_q, _), ps in zip(resolved, read) for p in ps]
         readings = iter(self.reader.read_batch(pairs, top_k=self.settings.alternatives + 1))
-        return [self._answer(q, hits, [next(readings) for _ in hits]) for q, hits in zip(cleaned, retrieved)]
+        return [
+            self._answer(q, hits, ps, [next(readings) for _ in ps]) for q, hits, ps in zip(cleaned, retrieved, read)
+        ]
 
     def retrieve(self, question: str) -> list[Retrieved]:
         """The chunks the bot would read for this question, best first."""
@@ -161,9 +165,9 @@ class QABot:
             question = question[: self.settings.max_question_chars]
         return question
 
-    def _answer(self, question: str, hits: list[Retrieved], readings) -> Answer:
+    def _answer(self, question: str, hits: list[Retrieved], read: list[Passage], readings: list[Reading]) -> Answer:
         chunks = tuple(r.chunk for r in hits)
-        candidates = merge_candidates(chunks, readings)
+        candidates = merge_candidates(read, readings)
         best = candidates[0] if candidates else None
         if best is None or best.score < self.reader.calibration.threshold:
             return Answer(

@@ -73,7 +73,7 @@ class Span:
 
 @dataclass(frozen=True)
 class Reading:
-    """What the reader found for one (question, context) pair, best span first."""
+    """What the reader found for one (question, context) pair: spans that do not overlap, best first."""
 
     spans: list[Span] = field(default_factory=list)
     abstained: bool = True
@@ -275,35 +275,41 @@ class Reader:
         context: str,
         top_k: int,
     ) -> list[Span]:
-        """The best spans of one window, scored by their margin over its [CLS] (no answer) score."""
+        """The best spans of one window that do not overlap, scored by their margin over its [CLS] (no answer) score.
+
+        Spans that overlap a better one ("in person", "person", "met in person") are one
+        answer read three ways: skipping them leaves room for the real alternatives."""
         in_context = np.array([s == 1 for s in sequence_ids])
         null = float(start[0] + end[0])
         s = np.where(in_context, start, -np.inf)
         e = np.where(in_context, end, -np.inf)
         n = len(s)
         scores = np.where(self._band[:n, :n], s[:, None] + e[None, :], -np.inf).ravel()
-        k = min(max(top_k, 1) * 3, scores.size)
-        top = np.argpartition(-scores, k - 1)[:k]
-        spans = []
-        for index in top[np.argsort(-scores[top])]:
-            value = scores[index]
-            if not np.isfinite(value):
+        finite = np.flatnonzero(np.isfinite(scores))  # at most max_answer_tokens per token: cheap to sort whole
+        spans: list[Span] = []
+        for index in finite[np.argsort(-scores[finite])]:
+            if len(spans) == top_k:
                 break
+            value = scores[index]
             i, j = divmod(int(index), n)
             char_start, char_end = offsets[i][0], offsets[j][1]
-            if "\n\n" in context[char_start:char_end]:
-                continue  # an answer never runs across a paragraph break
+            if "\n\n" in context[char_start:char_end] or _overlaps(char_start, char_end, spans):
+                continue  # an answer never runs across a paragraph break, nor overlaps a better one
             margin = float(value) - null
             spans.append(Span(context[char_start:char_end], char_start, char_end, self.calibration.score(margin), margin))
         return spans
 
     def _reading(self, spans: list[Span], top_k: int) -> Reading:
-        """Merge the spans of all windows: one entry per (start, end), best first."""
-        best: dict[tuple[int, int], Span] = {}
-        for span in spans:
-            key = (span.start, span.end)
-            if key not in best or span.margin > best[key].margin:
-                best[key] = span
-        ranked = sorted(best.values(), key=lambda sp: -sp.margin)[:top_k]
+        """Merge the spans of all windows: spans that overlap count once, at their best margin; best first."""
+        ranked: list[Span] = []
+        for span in sorted(spans, key=lambda sp: -sp.margin):
+            if len(ranked) == top_k:
+                break
+            if not _overlaps(span.start, span.end, ranked):
+                ranked.append(span)
         abstained = not ranked or ranked[0].score < self.calibration.threshold
         return Reading(ranked, abstained)
+
+
+def _overlaps(start: int, end: int, spans: Sequence[Span]) -> bool:
+    return any(span.start < end and start < span.end for span in spans)

@@ -32,6 +32,15 @@ def test_offsets_slice_the_answer_exactly(reader):
             assert PARAGRAPH[span.start : span.end] == span.text
 
 
+def test_a_reading_holds_distinct_answers_not_one_answer_read_many_ways(reader):
+    spans = reader.read("Where is the Eiffel Tower?", PARAGRAPH, top_k=5).spans
+    assert len(spans) == 5
+    for i, a in enumerate(spans):
+        for b in spans[i + 1 :]:
+            assert a.end <= b.start or b.end <= a.start, (a.text, b.text)
+    assert [s.margin for s in spans] == sorted((s.margin for s in spans), reverse=True)
+
+
 def test_unrelated_question_abstains(reader):
     reading = reader.read("How many moons does Jupiter have?", PARAGRAPH)
     assert reading.abstained and reading.best is None
