@@ -43,19 +43,8 @@ def _bar(score: float) -> str:
     return f'<span class="qa-bar" title="{score:.0%}"><span style="width:{round(100 * score)}%"></span></span>'
 
 
-def _other_candidates(answer: Answer, threshold: float) -> str:
-    """When the bot is unsure: the other answers it would have given on their own (scored above `threshold`)."""
-    others = [c for c in answer.alternatives if c.score >= threshold]
-    if confidence_words(answer.score) != "unsure" or not others:
-        return ""
-    listed = " · ".join(f"{html.escape(c.text)} ({c.score:.0%})" for c in others)
-    return f'<div class="qa-source">Other candidates: {listed}</div>'
-
-
-def render_answer(answer: Answer, threshold: float = 0.0) -> str:
-    """The reply as HTML: answer, confidence, and the evidence with the answer highlighted. All text is escaped.
-
-    An unsure answer also lists the alternatives scored at least `threshold` (the reader's abstain threshold)."""
+def render_answer(answer: Answer) -> str:
+    """The reply as HTML: answer, confidence, and the evidence with the answer highlighted. All text is escaped."""
     if answer.abstained:
         reply = '<p class="qa-answer qa-abstain"><b>The document does not say.</b></p>'
         if answer.passage is not None:
@@ -72,7 +61,6 @@ def render_answer(answer: Answer, threshold: float = 0.0) -> str:
         f"<p>{_bar(answer.score)} {confidence_words(answer.score)} ({answer.score:.0%})</p>"
         f'<div class="qa-evidence">{html.escape(before)}<mark>{html.escape(answer.text)}</mark>{html.escape(after)}</div>'
         f'<div class="qa-source">from {html.escape(answer.document)}, characters {answer.start}-{answer.end}</div>'
-        + _other_candidates(answer, threshold)
     )
 
 
@@ -96,7 +84,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         except QAError as exc:
             chat.append({"role": "assistant", "content": f"<p>⚠️ {html.escape(str(exc))}</p>"})
             return "", chat, turns
-        chat.append({"role": "assistant", "content": render_answer(answer, active(bot).reader.calibration.threshold)})
+        chat.append({"role": "assistant", "content": render_answer(answer)})
         turns.append([message, answer.text])
         return "", chat, turns
 

@@ -179,16 +179,3 @@ def test_the_examples_show_an_answer_a_follow_up_and_an_abstention(bot):
     assert answers[EXAMPLES[1]] == "Yoshimasa Hayashi" and answers[EXAMPLES[2]] == "unity"  # "he" is Hayashi
     assert "Acquisition and Cross-Servicing Agreement" in answers[EXAMPLES[3]] and answers[EXAMPLES[4]] == "three"
     assert answers[EXAMPLES[5]] is None
-
-
-def test_an_unsure_answer_lists_the_other_candidates_the_bot_would_have_given():
-    from app import render_answer
-    from qa.answers import Answer, Candidate
-
-    text = "They met in person in <Munster>, not online."  # an answer of 0.42 is "unsure"
-    others = (Candidate("<Munster>", 0.21, "doc", 22, 31), Candidate("online", 0.05, "doc", 37, 43))
-    unsure = Answer("Where?", "in person", 0.42, "doc", 9, 18, text, 0, alternatives=others)
-    reply = render_answer(unsure, threshold=0.19)
-    assert "Other candidates: &lt;Munster&gt; (21%)" in reply and "online (5%)" not in reply
-    sure = Answer("Where?", "in person", 0.9, "doc", 9, 18, text, 0, alternatives=others)
-    assert "Other candidates" not in render_answer(sure, threshold=0.19)
