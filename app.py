@@ -16,49 +16,64 @@ from index.documents import MAX_DOCUMENT_BYTES
 from qa import QABot, QAError
 from qa.answers import Answer
 
-# one of each thing the page does: answers, a follow-up ("he"), and "the document does not say"
+# one of each thing the page does: answers, a follow-up ("he", then "And Germany's?"), and "the document does not say"
 EXAMPLES = [
     "Who joined online?",
     "Who is Japan's foreign minister?",
-    "What did he say countries like Japan and Germany must show?",
-    "What agreement will the two sides start negotiating?",
-    "How many Eurofighter jets did Germany send to Japan?",
+    "Where did he meet his German counterpart?",
+    "And Germany's?",
+    "What does ACSA stand for?",
     "Who is Germany's chancellor?",
 ]
 CSS = """
-.qa-bar { display:inline-block; width:120px; height:8px; background:#e5e7eb; border-radius:4px; vertical-align:middle; }
-.qa-bar > span { display:block; height:8px; border-radius:4px; background:#16a34a; }
+.qa-band { display:inline-block; padding:1px 8px; border-radius:9px; font-size:0.85em; font-weight:600; }
+.qa-band.confident { background:#dcfce7; color:#166534; }
+.qa-band.likely { background:#fef3c7; color:#92400e; }
+.qa-band.not-sure { background:#fee2e2; color:#991b1b; }
+.qa-read-as { color:#475569; font-size:0.85em; font-style:italic; }
 .qa-evidence { border-left:3px solid #94a3b8; padding-left:8px; margin-top:6px; }
 .qa-evidence mark { background:#fde68a; padding:0 2px; }
 .qa-source { color:#64748b; font-size:0.85em; }
 """
 
 
-def confidence_words(score: float) -> str:
-    """How sure, in words a reader takes in at a glance."""
-    return "very sure" if score >= 0.85 else "fairly sure" if score >= 0.6 else "unsure"
+BAND_HINTS = {
+    "confident": "right at least 4 times in 5",
+    "likely": "right more often than not",
+    "not sure": "check the evidence",
+}
+LEGEND = (
+    "**How sure:** "
+    + " · ".join(f'<span class="qa-band {band.replace(" ", "-")}">{band}</span> {hint}' for band, hint in BAND_HINTS.items())
+    + ". Answers are quoted from the document; when it does not say, the bot says so."
+)
 
 
-def _bar(score: float) -> str:
-    return f'<span class="qa-bar" title="{score:.0%}"><span style="width:{round(100 * score)}%"></span></span>'
+def _band(answer: Answer) -> str:
+    css = answer.confidence.replace(" ", "-")
+    tip = f"{answer.score:.0%} " + ("that the document holds no answer" if answer.abstained else "that this answer is right")
+    return f'<span class="qa-band {css}" title="{tip}">{answer.confidence}</span>'
 
 
 def render_answer(answer: Answer) -> str:
-    """The reply as HTML: answer, confidence, and the evidence with the answer highlighted. All text is escaped."""
+    """The reply as HTML: how the question was read (when resolved), the answer, its band, and the evidence
+    with the answer highlighted. All text is escaped."""
+    reply = ""
+    if answer.read_as != answer.question:
+        reply += f'<p class="qa-read-as">Read as: {html.escape(answer.read_as)}</p>'
     if answer.abstained:
-        reply = '<p class="qa-answer qa-abstain"><b>The document does not say.</b></p>'
-        if answer.passage is not None:
+        reply += f'<p class="qa-answer qa-abstain"><b>The document does not say.</b> {_band(answer)}</p>'
+        if answer.evidence:
             reply += (
-                f'<div class="qa-evidence">Closest passage: {html.escape(answer.passage.text)}</div>'
-                f'<div class="qa-source">from {html.escape(answer.passage.document)}</div>'
+                f'<div class="qa-evidence">Closest sentence: {html.escape(answer.evidence)}</div>'
+                f'<div class="qa-source">from {html.escape(answer.document)}</div>'
             )
         return reply
     offset = answer.start - answer.evidence_start
     before = answer.evidence[:offset]
     after = answer.evidence[offset + len(answer.text) :]
-    return (
-        f'<p class="qa-answer"><b>{html.escape(answer.text)}</b></p>'
-        f"<p>{_bar(answer.score)} {confidence_words(answer.score)} ({answer.score:.0%})</p>"
+    return reply + (
+        f'<p class="qa-answer"><b>{html.escape(answer.text)}</b> {_band(answer)}</p>'
         f'<div class="qa-evidence">{html.escape(before)}<mark>{html.escape(answer.text)}</mark>{html.escape(after)}</div>'
         f'<div class="qa-source">from {html.escape(answer.document)}, characters {answer.start}-{answer.end}</div>'
     )
@@ -79,14 +94,14 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         chat = list(chat or [])
         turns = list(turns or [])
         chat.append({"role": "user", "content": html.escape(message or "")})
+        conversation = active(bot).chat(turns=turns)
         try:
-            answer = active(bot).ask(message, history=turns)
+            answer = conversation.ask(message)
         except QAError as exc:
             chat.append({"role": "assistant", "content": f"<p>⚠️ {html.escape(str(exc))}</p>"})
             return "", chat, turns
         chat.append({"role": "assistant", "content": render_answer(answer)})
-        turns.append([message, answer.text])
-        return "", chat, turns
+        return "", chat, list(conversation.turns)
 
     def ask_api(question: str, history: list[list[str]] | None = None) -> dict:
         """Answer a question over the bundled article; history holds earlier [question, answer] pairs."""
@@ -124,6 +139,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         gr.Markdown("# Ask the document\nAnswers are quoted from the text, with the sentence they come from.")
         documents = gr.Markdown(_documents_line(default_bot), elem_id="active-documents")
         chat = gr.Chatbot(label="Chat", height=460, elem_id="chat")
+        gr.Markdown(LEGEND, elem_id="legend")
         with gr.Row():
             box = gr.Textbox(placeholder="Ask a question about the document", show_label=False, scale=5, elem_id="question")
             send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")

@@ -1,4 +1,4 @@
-"""How well the reader tells answerable from unanswerable questions, and why calibration cannot fix it.
+"""How well the reader tells answerable from unanswerable questions.
 
     python eval/abstention.py ../shared/data/squad/dev-v2.0.json.gz ../shared/data/squad/dev-v1.1.json.gz
 
@@ -19,26 +19,15 @@ import numpy as np
 from sklearn.metrics import roc_auc_score
 
 from qa import Reader
-from qa.evaluation.metrics import best_scores
 from qa.squad import SquadExample, load_squad, spread
-from qa.training.calibration import split_by_article
+from qa.training.calibration import reader_decisions, split_by_article
 from qa.training.features import make_negatives
-
-
-def _best_spans(reader: Reader, examples: Sequence[SquadExample], batch_size: int = 64) -> list:
-    spans = []
-    for i in range(0, len(examples), batch_size):
-        batch = examples[i : i + batch_size]
-        spans += [r.spans[0] if r.spans else None for r in reader.read_batch([(e.question, e.context) for e in batch])]
-    return spans
 
 
 def separation(reader: Reader, examples: Sequence[SquadExample]) -> None:
     """AUC of the margin, and the HasAns/NoAns trade-off as the abstain threshold moves."""
-    spans = _best_spans(reader, examples)
-    margins = np.array([s.margin if s else -1e3 for s in spans])
-    answerable = np.array([not e.is_impossible for e in examples])
-    f1 = np.array([best_scores(s.text, e.answers)[1] if s and e.answers else 0.0 for s, e in zip(spans, examples)])
+    decisions = reader_decisions(reader, examples)
+    margins, f1, answerable = decisions.margins, decisions.f1, ~decisions.impossible
     print(f"held-out dev-v2.0: {len(examples)} questions, ROC AUC of the margin {roc_auc_score(answerable, margins):.3f}")
     for pct in range(0, 90, 10):
         answered = margins >= np.percentile(margins, pct)

@@ -37,7 +37,8 @@ def main() -> None:
     print("words mode  k | article f1 em noP noR R@k p50ms | squad f1 em R@k q/s")
     for words, mode, k in itertools.product(args.words, ["fused", "dense"], args.top_k):
         settings = BotSettings(top_k=k, retrieval=mode, index=IndexSettings(ChunkingSettings(max_words=words)))
-        art = evaluate_article(QABot(reader=reader, embedder=embedder, settings=settings, cache_dir=False), questions)
+        bot = QABot(reader=reader, embedder=embedder, settings=settings, cache_dir=False)
+        art = evaluate_article(bot, questions)["dev"]  # tune on the dev half only
         sq = evaluate_open_book(examples, reader, corpus=corpus, settings=settings, embedder=embedder, cache_dir=cache)
         print(
             f"{words:5d} {mode:5s} {k} | {art.f1:5.1f} {art.em:5.1f} {art.no_ans_precision:5.1f} {art.no_ans_recall:5.1f} "

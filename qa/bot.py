@@ -12,16 +12,17 @@ from functools import cached_property
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from index.chunking import Sentence, sentences
+from index.chunking import Chunk, Sentence, sentences
 from index.documents import Document, bundled_article, from_text, load_paths
 from index.embedder import Embedder
 from index.retriever import Retrieved, Retriever
 from index.store import ChunkStore, IndexSettings, prune
-from qa.answers import Answer, evidence_sentence, merge_candidates
-from qa.conversation import Turn, resolve
+from qa.answers import Answer, Candidate, evidence_sentence, merge_candidates
+from qa.conversation import ChatTurn, Conversation, Reading
 from qa.errors import QAError
 from qa.passages import Passage, passages
-from qa.reader import Reader, Reading
+from qa.reader import Reader
+from qa.reader import Reading as ReaderOutput
 
 log = logging.getLogger(__name__)
 
@@ -131,23 +132,41 @@ class QABot:
             self._sentences[doc_id] = sentences(self._texts[doc_id])
         return self._sentences[doc_id]
 
-    def ask(self, question: str, history: Sequence[Turn] | None = None) -> Answer:
-        """Answer one question; `history` holds earlier (question, answer text) turns for follow-ups."""
+    def ask(self, question: str, history: Sequence[tuple[str, str | None]] | None = None) -> Answer:
+        """Answer one question; `history` holds earlier (question, answer text or None) turns for follow-ups."""
         return self.ask_many([question], history=history)[0]
 
-    def ask_many(self, questions: Sequence[str], history: Sequence[Turn] | None = None) -> list[Answer]:
-        """Answer many questions with one retrieval pass and one batched reading pass."""
+    def ask_many(
+        self, questions: Sequence[str], history: Sequence[tuple[str, str | None]] | None = None
+    ) -> list[Answer]:
+        """Answer many questions with one retrieval pass and one batched reading pass; each is read as a
+        follow-up to `history` on its own."""
         cleaned = [self._check(q) for q in questions]
-        if not cleaned:
+        conversation = Conversation.from_history(history)
+        return self._answer_readings(cleaned, [conversation.read(q) for q in cleaned])
+
+    def chat(
+        self, history: Sequence[tuple[str, str | None]] | None = None, turns: Sequence[ChatTurn] = ()
+    ) -> "Chat":
+        """A conversation with this bot: each question is read in the light of the turns before it.
+
+        It starts empty, from earlier (question, answer) pairs (`history`, each read again), or from
+        the `turns` of an earlier chat (kept as they were read)."""
+        if history and turns:
+            raise QAError("give a chat either its history or its turns, not both")
+        return Chat(self, Conversation(turns) if turns else Conversation.from_history(history))
+
+    def _answer_readings(self, questions: list[str], how: list[Reading]) -> list[Answer]:
+        if not questions:
             return []
         self.warm_up()
-        resolved = [resolve(q, history or []) for q in cleaned]
-        retrieved = self.retriever.retrieve([query for _, query in resolved], self.settings.top_k)
+        retrieved = self.retriever.retrieve([r.query for r in how], self.settings.top_k)
         read = [passages([r.chunk for r in hits]) for hits in retrieved]
-        pairs = [(reading_q, p.text) for (reading_q, _), ps in zip(resolved, read) for p in ps]
+        pairs = [(r.question, p.text) for r, ps in zip(how, read) for p in ps]
         readings = iter(self.reader.read_batch(pairs, top_k=self.settings.alternatives + 1))
         return [
-            self._answer(q, hits, ps, [next(readings) for _ in ps]) for q, hits, ps in zip(cleaned, retrieved, read)
+            self._answer(q, r.question, hits, ps, [next(readings) for _ in ps])
+            for q, r, hits, ps in zip(questions, how, retrieved, read)
         ]
 
     def retrieve(self, question: str) -> list[Retrieved]:
@@ -165,22 +184,27 @@ class QABot:
             question = question[: self.settings.max_question_chars]
         return question
 
-    def _answer(self, question: str, hits: list[Retrieved], read: list[Passage], readings: list[Reading]) -> Answer:
+    def _answer(
+        self, question: str, read_as: str, hits: list[Retrieved], read: list[Passage], readings: list[ReaderOutput]
+    ) -> Answer:
         chunks = tuple(r.chunk for r in hits)
-        candidates = merge_candidates(read, readings)
+        calibration = self.reader.pipeline_calibration
+        candidates = merge_candidates(read, readings, calibration)
         best = candidates[0] if candidates else None
-        if best is None or best.score < self.reader.calibration.threshold:
+        evidence, evidence_start = self._closest_sentence(best, chunks)
+        if best is None or best.score < calibration.threshold:
             return Answer(
                 question,
                 None,
-                1.0 - best.score if best else 1.0,
-                document=chunks[0].document if chunks else None,
+                calibration.no_answer(best.margin) if best else 1.0,
+                document=best.document if best else chunks[0].document if chunks else None,
+                evidence=evidence,
+                evidence_start=evidence_start,
                 chunks=chunks,
                 alternatives=tuple(candidates[: self.settings.alternatives]),
+                read_as=read_as,
+                margin=best.margin if best else None,
             )
-        evidence, evidence_start = evidence_sentence(
-            self._document_sentences(best.document), self._texts[best.document], best.start, best.end
-        )
         return Answer(
             question,
             best.text,
@@ -192,4 +216,38 @@ class QABot:
             evidence_start=evidence_start,
             chunks=chunks,
             alternatives=tuple(candidates[1 : 1 + self.settings.alternatives]),
+            read_as=read_as,
+            margin=best.margin,
         )
+
+    def _closest_sentence(self, best: Candidate | None, chunks: tuple[Chunk, ...]) -> tuple[str | None, int | None]:
+        """The sentence of the best span, or without one the first sentence of the best chunk."""
+        if best is not None:
+            doc, start, end = best.document, best.start, best.end
+        elif chunks:
+            doc, start, end = chunks[0].document, chunks[0].start, chunks[0].start + 1
+        else:
+            return None, None
+        return evidence_sentence(self._document_sentences(doc), self._texts[doc], start, end)
+
+
+class Chat:
+    """One conversation with a bot: `ask` reads each question after the turns before it and records
+    the exchange. `turns` is plain data (question, as read, answer), for a page to keep between requests."""
+
+    def __init__(self, bot: QABot, conversation: Conversation | None = None) -> None:
+        self.bot = bot
+        self.conversation = conversation or Conversation()
+
+    @property
+    def turns(self) -> list:
+        return self.conversation.turns
+
+    def ask(self, question: str) -> Answer:
+        cleaned = self.bot._check(question)
+        answer = self.bot._answer_readings([cleaned], [self.conversation.read(cleaned)])[0]
+        self.conversation.add(cleaned, answer.read_as, answer.text)
+        return answer
+
+    def clear(self) -> None:
+        self.conversation.turns.clear()

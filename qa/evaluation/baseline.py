@@ -35,16 +35,16 @@ class HaystackReader:
         )
         self._reader.warm_up()
 
-    def answer(self, question: str, contexts: Sequence[str]) -> str:
-        """The best span over all contexts ("" when none)."""
+    def answer(self, question: str, contexts: Sequence[str]) -> tuple[str, float]:
+        """The best span over all contexts ("" when none) and Haystack's score for it."""
         result = self._reader.run(query=question, documents=[self._document(content=c) for c in contexts], top_k=1)
-        texts = [a.data for a in result["answers"] if a.data]
-        return texts[0] if texts else ""
+        found = [(a.data, float(a.score)) for a in result["answers"] if a.data]
+        return found[0] if found else ("", 0.0)
 
     def predictor(self):
         """A SQuAD predictor: each question against its own paragraph."""
 
-        def predict(examples: Sequence[SquadExample]) -> list[str]:
+        def predict(examples: Sequence[SquadExample]) -> list[tuple[str, float]]:
             return [self.answer(ex.question, [ex.context]) for ex in examples]
 
         return predict

@@ -7,6 +7,8 @@ import string
 from collections import Counter
 from typing import Iterable, Sequence
 
+import numpy as np
+
 _PUNCTUATION = set(string.punctuation)
 _ARTICLES = re.compile(r"\b(a|an|the)\b")
 
@@ -41,3 +43,14 @@ def best_scores(prediction: str, truths: Iterable[str]) -> tuple[float, float]:
 def percent(values: Sequence[float]) -> float | None:
     """The mean of 0..1 values in percent; None when there are none (a file without that kind of question)."""
     return 100 * sum(values) / len(values) if values else None
+
+
+def expected_calibration_error(scores: Sequence[float], correct: Sequence[bool | float], bins: int = 10) -> float:
+    """How far scores are from the rate they are right at: the gap between mean score and accuracy in
+    each of `bins` equal-width score bins, weighted by the bin's share of the answers (0 is perfect)."""
+    if not scores:
+        return 0.0
+    s = np.asarray(scores, dtype=float)
+    c = np.asarray(correct, dtype=float)
+    which = np.clip((s * bins).astype(int), 0, bins - 1)
+    return float(sum(abs(s[which == b].mean() - c[which == b].mean()) * (which == b).sum() for b in np.unique(which)) / len(s))

@@ -48,7 +48,11 @@ def evaluate_open_book(
         batch = examples[i : i + batch_size]
         answers = bot.ask_many([ex.question for ex in batch])
         for ex, answer in zip(batch, answers):
-            predictions.append((answer.text or "") if allow_abstain else answer.best_guess)
+            if allow_abstain:
+                predictions.append((answer.text or "", answer.score))
+            else:  # SQuAD v1.1: the best span, scored as an answer, even where the bot would abstain
+                best = answer.alternatives[0] if answer.abstained and answer.alternatives else None
+                predictions.append((answer.best_guess, best.score if best else answer.score))
             if ex.answers:
                 found.append(any(a in chunk.text for a in ex.answers for chunk in answer.chunks))
     scores = score_predictions(examples, predictions, time.perf_counter() - started)

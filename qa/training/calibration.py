@@ -1,14 +1,16 @@
-"""Fitting the reader's abstain decision on SQuAD v2.0 dev.
+"""Fitting the reader's calibration and abstain decision on SQuAD v2.0 dev.
 
-Each question's best span has a margin over the no-answer ([CLS]) score. A
-one-feature logistic regression turns the margin into the probability that the
-span is right (F1 >= 0.5 with a reference). The abstain threshold is the highest
-one that costs answerable questions at most `max_has_ans_loss` F1 points against
-never abstaining: a chat user mostly asks what the text answers, and a reader whose
-no-answer score is weak must not trade many right answers for a few abstentions.
-(Maximising SQuAD v2.0 F1 instead, with its 50% unanswerable questions, made the
-shipped reader abstain on most answerable questions.) Calibration is fitted on the
-articles of one half of the file and reported on the other half.
+A decision rests on one number: the best span's margin over the no-answer ([CLS]) score.
+Two one-feature logistic regressions turn it into probabilities: that the span is right
+(F1 >= 0.5 with a reference; never for an unanswerable question) and that the text holds
+no answer. The abstain threshold is the margin that maximises SQuAD 2.0 F1 on the fitting
+questions, half of them unanswerable, and is stored on the first scale.
+
+The same fit is made twice: on single paragraphs (what `Reader` decides), and on the bot's
+final decision in open book (the best span over all windows and passages it read, with
+every paragraph of the file as the corpus), since the best of several passages is a
+different quantity. Calibration is fitted on the articles of one half of the file and
+reported on the other half.
 """
 
 from __future__ import annotations
@@ -18,14 +20,20 @@ from typing import Sequence
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
+from tqdm import tqdm
 
 from qa.evaluation.metrics import best_scores
 from qa.reader import Calibration, Reader
 from qa.squad import SquadExample
 
+NO_SPAN = -1e3  # the margin of a question with no span at all
+
 
 @dataclass
-class _Scored:
+class Decisions:
+    """Per question: the best span's margin, its F1 against the references (0 when unanswerable),
+    and whether the question is unanswerable."""
+
     margins: np.ndarray
     f1: np.ndarray
     impossible: np.ndarray
@@ -38,28 +46,76 @@ def split_by_article(examples: Sequence[SquadExample]) -> tuple[list[SquadExampl
     return [e for e in examples if e.title in fit_titles], [e for e in examples if e.title not in fit_titles]
 
 
-def _score(reader: Reader, examples: Sequence[SquadExample], batch_size: int = 64) -> _Scored:
-    margins, f1s = [], []
-    for i in range(0, len(examples), batch_size):
+def _decisions(examples: Sequence[SquadExample], best: list[tuple[str, float] | None]) -> Decisions:
+    margins = [NO_SPAN if b is None else b[1] for b in best]
+    f1 = [best_scores(b[0], ex.answers)[1] if b and ex.answers else 0.0 for ex, b in zip(examples, best)]
+    return Decisions(np.array(margins), np.array(f1), np.array([ex.is_impossible for ex in examples]))
+
+
+def reader_decisions(reader: Reader, examples: Sequence[SquadExample], batch_size: int = 64) -> Decisions:
+    """Each question read against its own paragraph."""
+    best: list[tuple[str, float] | None] = []
+    for i in tqdm(range(0, len(examples), batch_size), desc="paragraphs", unit="batch", leave=False):
         batch = examples[i : i + batch_size]
-        for ex, reading in zip(batch, reader.read_batch([(ex.question, ex.context) for ex in batch])):
-            span = reading.spans[0] if reading.spans else None
-            margins.append(span.margin if span else -1e3)
-            f1s.append(best_scores(span.text, ex.answers)[1] if span and ex.answers else 0.0)
-    return _Scored(np.array(margins), np.array(f1s), np.array([ex.is_impossible for ex in examples]))
+        for reading in reader.read_batch([(ex.question, ex.context) for ex in batch]):
+            best.append((reading.spans[0].text, reading.spans[0].margin) if reading.spans else None)
+    return _decisions(examples, best)
 
 
-def _has_ans_f1(probabilities: np.ndarray, scored: _Scored, threshold: float) -> float:
-    answerable = ~scored.impossible
-    return 100 * float(np.where(probabilities >= threshold, scored.f1, 0.0)[answerable].mean())
+def pipeline_decisions(bot, examples: Sequence[SquadExample], batch_size: int = 32) -> Decisions:
+    """Each question asked of `bot` (a QABot over the file's paragraphs): its best span over all passages."""
+    best: list[tuple[str, float] | None] = []
+    for i in tqdm(range(0, len(examples), batch_size), desc="open book", unit="batch", leave=False):
+        for answer in bot.ask_many([ex.question for ex in examples[i : i + batch_size]]):
+            best.append(None if answer.margin is None else (answer.best_guess, answer.margin))
+    return _decisions(examples, best)
 
 
-def fit_calibration(reader: Reader, examples: Sequence[SquadExample], max_has_ans_loss: float = 5.0) -> Calibration:
-    """Fit slope, intercept and threshold on SQuAD v2.0 questions."""
-    scored = _score(reader, examples)
-    model = LogisticRegression().fit(scored.margins[:, None], (scored.f1 >= 0.5).astype(int))
-    slope, intercept = float(model.coef_[0, 0]), float(model.intercept_[0])
-    probabilities = 1 / (1 + np.exp(-(slope * scored.margins + intercept)))
-    floor = _has_ans_f1(probabilities, scored, 0.0) - max_has_ans_loss
-    thresholds = [t for t in np.unique(np.round(probabilities, 3)) if _has_ans_f1(probabilities, scored, t) >= floor]
-    return Calibration(slope=slope, intercept=intercept, threshold=float(max(thresholds)))
+def _logistic(margins: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    model = LogisticRegression(C=100.0).fit(margins[:, None], labels.astype(int))
+    return float(model.coef_[0, 0]), float(model.intercept_[0])
+
+
+def best_f1_margin(decisions: Decisions) -> float:
+    """The margin threshold (answer at or above it) with the highest SQuAD 2.0 F1 over the questions."""
+    order = np.argsort(-decisions.margins, kind="stable")
+    margins, f1, impossible = decisions.margins[order], decisions.f1[order], decisions.impossible[order]
+    # answering the first k (highest margins) and abstaining on the rest
+    gained = np.concatenate([[0.0], np.cumsum(f1)])
+    abstained_right = np.concatenate([np.cumsum(impossible[::-1])[::-1], [0]])
+    totals = gained + abstained_right
+    k = int(np.argmax(totals))
+    if k == 0:
+        return float(margins[0]) + 1e-6  # abstain on everything
+    if k == len(margins):
+        return float(margins[-1])  # answer everything
+    return float((margins[k - 1] + margins[k]) / 2)
+
+
+def fit_calibration(decisions: Decisions) -> Calibration:
+    """Fit both probability curves and the abstain threshold on the given decisions."""
+    usable = decisions.margins > NO_SPAN
+    margins = decisions.margins[usable]
+    right = (decisions.f1 >= 0.5)[usable] & ~decisions.impossible[usable]
+    slope, intercept = _logistic(margins, right)
+    no_slope, no_intercept = _logistic(margins, decisions.impossible[usable])
+    calibration = Calibration(slope, intercept, 0.5, no_slope, no_intercept)
+    threshold = calibration.score(best_f1_margin(decisions))
+    return Calibration(slope, intercept, threshold, no_slope, no_intercept)
+
+
+def decision_scores(decisions: Decisions, calibration: Calibration) -> dict[str, float]:
+    """SQuAD 2.0 figures of these decisions under `calibration`, with the ECE of what it says."""
+    from qa.evaluation.metrics import expected_calibration_error, percent
+
+    answered = np.array([calibration.score(m) >= calibration.threshold for m in decisions.margins])
+    f1 = np.where(answered, decisions.f1, decisions.impossible.astype(float))
+    scores = [calibration.score(m) if a else calibration.no_answer(m) for m, a in zip(decisions.margins, answered)]
+    correct = np.where(answered, (decisions.f1 >= 0.5) & ~decisions.impossible, decisions.impossible)
+    return {
+        "f1": percent(list(f1)) or 0.0,
+        "has_ans_f1": percent(list(f1[~decisions.impossible])) or 0.0,
+        "no_ans_acc": percent(list(f1[decisions.impossible])) or 0.0,
+        "ece": expected_calibration_error(scores, list(correct)),
+        "n": int(len(f1)),
+    }

@@ -20,7 +20,7 @@ from transformers import AutoModelForQuestionAnswering, AutoTokenizer, get_linea
 from qa.errors import QAError
 from qa.hardware import native_bf16, pick_device
 from qa.reader import model_inputs, pad_windows
-from qa.squad import load_squad
+from qa.squad import SquadExample, load_squad
 from qa.training.features import TrainFeatures, build_features, make_negatives
 from qa.folders import check_replaceable, staged_folder
 
@@ -38,7 +38,7 @@ def default_encoder() -> str:
 class TrainConfig:
     """Everything that defines a training run; saved next to its checkpoints."""
 
-    data: str
+    data: list[str]  # SQuAD files, each "PATH" or "PATH:WEIGHT" (see `weighted_examples`)
     output_dir: str = "outputs/reader"
     base_model: str = field(default_factory=default_encoder)
     max_length: int = 160
@@ -49,12 +49,17 @@ class TrainConfig:
     warmup_ratio: float = 0.06
     epochs: float = 1.0
     max_questions: int | None = None
+    max_answerable: int | None = None  # cap on answerable questions; unanswerable ones are all kept
     negative_ratio: float = 0.25
     swapped_negatives: float = 0.0  # share of negatives that swap a name or number in the question
     seed: int = 42
     freeze_layers: int = 0
     checkpoint_every: int = 200
     bf16: bool = field(default_factory=native_bf16)
+
+    def __post_init__(self) -> None:
+        if isinstance(self.data, str):  # one file, as older checkpoints and callers give it
+            self.data = [self.data]
 
 
 # Settings a resumed run may change: where and how often it checkpoints, and bf16, which follows
@@ -64,10 +69,38 @@ RESUME_MAY_CHANGE = frozenset({"output_dir", "checkpoint_every", "bf16"})
 
 
 def _comparable(value: object) -> object:
-    """A setting as resuming compares it: an existing local path resolved, anything else as it is."""
-    if isinstance(value, str) and Path(value).exists():
-        return str(Path(value).resolve())
+    """A setting as resuming compares it: an existing local path resolved (in a list too, and with
+    a `:WEIGHT` suffix), anything else as it is."""
+    if isinstance(value, list):
+        return [_comparable(v) for v in value]
+    if isinstance(value, str):
+        path, weight = split_weight(value)
+        if Path(path).exists():
+            return str(Path(path).resolve()) + ("" if weight == 1.0 else f":{weight:g}")
     return value
+
+
+def split_weight(spec: str) -> tuple[str, float]:
+    """'PATH:WEIGHT' -> (PATH, WEIGHT); a spec without a numeric suffix has weight 1 (URLs keep their colons)."""
+    path, sep, suffix = spec.rpartition(":")
+    if sep and path and not suffix.startswith("//"):
+        try:
+            weight = float(suffix)
+        except ValueError:
+            return spec, 1.0
+        if not weight > 0:
+            raise QAError(f"a training file's weight must be above 0, got {suffix!r} in {spec!r}")
+        return path, weight
+    return spec, 1.0
+
+
+def weighted_examples(spec: str, rng: random.Random) -> list[SquadExample]:
+    """The examples of one training file at its weight: 0.3 keeps a random 30% of its questions,
+    2 takes each twice, 1.5 each once and a random half again."""
+    path, weight = split_weight(spec)
+    examples = load_squad(path)
+    whole, part = divmod(weight, 1.0)
+    return examples * int(whole) + rng.sample(examples, round(part * len(examples)))
 
 
 def _batches(features: TrainFeatures, batch_size: int, seed: int, epoch: int) -> list[np.ndarray]:
@@ -108,8 +141,13 @@ class ReaderTrainer:
 
     def _features(self, tokenizer) -> TrainFeatures:
         cfg = self.config
-        examples = load_squad(cfg.data)
-        random.Random(cfg.seed).shuffle(examples)
+        rng = random.Random(cfg.seed)
+        examples = [ex for spec in cfg.data for ex in weighted_examples(spec, rng)]
+        rng.shuffle(examples)
+        if cfg.max_answerable is not None:
+            answerable = [ex for ex in examples if not ex.is_impossible][: cfg.max_answerable]
+            kept = {id(ex) for ex in answerable}
+            examples = [ex for ex in examples if ex.is_impossible or id(ex) in kept]
         if cfg.max_questions:
             examples = examples[: cfg.max_questions]
         examples = examples + make_negatives(examples, cfg.negative_ratio, cfg.seed, cfg.swapped_negatives)
@@ -152,6 +190,8 @@ class ReaderTrainer:
             raise QAError(f"nothing to resume: no checkpoint in {self.checkpoint_dir} (leave out --resume to start anew)")
         state = json.loads(path.read_text())
         saved, now = state["config"], asdict(self.config)
+        if isinstance(saved.get("data"), str):  # an older checkpoint's single data file
+            saved["data"] = [saved["data"]]
         # keys an older checkpoint lacks are not compared; a local path counts as the same however it is written
         differ = sorted(
             k for k in saved.keys() - RESUME_MAY_CHANGE if _comparable(saved[k]) != _comparable(now.get(k))

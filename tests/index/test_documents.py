@@ -1,4 +1,6 @@
+import hashlib
 import io
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -6,7 +8,7 @@ from pypdf import PdfWriter
 from pypdf.errors import DependencyError, LimitReachedError, ParseError
 
 from index.chunking import ChunkingSettings, chunk_document
-from index.documents import MAX_DOCUMENT_BYTES, bundled_article, from_path, from_text, load_paths
+from index.documents import BUNDLED_ARTICLE, MAX_DOCUMENT_BYTES, bundled_article, from_path, from_text, load_paths
 from qa import QAError
 
 
@@ -33,9 +35,23 @@ def _minimal_pdf(text: str) -> bytes:
     return bytes(out)
 
 
-def test_bundled_article_ships_with_the_package():
+SHARED_ARTICLE = Path(__file__).resolve().parents[3] / "shared" / "data" / "article"
+ARTICLE_SHA256 = "9e4028bdd36ac46ea75848f4cc14f21d451f3c82ff7f83ef1b4b5b627ab9f1b5"
+
+
+def test_bundled_article_ships_with_the_package_byte_for_byte():
     doc = bundled_article()
-    assert "Yasukazu Hamada and Christine Lambrecht" in doc.text
+    assert doc.id == "japan_germany_defence_2022-11-03.txt"
+    assert hashlib.sha256(doc.text.encode("utf-8")).hexdigest() == ARTICLE_SHA256
+    assert hashlib.sha256(BUNDLED_ARTICLE.read_bytes()).hexdigest() == ARTICLE_SHA256
+
+
+def test_bundled_article_matches_the_checksum_the_shared_readme_gives():
+    readme = SHARED_ARTICLE / "README.md"
+    if not readme.is_file():
+        pytest.skip(f"the shared data folder is not beside the checkout ({readme})")
+    assert f"sha256 `{ARTICLE_SHA256}`" in readme.read_text()
+    assert BUNDLED_ARTICLE.read_bytes() == (SHARED_ARTICLE / BUNDLED_ARTICLE.name).read_bytes()
 
 
 def test_text_markdown_html_and_pdf(tmp_path):

@@ -20,7 +20,7 @@ def test_who_joined_online_is_grounded_in_the_article(bot):
     assert ARTICLE[answer.start : answer.end] == answer.text
     assert answer.document == bundled_article().id
     assert ARTICLE[answer.evidence_start : answer.evidence_start + len(answer.evidence)] == answer.evidence
-    assert answer.text in answer.evidence and answer.evidence.endswith("joined online.")
+    assert answer.text in answer.evidence and answer.evidence.endswith("joined them online.")
     assert bot.reader.calibration.threshold <= answer.score <= 1.0
 
 
@@ -30,34 +30,32 @@ def test_question_the_article_does_not_answer_abstains(bot):
     assert answer.passage is not None and 0.0 <= answer.score <= 1.0
 
 
-FIRST_TURN = ("Which meeting in this format was the first?", "The first was held by video conference")
-
-
-def test_follow_up_uses_the_earlier_turn(bot):
-    follow_up = bot.ask("When was it held?", history=[FIRST_TURN])
-    assert follow_up.text == "April 2021"
-    alone = bot.ask("When was it held?")  # "it" could be any event: retrieval and reading are less sure
-    assert alone.text != follow_up.text or alone.score < follow_up.score
-
-
-def _where_did_she_meet(bot: QABot):
-    return bot.ask(
-        "Where did she meet her Japanese counterpart?",
-        history=[("Who is Germany's foreign minister?", "Annalena Baerbock")],
+def test_follow_up_is_read_after_the_earlier_turn_and_says_how(bot):
+    follow_up = bot.ask(
+        "Where did he meet his German counterpart?", history=[("Who is Japan's foreign minister?", "Yoshimasa Hayashi")]
     )
-
-
-@pytest.mark.xfail(
-    strict=True, reason="reader miss, also counted in the article eval (a053): it reads 'met in person' as the place"
-)
-def test_follow_up_example_of_the_engine_issue(bot):
-    follow_up = _where_did_she_meet(bot)
+    assert follow_up.read_as == "Where did Yoshimasa Hayashi meet Yoshimasa Hayashi's German counterpart?"
     assert follow_up.text is not None and "Munster" in follow_up.text
 
 
-def test_follow_up_example_finds_the_place_among_its_alternatives(bot):
-    follow_up = _where_did_she_meet(bot)
-    assert "Munster" in [c.text for c in follow_up.alternatives]
+def test_a_chat_keeps_its_turns_and_reads_each_question_after_them(bot):
+    chat = bot.chat()
+    first = chat.ask("When did Japan and Germany agree to enhance their defense cooperation?")
+    assert first.text == "Thursday" and first.read_as == first.question
+    second = chat.ask("What did they agree to start negotiating?")  # "they": the countries, not "Thursday"
+    assert second.read_as == "What did Japan and Germany agree to start negotiating?"
+    assert second.text is not None and "military pact" in second.text
+    assert [t.question for t in chat.turns] == [first.question, second.question]
+    assert chat.turns[-1].read_as == second.read_as and chat.turns[-1].answer == second.text
+    chat.clear()
+    assert chat.ask("Why?").read_as == "Why?"  # nothing before it: read as it is
+
+
+def test_a_chat_can_start_from_a_history(bot):
+    chat = bot.chat(history=[("Who is Japan's defense minister?", "Yasukazu Hamada")])
+    answer = chat.ask("And Germany?")
+    assert answer.read_as == "Who is Germany's defense minister?"
+    assert answer.as_dict()["read_as"] == answer.read_as
 
 
 def test_overlapping_retrieved_chunks_are_read_once_as_one_passage(bot, monkeypatch):
@@ -153,7 +151,7 @@ def test_a_cache_that_cannot_be_written_still_answers(tmp_path, reader, embedder
 @pytest.mark.parametrize("alternatives", [0, 1, 10])
 def test_an_abstaining_answer_lists_its_best_spans_as_alternatives(reader, embedder, alternatives):
     never_sure = copy.copy(reader)
-    never_sure.calibration = dataclasses.replace(reader.calibration, threshold=1.01)
+    never_sure.pipeline_calibration = dataclasses.replace(reader.pipeline_calibration, threshold=1.01)
     memo = {"memo": "Maria Lopez will chair the review in room 4B on Friday."}
     settings = BotSettings(alternatives=alternatives)
     sure, unsure = (

@@ -108,13 +108,25 @@ def test_eval_article_on_a_given_question_set(tmp_path, capsys):
     questions = tmp_path / "set.jsonl"
     rows = [
         {"id": "q1", "question": "Who joined online?", "answers": ["Yasukazu Hamada and Christine Lambrecht"],
-         "answerable": True, "type": "who"},
-        {"id": "q2", "question": "Who won the cup final?", "answers": ["Real Madrid"], "answerable": True, "type": "who"},
+         "answerable": True, "type": "who", "split": "test"},
+        {"id": "q2", "question": "Who won the cup final?", "answers": ["Real Madrid"], "answerable": True, "type": "who",
+         "split": "test"},
     ]
     questions.write_text("\n".join(json.dumps(r) for r in rows))
-    assert main(["eval", "article", "--questions", str(questions), "--reports", str(tmp_path), "--json"]) == 0
+    conversations = tmp_path / "chats.jsonl"
+    turns = [
+        {"question": "Who is Japan's defense minister?", "answers": ["Yasukazu Hamada"], "answerable": True},
+        {"question": "And Germany?", "answers": ["Christine Lambrecht"], "answerable": True,
+         "read_as": "Who is Germany's defense minister?"},
+    ]
+    conversations.write_text(json.dumps({"id": "c1", "kind": "ellipsis", "split": "test", "turns": turns}))
+    argv = ["eval", "article", "--questions", str(questions), "--conversations", str(conversations)]
+    assert main([*argv, "--reports", str(tmp_path), "--json"]) == 0
     scores = json.loads(capsys.readouterr().out)
-    assert scores["n"] == 2 and scores["recall_at_k"] == 50 and scores["f1"] == 50
+    assert set(scores) == {"test"}, "only the halves the sets have"
+    test = scores["test"]
+    assert test["n"] == 2 and test["recall_at_k"] == 50 and test["f1"] == 50 and test["n_conversations"] == 1
+    assert 0 <= test["ece"] <= 1
     assert "retrieval" in (tmp_path / "article-eval.md").read_text()
 
 

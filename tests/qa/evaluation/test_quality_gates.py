@@ -1,61 +1,71 @@
 """Quality gates: CI fails when answers get worse. Raise them as the system improves.
 
-The gates sit at what the shipped system measures (rounded down), so any drop fails CI.
-One was lowered once, in a trade that is said in the git log: reading overlapping chunks
-as one passage (qa.passages) raised article EM 77.6 -> 82.8, F1 83.3 -> 86.3 and no-answer
-precision 63.6 -> 85.7, and cost one no-answer question (recall 50.0 -> 42.9). The product
-target still unmet is no-answer recall 80; see the reader's model card.
+The article gates are on the test half of the article's question sets (the dev half is for
+tuning); they sit at what the shipped system measures there (rounded down), so a drop fails CI.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from qa.evaluation.article_eval import evaluate_article, load_questions, write_report
+from qa.evaluation.article_eval import evaluate_article, load_conversations, load_questions, write_report
 from qa.evaluation.open_book import evaluate_open_book
 from qa.evaluation.squad_eval import evaluate, reader_predictor
 from qa.squad import load_squad, spread
 
-
-# Measured on 2026-11-28, the same in bf16 and fp32 reading unless noted (article: F1 86.3,
-# EM 82.8, no-answer precision 85.7 / recall 42.9; dev-v1.1 500: F1 81.6 bf16, 81.9 fp32;
-# dev-v2.0 300 open book: F1 51.2 bf16, 50.9 with the embedder in fp32).
-ARTICLE_F1, ARTICLE_EM = 86.0, 82.5
-ARTICLE_NO_ANS_PRECISION, ARTICLE_NO_ANS_RECALL = 85.0, 42.0
+# Measured on 2026-11-30 with the shipped reader (see README "Quality").
+# Test half: F1 76.4, EM 71.4, no-answer precision 60.0 / recall 60.0, conversations 91.7, ECE 0.332.
+ARTICLE_F1, ARTICLE_EM = 76.0, 71.0
+ARTICLE_NO_ANS_PRECISION, ARTICLE_NO_ANS_RECALL = 60.0, 60.0
+ARTICLE_CONVERSATIONS = 91.0
+ARTICLE_ECE = 0.34
 SQUAD_V11_F1 = 81.5
 OPEN_BOOK_V2_GATE = 48.2  # the measured figure minus 3 points, as the eval issue asks
 
 
 @pytest.fixture(scope="module")
-def article_scores(bot):
-    return evaluate_article(bot, load_questions())
+def halves(bot):
+    return evaluate_article(bot, load_questions(), load_conversations())
 
 
-def test_question_set_is_large_and_varied():
-    questions = load_questions()
-    assert len(questions) >= 60
-    assert sum(not q.answerable for q in questions) >= 12
-    assert sum(bool(q.history) for q in questions) >= 5
-    assert {"who", "what", "when", "where", "which", "how many", "why"} <= {q.type for q in questions}
+@pytest.fixture(scope="module")
+def test_half(halves):
+    return halves["test"]
 
 
-def test_article_answers(article_scores):
-    assert article_scores.f1 >= ARTICLE_F1, article_scores.misses
-    assert article_scores.em >= ARTICLE_EM, article_scores.misses
+def test_both_halves_are_measured(halves):
+    assert set(halves) == {"dev", "test"}
+    for half in halves.values():
+        print(f"article {half.split}: {half.as_dict()}")
 
 
-def test_article_abstention(article_scores):
-    assert article_scores.no_ans_precision >= ARTICLE_NO_ANS_PRECISION, article_scores.misses
-    assert article_scores.no_ans_recall >= ARTICLE_NO_ANS_RECALL, article_scores.misses
+def test_article_answers(test_half):
+    assert test_half.f1 >= ARTICLE_F1, test_half.misses
+    assert test_half.em >= ARTICLE_EM, test_half.misses
 
 
-def test_article_retrieval(article_scores):
-    assert article_scores.recall_at_k >= 95
+def test_article_abstention(test_half):
+    assert test_half.no_ans_precision >= ARTICLE_NO_ANS_PRECISION, test_half.misses
+    assert test_half.no_ans_recall >= ARTICLE_NO_ANS_RECALL, test_half.misses
 
 
-def test_article_report_is_written(article_scores, tmp_path):
-    report = write_report(article_scores, tmp_path)
-    assert "| f1 |" in report.read_text() and (tmp_path / "article-reliability.png").stat().st_size > 1000
+def test_article_conversations(test_half):
+    assert test_half.conversations >= ARTICLE_CONVERSATIONS, [o for o in test_half.conversation_outcomes if not o.correct]
+
+
+def test_article_calibration(test_half):
+    assert test_half.ece <= ARTICLE_ECE
+
+
+def test_article_retrieval(test_half):
+    assert test_half.recall_at_k >= 95
+
+
+def test_article_report_is_written(halves, tmp_path):
+    report = write_report(halves, tmp_path)
+    text = report.read_text()
+    assert "| f1 |" in text and "Misses, test half" in text
+    assert (tmp_path / "article-reliability.png").stat().st_size > 1000
 
 
 def test_squad_v11_paragraph_level(reader, squad_dir):

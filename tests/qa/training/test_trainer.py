@@ -63,8 +63,8 @@ def test_resuming_with_other_settings_is_refused(stopped, tiny_config):
 
 def test_resuming_with_the_same_data_written_another_way_continues(stopped, tiny_config, monkeypatch):
     config = tiny_config(stopped, checkpoint_every=1)
-    monkeypatch.chdir(Path(config.data).parent)
-    config.data = os.path.relpath(config.data)  # relative now, absolute when the run started
+    monkeypatch.chdir(Path(config.data[0]).parent)
+    config.data = [os.path.relpath(config.data[0])]  # relative now, absolute when the run started
     assert ReaderTrainer(config).train(resume=True).is_dir()
 
 
