@@ -20,7 +20,7 @@ from sklearn.metrics import roc_auc_score
 
 from qa import Reader
 from qa.squad import SquadExample, load_squad, spread
-from qa.training.calibration import reader_decisions, split_by_article
+from qa.training.calibration import decision_scores, fit_calibration, reader_decisions, split_by_article
 from qa.training.features import make_negatives
 
 
@@ -33,6 +33,8 @@ def separation(reader: Reader, examples: Sequence[SquadExample]) -> None:
         answered = margins >= np.percentile(margins, pct)
         has_ans = 100 * np.where(answered, f1, 0.0)[answerable].mean()
         print(f"  abstain on the lowest {pct:2d}%: HasAns F1 {has_ans:5.1f}  NoAns acc {100 * (~answered)[~answerable].mean():5.1f}")
+    best = decision_scores(decisions, fit_calibration(decisions))
+    print(f"  at the threshold with the best F1 (fitted on these questions, an upper bound): {best}")
 
 
 def rejection(reader: Reader, label: str, examples: Sequence[SquadExample]) -> None:
@@ -45,9 +47,12 @@ def main() -> None:
     parser.add_argument("dev_v2")
     parser.add_argument("dev_v1")
     parser.add_argument("--limit", type=int, default=1000, help="dev-v1.1 questions to build negatives from")
+    parser.add_argument("--v2-limit", type=int, help="held-out dev-v2.0 questions to use (default: all)")
+    parser.add_argument("--reader", help="a reader folder or name (default: the shipped reader)")
     args = parser.parse_args()
-    reader = Reader.load()
+    reader = Reader.load(args.reader)
     _, held_out = split_by_article(load_squad(args.dev_v2))
+    held_out = spread(held_out, args.v2_limit)
     separation(reader, held_out)
     print(f"at the calibrated threshold ({reader.calibration.threshold}):")
     rejection(reader, "SQuAD 2.0 unanswerable (held out)", [e for e in held_out if e.is_impossible])

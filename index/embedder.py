@@ -7,7 +7,7 @@ from typing import Sequence
 
 import numpy as np
 
-from qa.errors import QAError
+from index.errors import QAError
 
 
 def default_embedder_path() -> str:
@@ -45,8 +45,8 @@ class Embedder:
             import torch
             from sentence_transformers import SentenceTransformer
 
-            from qa.hardware import resolve_precision
-            from qa.loading import quiet_loading
+            from index.hardware import resolve_precision
+            from index.loading import quiet_loading
 
             self.precision = resolve_precision(self.precision, torch.device("cpu"))  # it runs on the CPU
             try:

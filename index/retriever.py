@@ -8,7 +8,7 @@ from index.chunking import Chunk
 from index.embedder import Embedder
 from index.lexical import LexicalIndex
 from index.store import ChunkStore
-from qa.errors import QAError
+from index.errors import QAError
 
 
 @dataclass(frozen=True)

@@ -27,8 +27,8 @@ import numpy as np
 from index.chunking import Chunk, ChunkingSettings, chunk_documents
 from index.documents import Document
 from index.embedder import Embedder
-from qa.errors import QAError
-from qa.folders import staged_folder
+from index.errors import QAError
+from index.folders import staged_folder
 
 FORMAT_VERSION = 1
 VECTORS, CHUNKS, MANIFEST = "vectors.faiss", "chunks.json", "manifest.json"

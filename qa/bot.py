@@ -19,7 +19,7 @@ from index.retriever import Retrieved, Retriever
 from index.store import ChunkStore, IndexSettings, prune
 from qa.answers import Answer, Candidate, evidence_sentence, merge_candidates
 from qa.conversation import ChatTurn, Conversation, Reading
-from qa.errors import QAError
+from index.errors import QAError
 from qa.passages import Passage, passages
 from qa.reader import Reader
 from qa.reader import Reading as ReaderOutput
@@ -37,6 +37,15 @@ class BotSettings:
     alternatives: int = 3
     max_question_chars: int = 1000
     progress: bool = False  # a progress bar (tqdm) while an index is built: the long step for large documents
+
+    def __post_init__(self) -> None:
+        """Numbers out of range are refused with a clear message, not read as something else (top_k -1 is not 'all')."""
+        for name, floor in (("top_k", 1), ("alternatives", 0), ("max_question_chars", 1)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < floor:
+                raise QAError(f"{name} must be a whole number of at least {floor}, got {value!r}")
+        if self.retrieval not in ("fused", "dense"):
+            raise QAError(f"retrieval must be 'fused' or 'dense', got {self.retrieval!r}")
 
 
 KEEP_INDEXES = 16  # the cache keeps the indexes of this many corpora, most recently used first

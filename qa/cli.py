@@ -12,7 +12,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from qa.errors import QAError
+from index.errors import QAError
 
 if TYPE_CHECKING:
     from qa.evaluation.article_eval import EvalQuestion

@@ -20,10 +20,10 @@ import numpy as np
 import torch
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer
 
-from qa.errors import QAError
+from index.errors import QAError
 from qa.frozen_graph import SpanLogits, frozen_forward
-from qa.hardware import pick_device, resolve_precision
-from qa.loading import quiet_loading
+from index.hardware import pick_device, resolve_precision
+from index.loading import quiet_loading
 
 SHIPPED_READER = Path(__file__).parent / "models" / "reader"
 CALIBRATION_FILE = "calibration.json"

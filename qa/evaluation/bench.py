@@ -13,7 +13,7 @@ import numpy as np
 
 from index.store import ChunkStore
 from qa.bot import QABot
-from qa.errors import QAError
+from index.errors import QAError
 from qa.evaluation.article_eval import EvalQuestion
 from qa.evaluation.metrics import best_scores
 from qa.passages import passages

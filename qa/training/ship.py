@@ -7,7 +7,7 @@ from pathlib import Path
 
 import torch
 
-from qa.errors import QAError
+from index.errors import QAError
 from qa.evaluation.squad_eval import evaluate, reader_predictor
 from qa.bot import QABot
 from qa.evaluation.open_book import paragraph_documents
@@ -20,7 +20,7 @@ from qa.training.calibration import (
     reader_decisions,
     split_by_article,
 )
-from qa.folders import check_replaceable, staged_folder
+from index.folders import check_replaceable, staged_folder
 from qa.training.trainer import TRAINING_FILE
 
 CARD = """\

@@ -15,8 +15,8 @@ from typing import Sequence
 import torch
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer
 
-from qa.errors import QAError
-from qa.folders import check_replaceable, staged_folder
+from index.errors import QAError
+from index.folders import check_replaceable, staged_folder
 from qa.training.trainer import TRAINING_FILE
 
 

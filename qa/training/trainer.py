@@ -17,12 +17,12 @@ from torch.optim.lr_scheduler import LRScheduler
 from tqdm import tqdm
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer, get_linear_schedule_with_warmup
 
-from qa.errors import QAError
-from qa.hardware import native_bf16, pick_device
+from index.errors import QAError
+from index.hardware import native_bf16, pick_device
 from qa.reader import model_inputs, pad_windows
 from qa.squad import SquadExample, load_squad
 from qa.training.features import TrainFeatures, build_features, make_negatives
-from qa.folders import check_replaceable, staged_folder
+from index.folders import check_replaceable, staged_folder
 
 TRAINING_FILE = "training.json"  # the record of a run, next to its final model
 

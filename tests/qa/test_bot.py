@@ -192,3 +192,12 @@ def test_building_an_index_shows_a_progress_bar_when_asked(embedder, reader, cap
     assert "Batches" not in capfd.readouterr().err
     QABot.from_texts(memo, reader=reader, embedder=embedder, cache_dir=False, settings=BotSettings(progress=True)).store
     assert "Batches" in capfd.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [{"top_k": 0}, {"top_k": -1}, {"top_k": 2.5}, {"alternatives": -1}, {"max_question_chars": 0}, {"retrieval": "bm25"}],
+)
+def test_settings_out_of_range_are_a_clear_error(settings):
+    with pytest.raises(QAError, match=next(iter(settings))):
+        BotSettings(**settings)

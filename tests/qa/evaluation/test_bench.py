@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.errors import QAError
+from index.errors import QAError
 from qa.evaluation.article_eval import load_questions
 from qa.evaluation.bench import run_bench
 

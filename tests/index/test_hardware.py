@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 import torch
 
-from qa import QAError, hardware
+from index import hardware
+from qa import QAError
 
 
 @pytest.fixture

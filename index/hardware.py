@@ -6,7 +6,7 @@ from pathlib import Path
 
 import torch
 
-from qa.errors import QAError
+from index.errors import QAError
 
 PRECISIONS = ("auto", "fp32", "bf16")
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from qa.errors import QAError
+from index.errors import QAError
 
 
 MODEL_MARKERS = ("config.json",)
