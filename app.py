@@ -49,6 +49,12 @@ LEGEND = (
 )
 
 
+def plain(text: str) -> str:
+    """User or document text as inert HTML: escaped, on one line. Inside the page's HTML blocks Markdown
+    is not parsed, and a blank line (which would end the block and let Markdown in) cannot occur."""
+    return html.escape(" ".join(text.split()))
+
+
 def _band(answer: Answer) -> str:
     css = answer.confidence.replace(" ", "-")
     tip = f"{answer.score:.0%} " + ("that the document holds no answer" if answer.abstained else "that this answer is right")
@@ -60,28 +66,34 @@ def render_answer(answer: Answer) -> str:
     with the answer highlighted. All text is escaped."""
     reply = ""
     if answer.read_as != answer.question:
-        reply += f'<p class="qa-read-as">Read as: {html.escape(answer.read_as)}</p>'
+        reply += f'<p class="qa-read-as">Read as: {plain(answer.read_as)}</p>'
     if answer.abstained:
         reply += f'<p class="qa-answer qa-abstain"><b>The document does not say.</b> {_band(answer)}</p>'
         if answer.evidence:
             reply += (
-                f'<div class="qa-evidence">Closest sentence: {html.escape(answer.evidence)}</div>'
-                f'<div class="qa-source">from {html.escape(answer.document)}</div>'
+                f'<div class="qa-evidence">Closest sentence: {plain(answer.evidence)}</div>'
+                f'<div class="qa-source">{_source(answer)}</div>'
             )
         return reply
     offset = answer.start - answer.evidence_start
     before = answer.evidence[:offset]
     after = answer.evidence[offset + len(answer.text) :]
     return reply + (
-        f'<p class="qa-answer"><b>{html.escape(answer.text)}</b> {_band(answer)}</p>'
-        f'<div class="qa-evidence">{html.escape(before)}<mark>{html.escape(answer.text)}</mark>{html.escape(after)}</div>'
-        f'<div class="qa-source">from {html.escape(answer.document)}, characters {answer.start}-{answer.end}</div>'
+        f'<p class="qa-answer"><b>{plain(answer.text)}</b> {_band(answer)}</p>'
+        f'<div class="qa-evidence">{plain(before)}<mark>{plain(answer.text)}</mark>{plain(after)}</div>'
+        f'<div class="qa-source" title="characters {answer.start}-{answer.end}">{_source(answer)}</div>'
     )
 
 
+def _source(answer: Answer) -> str:
+    """Where the evidence is, as a person finds it: the document and its paragraph number."""
+    where = f", paragraph {answer.paragraph}" if answer.paragraph else ""
+    return f"from {plain(answer.document)}{where}"
+
+
 def _documents_line(bot: QABot) -> str:
-    names = ", ".join(html.escape(d.id) for d in bot.documents)
-    return f"**Answering from:** {names}"
+    names = ", ".join(plain(d.id) for d in bot.documents)
+    return f"<p><b>Answering from:</b> {names}</p>"
 
 
 def build_app(default_bot: QABot) -> gr.Blocks:
@@ -93,12 +105,12 @@ def build_app(default_bot: QABot) -> gr.Blocks:
     def respond(message: str, chat: list, turns: list, bot: QABot | None):
         chat = list(chat or [])
         turns = list(turns or [])
-        chat.append({"role": "user", "content": html.escape(message or "")})
+        chat.append({"role": "user", "content": f'<p class="qa-question">{plain(message or "")}</p>'})
         conversation = active(bot).chat(turns=turns)
         try:
             answer = conversation.ask(message)
         except QAError as exc:
-            chat.append({"role": "assistant", "content": f"<p>⚠️ {html.escape(str(exc))}</p>"})
+            chat.append({"role": "assistant", "content": f"<p>⚠️ {plain(str(exc))}</p>"})
             return "", chat, turns
         chat.append({"role": "assistant", "content": render_answer(answer)})
         return "", chat, list(conversation.turns)
@@ -111,11 +123,15 @@ def build_app(default_bot: QABot) -> gr.Blocks:
             return {"error": str(exc)}
         return answer.as_dict()
 
-    def use_uploads(files: list | None, bot: QABot | None, turns: list, progress=gr.Progress(track_tqdm=True)):
-        """Index the uploaded files into a new bot for this session; on failure keep the old one."""
+    def use_uploads(
+        files: list | None, bot: QABot | None, turns: list, chat: list, progress=gr.Progress(track_tqdm=True)
+    ):
+        """Index the uploaded files into a new bot for this session and start a new conversation;
+        on failure keep the old bot and conversation."""
         paths = [Path(f if isinstance(f, str) else f.name) for f in files or []]
+        unchanged = (bot, _documents_line(active(bot)))
         if not paths:
-            return bot, _documents_line(active(bot)), "Choose one or more .txt, .md, .pdf or .html files first.", turns
+            return *unchanged, "<p>Choose one or more .txt, .md, .pdf or .html files first.</p>", turns, chat
         progress(0.1, desc="Reading documents")
         try:
             settings = replace(default_bot.settings, progress=True)  # the embedding bar shows on the page (track_tqdm)
@@ -123,22 +139,23 @@ def build_app(default_bot: QABot) -> gr.Blocks:
             progress(0.4, desc="Indexing")
             new_bot.warm_up()
         except QAError as exc:
-            return bot, _documents_line(active(bot)), f"⚠️ Nothing changed: {html.escape(str(exc))}", turns
+            return *unchanged, f"<p>⚠️ Nothing changed: {plain(str(exc))}</p>", turns, chat
         progress(1.0, desc="Ready")
         status = f"Indexed {len(new_bot.documents)} document(s) into {len(new_bot.store.chunks)} passages."
         if new_bot.load_errors:
-            status += " ⚠️ Skipped: " + html.escape("; ".join(new_bot.load_errors))
-        return new_bot, _documents_line(new_bot), status, []  # earlier turns were about other documents
+            status += " ⚠️ Skipped: " + plain("; ".join(new_bot.load_errors))
+        status = f"<p>{status} A new conversation starts.</p>"
+        return new_bot, _documents_line(new_bot), status, [], []  # earlier turns were about other documents
 
     def back_to_article():
-        return None, _documents_line(default_bot), "Back to the bundled article.", [], []
+        return None, _documents_line(default_bot), "<p>Back to the bundled article. A new conversation starts.</p>", [], []
 
     with gr.Blocks(title="Ask the document") as page:
         bot_state = gr.State(None)
         turns = gr.State([])
         gr.Markdown("# Ask the document\nAnswers are quoted from the text, with the sentence they come from.")
         documents = gr.Markdown(_documents_line(default_bot), elem_id="active-documents")
-        chat = gr.Chatbot(label="Chat", height=460, elem_id="chat")
+        chat = gr.Chatbot(label="Chat", show_label=False, height=460, elem_id="chat", latex_delimiters=[])
         gr.Markdown(LEGEND, elem_id="legend")
         with gr.Row():
             box = gr.Textbox(placeholder="Ask a question about the document", show_label=False, scale=5, elem_id="question")
@@ -160,7 +177,10 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         box.submit(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private")
         send.click(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private")
         clear.click(lambda: ([], []), None, [chat, turns], api_visibility="private")
-        use.click(use_uploads, [files, bot_state, turns], [bot_state, documents, status, turns], api_visibility="private")
+        use.click(
+            use_uploads, [files, bot_state, turns, chat], [bot_state, documents, status, turns, chat],
+            api_visibility="private",
+        )
         back.click(back_to_article, None, [bot_state, documents, status, chat, turns], api_visibility="private")
         gr.api(ask_api, api_name="ask")
     return page

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -46,6 +47,7 @@ class Answer:
     alternatives: tuple[Candidate, ...] = field(default=())
     read_as: str | None = None  # the question as the bot read it, where a follow-up was resolved
     margin: float | None = None  # the best span's margin over the no-answer score (None: no span at all)
+    paragraph: int | None = None  # the number (from 1) of the paragraph of `document` that `evidence` is in
 
     def __post_init__(self) -> None:
         if self.read_as is None:
@@ -85,6 +87,7 @@ class Answer:
             "start": self.start,
             "end": self.end,
             "evidence": self.evidence,
+            "paragraph": self.paragraph,
             "alternatives": [{"answer": c.text, "score": round(c.score, 4)} for c in self.alternatives],
         }
 
@@ -99,14 +102,16 @@ def confidence_band(score: float) -> str:
     return next(name for floor, name in BANDS if score >= floor)
 
 
-def merge_candidates(read: Sequence[Passage], readings: Sequence[Reading], calibration: Calibration) -> list[Candidate]:
-    """Every span mapped to document offsets, best first, scored by the pipeline's `calibration`.
+def merge_candidates(
+    read: Sequence[Passage], readings: Sequence[Reading], calibration: Calibration, prior: float | None = None
+) -> list[Candidate]:
+    """Every span mapped to document offsets, best first, scored by the pipeline's `calibration` at `prior`.
 
     No two overlap: passages never overlap or touch (qa.passages) and a reading's spans never overlap."""
     return sorted(
         (
             Candidate(
-                span.text, calibration.score(span.margin), passage.document,
+                span.text, calibration.score(span.margin, prior), passage.document,
                 passage.start + span.start, passage.start + span.end, span.margin,
             )
             for passage, reading in zip(read, readings)
@@ -114,6 +119,14 @@ def merge_candidates(read: Sequence[Passage], readings: Sequence[Reading], calib
         ),
         key=lambda c: -c.margin,
     )
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
+
+
+def paragraph_number(text: str, offset: int) -> int:
+    """The number (from 1) of the paragraph, blocks between blank lines, that holds `text[offset]`."""
+    return 1 + sum(1 for _ in _BLANK_LINE.finditer(text, 0, offset))
 
 
 def evidence_sentence(sentences: Sequence[Sentence], text: str, start: int, end: int) -> tuple[str, int]:

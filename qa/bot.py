@@ -17,7 +17,7 @@ from index.documents import Document, bundled_article, from_text, load_paths
 from index.embedder import Embedder
 from index.retriever import Retrieved, Retriever
 from index.store import ChunkStore, IndexSettings, prune
-from qa.answers import Answer, Candidate, evidence_sentence, merge_candidates
+from qa.answers import Answer, Candidate, evidence_sentence, merge_candidates, paragraph_number
 from qa.conversation import ChatTurn, Conversation, Reading
 from index.errors import QAError
 from qa.passages import Passage, passages
@@ -25,6 +25,9 @@ from qa.reader import Reader
 from qa.reader import Reading as ReaderOutput
 
 log = logging.getLogger(__name__)
+
+
+CHAT_UNANSWERABLE_SHARE = 0.25  # chosen on the article eval's dev half; see README "Where it stands"
 
 
 @dataclass(frozen=True)
@@ -37,6 +40,9 @@ class BotSettings:
     alternatives: int = 3
     max_question_chars: int = 1000
     progress: bool = False  # a progress bar (tqdm) while an index is built: the long step for large documents
+    # The share of questions the documents cannot answer, which scores and the abstain decision assume
+    # (see qa.reader.Calibration); None: the share the calibration was fitted at (SQuAD 2.0 dev, about half).
+    unanswerable_share: float | None = CHAT_UNANSWERABLE_SHARE
 
     def __post_init__(self) -> None:
         """Numbers out of range are refused with a clear message, not read as something else (top_k -1 is not 'all')."""
@@ -44,6 +50,9 @@ class BotSettings:
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < floor:
                 raise QAError(f"{name} must be a whole number of at least {floor}, got {value!r}")
+        share = self.unanswerable_share
+        if share is not None and not (isinstance(share, (int, float)) and 0 < share < 1):
+            raise QAError(f"unanswerable_share must be between 0 and 1 (or None), got {share!r}")
         if self.retrieval not in ("fused", "dense"):
             raise QAError(f"retrieval must be 'fused' or 'dense', got {self.retrieval!r}")
 
@@ -197,18 +206,19 @@ class QABot:
         self, question: str, read_as: str, hits: list[Retrieved], read: list[Passage], readings: list[ReaderOutput]
     ) -> Answer:
         chunks = tuple(r.chunk for r in hits)
-        calibration = self.reader.pipeline_calibration
-        candidates = merge_candidates(read, readings, calibration)
+        calibration, prior = self.reader.pipeline_calibration, self.settings.unanswerable_share
+        candidates = merge_candidates(read, readings, calibration, prior)
         best = candidates[0] if candidates else None
         evidence, evidence_start = self._closest_sentence(best, chunks)
-        if best is None or best.score < calibration.threshold:
+        if best is None or calibration.abstains(best.margin, prior):
             return Answer(
                 question,
                 None,
-                calibration.no_answer(best.margin) if best else 1.0,
+                calibration.no_answer(best.margin, prior) if best else 1.0,
                 document=best.document if best else chunks[0].document if chunks else None,
                 evidence=evidence,
                 evidence_start=evidence_start,
+                paragraph=self._paragraph(best.document if best else None, evidence_start),
                 chunks=chunks,
                 alternatives=tuple(candidates[: self.settings.alternatives]),
                 read_as=read_as,
@@ -223,11 +233,15 @@ class QABot:
             end=best.end,
             evidence=evidence,
             evidence_start=evidence_start,
+            paragraph=self._paragraph(best.document, evidence_start),
             chunks=chunks,
             alternatives=tuple(candidates[1 : 1 + self.settings.alternatives]),
             read_as=read_as,
             margin=best.margin,
         )
+
+    def _paragraph(self, doc_id: str | None, offset: int | None) -> int | None:
+        return None if doc_id is None or offset is None else paragraph_number(self._texts[doc_id], offset)
 
     def _closest_sentence(self, best: Candidate | None, chunks: tuple[Chunk, ...]) -> tuple[str | None, int | None]:
         """The sentence of the best span, or without one the first sentence of the best chunk."""

@@ -60,7 +60,8 @@ def _add_train_reader(sub: argparse._SubParsersAction) -> None:
 def _bot(args: argparse.Namespace):
     from qa.bot import BotSettings, QABot
 
-    settings = BotSettings(top_k=args.top_k, retrieval=args.retrieval, progress=sys.stderr.isatty())
+    share = {} if args.unanswerable_share is None else {"unanswerable_share": args.unanswerable_share}
+    settings = BotSettings(top_k=args.top_k, retrieval=args.retrieval, progress=sys.stderr.isatty(), **share)
     kwargs = {"reader": args.reader, "embedder": args.embedder, "settings": settings}
     if not args.doc:
         return QABot(**kwargs)
@@ -152,7 +153,7 @@ def _eval_squad(args: argparse.Namespace) -> None:
         from qa.bot import BotSettings
         from qa.evaluation.open_book import evaluate_open_book
 
-        settings = BotSettings(top_k=args.top_k)
+        settings = BotSettings(top_k=args.top_k, unanswerable_share=args.unanswerable_share)
         result = {"ours": evaluate_open_book(examples, reader, corpus=corpus, settings=settings).as_dict()}
     else:
         result = {"ours": evaluate(examples, reader_predictor(reader, allow_abstain)).as_dict()}
@@ -257,6 +258,14 @@ def _add_bot_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--embedder", help="a sentence-transformers model name or path (default: all-MiniLM-L6-v2)")
     p.add_argument("--top-k", dest="top_k", type=int, default=3, help="chunks to read per question")
     p.add_argument("--retrieval", choices=["fused", "dense"], default="fused")
+    _add_share_option(p, "a chat's, BotSettings' default")
+
+
+def _add_share_option(p: argparse.ArgumentParser, default: str) -> None:
+    p.add_argument(
+        "--unanswerable-share", dest="unanswerable_share", type=float,
+        help=f"the share of questions the documents cannot answer, which scores and abstention assume (default: {default})",
+    )
 
 
 def _add_questions_option(p: argparse.ArgumentParser) -> None:
@@ -297,6 +306,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--retrieval", action="store_true", help="open book: retrieve from all paragraphs, then read")
     p.add_argument("--reader", help="reader model name or path (default: the shipped reader)")
     p.add_argument("--top-k", dest="top_k", type=int, default=3)
+    _add_share_option(p, "the share the calibration was fitted at, SQuAD 2.0 dev's")
     p.set_defaults(func=_eval_squad)
 
     p = evals.add_parser("article", help="the bundled article's question and conversation sets, dev and test halves")

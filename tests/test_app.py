@@ -16,7 +16,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = ROOT / "screenshots"
+SCREENSHOTS = ROOT / "reports" / "screenshots"
 EXPECTED = "Yasukazu Hamada and Christine Lambrecht"
 
 
@@ -135,19 +135,26 @@ def _ask(page, question: str) -> str:
 
 
 def test_browser_chat_and_upload(app_url, browser, tmp_path):
-    SCREENSHOTS.mkdir(exist_ok=True)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1200, "height": 1100})
     page.goto(app_url)
     assert _ask(page, "Who joined online?") == EXPECTED
     page.screenshot(path=str(SCREENSHOTS / "1-answer.png"), full_page=True)
 
     assert _ask(page, "How many moons does Jupiter have?") == "The document does not say."
+    assert page.locator("#chat .qa-evidence").last.inner_text().startswith("Closest sentence:")
     page.screenshot(path=str(SCREENSHOTS / "2-abstain.png"), full_page=True)
 
     assert _ask(page, "Who is Japan's foreign minister?") == "Yoshimasa Hayashi"
     assert "Munster" in _ask(page, "Where did he meet his German counterpart?")
     assert page.locator("#chat .qa-read-as").last.inner_text().startswith("Read as: Where did Yoshimasa Hayashi meet")
     page.screenshot(path=str(SCREENSHOTS / "3-follow-up.png"), full_page=True)
+    injection = "**bold** [link](http://example.com) <img src=x> $x^2$ who?"
+    _ask(page, injection)
+    question = page.locator("#chat .qa-question").last
+    assert question.inner_text() == injection, "the question is shown as the text typed"
+    assert question.locator("strong, b, a, img, .katex").count() == 0, "no Markdown, HTML or LaTeX rendered"
+    page.screenshot(path=str(SCREENSHOTS / "3b-plain-text.png"), full_page=True)
     page.locator("#clear").click()
     page.wait_for_function("document.querySelectorAll('#chat .qa-answer').length === 0", timeout=10_000)
 

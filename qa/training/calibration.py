@@ -3,8 +3,9 @@
 A decision rests on one number: the best span's margin over the no-answer ([CLS]) score.
 Two one-feature logistic regressions turn it into probabilities: that the span is right
 (F1 >= 0.5 with a reference; never for an unanswerable question) and that the text holds
-no answer. The abstain threshold is the margin that maximises SQuAD 2.0 F1 on the fitting
-questions, half of them unanswerable, and is stored on the first scale.
+no answer. The share of unanswerable questions they were fitted at is stored with them, so
+a user of another share (a chat) gets probabilities and decisions for that share (see
+`qa.reader.Calibration`). The bot abstains when "no answer" is the more likely.
 
 The same fit is made twice: on single paragraphs (what `Reader` decides), and on the bot's
 final decision in open book (the best span over all windows and passages it read, with
@@ -76,41 +77,25 @@ def _logistic(margins: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
     return float(model.coef_[0, 0]), float(model.intercept_[0])
 
 
-def best_f1_margin(decisions: Decisions) -> float:
-    """The margin threshold (answer at or above it) with the highest SQuAD 2.0 F1 over the questions."""
-    order = np.argsort(-decisions.margins, kind="stable")
-    margins, f1, impossible = decisions.margins[order], decisions.f1[order], decisions.impossible[order]
-    # answering the first k (highest margins) and abstaining on the rest
-    gained = np.concatenate([[0.0], np.cumsum(f1)])
-    abstained_right = np.concatenate([np.cumsum(impossible[::-1])[::-1], [0]])
-    totals = gained + abstained_right
-    k = int(np.argmax(totals))
-    if k == 0:
-        return float(margins[0]) + 1e-6  # abstain on everything
-    if k == len(margins):
-        return float(margins[-1])  # answer everything
-    return float((margins[k - 1] + margins[k]) / 2)
-
-
 def fit_calibration(decisions: Decisions) -> Calibration:
-    """Fit both probability curves and the abstain threshold on the given decisions."""
+    """Fit both probability curves on the given decisions, at the share of unanswerable questions they hold."""
     usable = decisions.margins > NO_SPAN
     margins = decisions.margins[usable]
     right = (decisions.f1 >= 0.5)[usable] & ~decisions.impossible[usable]
     slope, intercept = _logistic(margins, right)
     no_slope, no_intercept = _logistic(margins, decisions.impossible[usable])
-    calibration = Calibration(slope, intercept, 0.5, no_slope, no_intercept)
-    threshold = calibration.score(best_f1_margin(decisions))
-    return Calibration(slope, intercept, threshold, no_slope, no_intercept)
+    return Calibration(slope, intercept, no_slope, no_intercept, prior=float(decisions.impossible[usable].mean()))
 
 
-def decision_scores(decisions: Decisions, calibration: Calibration) -> dict[str, float]:
-    """SQuAD 2.0 figures of these decisions under `calibration`, with the ECE of what it says."""
+def decision_scores(decisions: Decisions, calibration: Calibration, prior: float | None = None) -> dict[str, float]:
+    """SQuAD 2.0 figures of these decisions under `calibration` at `prior`, with the ECE of what it says."""
     from qa.evaluation.metrics import expected_calibration_error, percent
 
-    answered = np.array([calibration.score(m) >= calibration.threshold for m in decisions.margins])
+    answered = np.array([not calibration.abstains(m, prior) for m in decisions.margins])
     f1 = np.where(answered, decisions.f1, decisions.impossible.astype(float))
-    scores = [calibration.score(m) if a else calibration.no_answer(m) for m, a in zip(decisions.margins, answered)]
+    scores = [
+        calibration.score(m, prior) if a else calibration.no_answer(m, prior) for m, a in zip(decisions.margins, answered)
+    ]
     correct = np.where(answered, (decisions.f1 >= 0.5) & ~decisions.impossible, decisions.impossible)
     return {
         "f1": percent(list(f1)) or 0.0,

@@ -9,7 +9,7 @@ import torch
 
 from index.errors import QAError
 from qa.evaluation.squad_eval import evaluate, reader_predictor
-from qa.bot import QABot
+from qa.bot import CHAT_UNANSWERABLE_SHARE, BotSettings, QABot
 from qa.evaluation.open_book import paragraph_documents
 from qa.reader import SHIPPED_READER, WINDOW_FILE, Calibration, Reader
 from qa.squad import SquadExample, load_squad, spread
@@ -44,18 +44,21 @@ The project's own extractive reader, shipped inside the package and loaded offli
 {rows}
 
 SQuAD v1.1 is read with abstention off (every question there has an answer). SQuAD v2.0
-is measured on the articles the calibration never saw ({held_n:,} questions): each question
-against its own paragraph with the reader's calibration, and in open book (every paragraph
-of the file indexed, the bot's default retrieval) with the pipeline's calibration.
+is measured on the articles the calibration never saw ({held_n:,} questions), at its own share
+of unanswerable questions: each question against its own paragraph with the reader's
+calibration, and in open book (every paragraph of the file indexed, the bot's default
+retrieval) with the pipeline's calibration.
 
 ## Calibration
-A decision rests on the margin of the best span over the no-answer score.
+A decision rests on the margin of the best span over the no-answer score; the reader says
+"no answer" when that is more likely right than its best span.
 - Reader (one paragraph): P(right) = sigmoid({slope:.3f} x margin + {intercept:.3f}),
-  P(no answer) = sigmoid({no_slope:.3f} x margin + {no_intercept:.3f}); abstains below {threshold:.3f}.
+  P(no answer) = sigmoid({no_slope:.3f} x margin + {no_intercept:.3f}).
 - Pipeline (the bot's best span over all passages): P(right) = sigmoid({p_slope:.3f} x margin + {p_intercept:.3f}),
-  P(no answer) = sigmoid({p_no_slope:.3f} x margin + {p_no_intercept:.3f}); abstains below {p_threshold:.3f}.
+  P(no answer) = sigmoid({p_no_slope:.3f} x margin + {p_no_intercept:.3f}).
 
-Each threshold is the margin with the best SQuAD 2.0 F1 on the fitting half.
+Both are fitted where {prior:.0%} of the questions have no answer (SQuAD 2.0 dev); for another
+share the odds move by Bayes' rule (the bot assumes {chat:.0%} in a chat, `BotSettings.unanswerable_share`).
 
 ## Against the project's targets
 - SQuAD v1.1 dev F1 {v1_f1:.1f}: target >= 81, {v1_verdict}.
@@ -185,7 +188,11 @@ def _package(
     reader = Reader.load(tmp)  # calibrated and measured as the product runs it
     paragraph_fit, paragraph_held = reader_decisions(reader, fit), reader_decisions(reader, held_out)
     reader.calibration = fit_calibration(paragraph_fit)
-    bot = QABot(paragraph_documents(fit + held_out), reader=reader, cache_dir=False)
+    # open book as SQuAD 2.0 asks it: the decisions at the file's own share of unanswerable questions
+    bot = QABot(
+        paragraph_documents(fit + held_out), reader=reader, cache_dir=False,
+        settings=BotSettings(unanswerable_share=None),
+    )
     open_fit, open_held = pipeline_decisions(bot, fit), pipeline_decisions(bot, held_out)
     reader.pipeline_calibration = fit_calibration(open_fit)
 
@@ -197,16 +204,15 @@ def _package(
     c, p = reader.calibration, reader.pipeline_calibration
     (tmp / "README.md").write_text(
         CARD.format(
-            parameters=sum(p.numel() for p in reader.model.parameters()) / 1e6,
+            parameters=sum(t.numel() for t in reader.model.parameters()) / 1e6,
             fit_n=len(fit),
             held_n=len(held_out),
             precision=reader.precision,
             recipe=_recipe(stages),
             rows="\n".join(_row(k, v) for k, v in scores.items()),
             slope=c.slope, intercept=c.intercept, no_slope=c.no_answer_slope, no_intercept=c.no_answer_intercept,
-            threshold=c.threshold,
             p_slope=p.slope, p_intercept=p.intercept, p_no_slope=p.no_answer_slope,
-            p_no_intercept=p.no_answer_intercept, p_threshold=p.threshold,
+            p_no_intercept=p.no_answer_intercept, prior=p.prior, chat=CHAT_UNANSWERABLE_SHARE,
             v1_f1=v1["f1"],
             v1_verdict=_verdict(v1["f1"] >= V1_F1_TARGET),
             has_f1=paragraph["has_ans_f1"],

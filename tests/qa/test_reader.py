@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from qa import QAError, Reader
+from qa.reader import Calibration
 
 PARAGRAPH = (
     "The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris, France. "
@@ -17,7 +18,7 @@ PARAGRAPH = (
 
 def test_shipped_reader_loads_offline(reader):
     assert reader.model.config.num_hidden_layers == 6
-    assert 0 < reader.calibration.threshold < 1
+    assert 0 < reader.calibration.prior < 1 and 0 < reader.pipeline_calibration.prior < 1
 
 
 def test_known_question_gives_the_right_span(reader):
@@ -144,3 +145,21 @@ def test_a_model_without_token_types_reads_with_exact_offsets(tmp_path):
     assert reader.graph == "frozen"
     reading = reader.read("Who is the Eiffel Tower named after?", PARAGRAPH, top_k=3)
     assert reading.spans and all(PARAGRAPH[s.start : s.end] == s.text for s in reading.spans)
+
+
+def test_calibration_moves_with_the_share_of_unanswerable_questions():
+    fitted = Calibration(slope=0.3, intercept=-0.3, no_answer_slope=-0.25, no_answer_intercept=0.0, prior=0.5)
+    for margin in (-5.0, 0.0, 3.0, 10.0):
+        assert fitted.score(margin, 0.5) == fitted.score(margin)
+        assert fitted.score(margin, 0.2) > fitted.score(margin) > fitted.score(margin, 0.8)
+        assert fitted.no_answer(margin, 0.2) < fitted.no_answer(margin) < fitted.no_answer(margin, 0.8)
+        assert fitted.abstains(margin, 0.2) == (fitted.no_answer(margin, 0.2) > fitted.score(margin, 0.2))
+    # a margin where half and half would abstain is answered where few questions lack an answer
+    assert fitted.abstains(0.5) and not fitted.abstains(0.5, 0.1)
+    with pytest.raises(QAError, match="between 0 and 1"):
+        fitted.score(0.0, 1.5)
+
+
+def test_a_reader_without_a_fitted_calibration_abstains_when_no_answer_beats_the_span():
+    default = Calibration()
+    assert default.abstains(-0.1) and not default.abstains(0.1)

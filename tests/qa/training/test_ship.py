@@ -27,7 +27,7 @@ def test_shipped_folder_loads_and_describes_every_stage(tiny_config, squad_v1, s
     assert scores["dev-v1.1"]["n"] == 9 and "no_ans_acc" in scores["dev-v2.0 held out"]
     assert 0 <= scores["dev-v2.0 held out, open book"]["ece"] <= 1
     calibration = json.loads((shipped / "calibration.json").read_text())
-    assert {"slope", "no_answer_slope", "threshold"} <= set(calibration) <= set(calibration["pipeline"]) | {"pipeline", "scores", "precision"}
+    assert {"slope", "no_answer_slope", "prior"} <= set(calibration) <= set(calibration["pipeline"]) | {"pipeline", "scores", "precision"}
     card = (shipped / "README.md").read_text()
     assert "stage 1, from the bundled all-MiniLM-L6-v2 encoder" in card
     assert "stage 2, from the stage 1 model: max length 96" in card
