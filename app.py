@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,13 +17,14 @@ from index.documents import MAX_DOCUMENT_BYTES
 from qa import QABot, QAError
 from qa.answers import Answer
 
-# one of each thing the page does: answers, a follow-up ("he", then "And Germany's?"), and "the document does not say"
+# one of each thing the page does: answers, follow-ups ("And Germany's?", "she") and "the document does not say"
 EXAMPLES = [
     "Who joined online?",
     "Who is Japan's foreign minister?",
-    "Where did he meet his German counterpart?",
     "And Germany's?",
-    "What does ACSA stand for?",
+    "Where did she meet her Japanese counterpart?",
+    "How many Eurofighter jets did Germany send to Japan?",
+    "When did North Korea last test a nuclear weapon?",
     "Who is Germany's chancellor?",
 ]
 CSS = """
@@ -52,7 +54,7 @@ LEGEND = (
 def plain(text: str) -> str:
     """User or document text as inert HTML: escaped, on one line. Inside the page's HTML blocks Markdown
     is not parsed, and a blank line (which would end the block and let Markdown in) cannot occur."""
-    return html.escape(" ".join(text.split()))
+    return html.escape(re.sub(r"\s+", " ", text))
 
 
 def _band(answer: Answer) -> str:

@@ -141,8 +141,9 @@ def _is_plural(span: Span) -> bool:
     """A plural head, or a list of two or more names ("Hamada and Lambrecht"); "acquisition and
     cross-servicing agreement" is one thing."""
     root = span.root
+    coordinated = any(t.dep_ == "cc" for t in span)
     listed = root.pos_ == "PROPN" and any(t.dep_ == "conj" for t in root.children)
-    return root.tag_ in ("NNS", "NNPS") or len(span.ents) >= 2 or listed
+    return root.tag_ in ("NNS", "NNPS") or (len(span.ents) >= 2 and coordinated) or listed
 
 
 def _wh_token(doc: Doc) -> Token | None:
@@ -191,7 +192,8 @@ def _question_mentions(doc: Doc) -> list[Mention]:
             named = all(t.ent_type_ for t in (chunk.root, *conjuncts))
             mentions.append((0 if named else 2, chunk.start, Mention(group.text, _kind_of_span(chunk), True, named)))
         for ent in chunk.ents:
-            if ent.label_ in _ENTITY_KINDS and ent.text != chunk.text:  # "Japan" in "Japan's prime minister"
+            # "Japan" in "Japan's prime minister"; not an adjective ("German" in "his German counterpart")
+            if ent.label_ in _ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ":
                 mentions.append((1, ent.start, Mention(ent.text, _ENTITY_KINDS[ent.label_], False, True)))
         text = chunk.text
         named = bool(chunk.ents) and chunk.ents[0].text == text
@@ -209,9 +211,13 @@ def _agrees(pronoun: str, mention: Mention) -> bool:
 
 
 def _in_clause_antecedent(pronoun: Token, doc: Doc) -> bool:
-    """The pronoun is the subject of a clause inside the question and an agreeing phrase comes before it:
-    "What did the ministers confirm they oppose?" reads "they" as the ministers."""
-    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.head.dep_ == "ROOT":
+    """An agreeing phrase comes before the pronoun in the question itself, and the pronoun is a possessive
+    ("When did Japan and Germany agree to enhance their cooperation?") or the subject of a clause inside
+    the question ("What did the ministers confirm they oppose?"). An object may not refer to its own
+    clause's subject ("Which nations has Japan concluded it with?"), so it looks back in the conversation."""
+    possessive = pronoun.tag_ == "PRP$" or pronoun.lower_ in _POSSESSIVE
+    inner_subject = pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ != "ROOT"
+    if not (possessive or inner_subject):
         return False
     before = [m for m in _question_mentions(doc[: pronoun.i].as_doc())]
     return any(_agrees(pronoun.lower_, m) for m in before)

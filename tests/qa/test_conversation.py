@@ -92,6 +92,7 @@ def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsi
         "What does ACSA stand for?",  # a change of topic
         "What did the ministers confirm they strongly oppose?",  # "they": the ministers, in the question itself
         "And what did that make clear?",  # a question of its own, not an ellipsis
+        "When did Japan and Germany agree to enhance their defense cooperation?",  # "their": Japan and Germany
     ],
 )
 def test_a_question_of_its_own_is_read_as_it_is(question):
