@@ -16,6 +16,7 @@ import gradio as gr
 from index.documents import MAX_DOCUMENT_BYTES
 from qa import QABot, QAError
 from qa.answers import Answer
+from qa.conversation import load_parser
 
 # one of each thing the page does: answers, follow-ups ("And Germany's?", "she") and "the document does not say"
 EXAMPLES = [
@@ -195,6 +196,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--share", action="store_true", help="also open a public Gradio link (off by default)")
     args = parser.parse_args(argv)
     bot = QABot().warm_up()
+    load_parser()  # follow-ups need it: load it now, not during someone's second question
     build_app(bot).queue(default_concurrency_limit=4).launch(
         server_name=args.host, server_port=args.port, share=args.share, css=CSS, max_file_size=MAX_DOCUMENT_BYTES
     )
