@@ -250,10 +250,6 @@ class Conversation:
     def add(self, question: str, read_as: str, answer: str | None) -> None:
         self.turns.append(ChatTurn(question, read_as, answer))
 
-    def history(self) -> list[tuple[str, str | None]]:
-        """The turns as (question, answer) pairs, the shape `QABot.ask(history=...)` takes."""
-        return [(t.question, t.answer) for t in self.turns]
-
     def read(self, question: str) -> Reading:
         """How to read `question` after the turns so far; a question of its own is read as it is."""
         if not self.turns:
