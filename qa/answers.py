@@ -20,7 +20,7 @@ class Candidate:
     document: str
     start: int
     end: int
-    margin: float = 0.0  # the reader's margin over its no-answer score, which `score` calibrates
+    margin: float  # the reader's margin over its no-answer score, which `score` calibrates
 
 
 @dataclass(frozen=True)

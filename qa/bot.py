@@ -18,11 +18,10 @@ from index.embedder import Embedder
 from index.retriever import Retrieved, Retriever
 from index.store import ChunkStore, IndexSettings, prune
 from qa.answers import Answer, Candidate, evidence_sentence, merge_candidates, paragraph_number
-from qa.conversation import ChatTurn, Conversation, Reading
+from qa.conversation import ChatTurn, Conversation, ReadAs
 from index.errors import QAError
 from qa.passages import Passage, passages
-from qa.reader import Reader
-from qa.reader import Reading as ReaderOutput
+from qa.reader import Reader, Reading
 
 log = logging.getLogger(__name__)
 
@@ -174,7 +173,7 @@ class QABot:
             raise QAError("give a chat either its history or its turns, not both")
         return Chat(self, Conversation(turns) if turns else Conversation.from_history(history))
 
-    def _answer_readings(self, questions: list[str], how: list[Reading]) -> list[Answer]:
+    def _answer_readings(self, questions: list[str], how: list[ReadAs]) -> list[Answer]:
         if not questions:
             return []
         self.warm_up()
@@ -203,22 +202,22 @@ class QABot:
         return question
 
     def _answer(
-        self, question: str, read_as: str, hits: list[Retrieved], read: list[Passage], readings: list[ReaderOutput]
+        self, question: str, read_as: str, hits: list[Retrieved], read: list[Passage], readings: list[Reading]
     ) -> Answer:
         chunks = tuple(r.chunk for r in hits)
         calibration, prior = self.reader.pipeline_calibration, self.settings.unanswerable_share
         candidates = merge_candidates(read, readings, calibration, prior)
         best = candidates[0] if candidates else None
-        evidence, evidence_start = self._closest_sentence(best, chunks)
+        where, evidence, evidence_start = self._closest_sentence(best, chunks)
         if best is None or calibration.abstains(best.margin, prior):
             return Answer(
                 question,
                 None,
                 calibration.no_answer(best.margin, prior) if best else 1.0,
-                document=best.document if best else chunks[0].document if chunks else None,
+                document=where,
                 evidence=evidence,
                 evidence_start=evidence_start,
-                paragraph=self._paragraph(best.document if best else None, evidence_start),
+                paragraph=self._paragraph(where, evidence_start),
                 chunks=chunks,
                 alternatives=tuple(candidates[: self.settings.alternatives]),
                 read_as=read_as,
@@ -243,15 +242,18 @@ class QABot:
     def _paragraph(self, doc_id: str | None, offset: int | None) -> int | None:
         return None if doc_id is None or offset is None else paragraph_number(self._texts[doc_id], offset)
 
-    def _closest_sentence(self, best: Candidate | None, chunks: tuple[Chunk, ...]) -> tuple[str | None, int | None]:
-        """The sentence of the best span, or without one the first sentence of the best chunk."""
+    def _closest_sentence(
+        self, best: Candidate | None, chunks: tuple[Chunk, ...]
+    ) -> tuple[str | None, str | None, int | None]:
+        """(document, sentence, its start): the sentence of the best span, or without one the first
+        sentence of the best chunk."""
         if best is not None:
             doc, start, end = best.document, best.start, best.end
         elif chunks:
             doc, start, end = chunks[0].document, chunks[0].start, chunks[0].start + 1
         else:
-            return None, None
-        return evidence_sentence(self._document_sentences(doc), self._texts[doc], start, end)
+            return None, None, None
+        return doc, *evidence_sentence(self._document_sentences(doc), self._texts[doc], start, end)
 
 
 class Chat:

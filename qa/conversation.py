@@ -99,7 +99,7 @@ class ChatTurn:
 
 
 @dataclass(frozen=True)
-class Reading:
+class ReadAs:
     """How a question is read: `question` for the reader, `query` for retrieval."""
 
     question: str
@@ -250,15 +250,15 @@ class Conversation:
     def add(self, question: str, read_as: str, answer: str | None) -> None:
         self.turns.append(ChatTurn(question, read_as, answer))
 
-    def read(self, question: str) -> Reading:
+    def read(self, question: str) -> ReadAs:
         """How to read `question` after the turns so far; a question of its own is read as it is."""
         if not self.turns:
-            return Reading(question, question)
+            return ReadAs(question, question)
         previous = self.turns[-1]
         rewritten = self._ellipsis(question, previous) or self._pronouns(question)
         if rewritten is None or rewritten == question:
-            return Reading(question, question)
-        return Reading(rewritten, f"{rewritten} {previous.read_as}")
+            return ReadAs(question, question)
+        return ReadAs(rewritten, f"{rewritten} {previous.read_as}")
 
     def _candidates(self) -> list[Mention]:
         """Mentions of the earlier turns, most recent turn first: its answer, then its question's phrases."""
@@ -355,6 +355,6 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     return text[0].upper() + text[1:]
 
 
-def read_question(question: str, history: object) -> Reading:
+def read_question(question: str, history: object) -> ReadAs:
     """How `question` is read after earlier [question, answer] pairs (see `Conversation`)."""
     return Conversation.from_history(history).read(question)

@@ -23,7 +23,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from tqdm import tqdm
 
-from qa.evaluation.metrics import best_scores
+from qa.evaluation.metrics import best_scores, expected_calibration_error, percent
 from qa.reader import Calibration, Reader
 from qa.squad import SquadExample
 
@@ -89,8 +89,6 @@ def fit_calibration(decisions: Decisions) -> Calibration:
 
 def decision_scores(decisions: Decisions, calibration: Calibration, prior: float | None = None) -> dict[str, float]:
     """SQuAD 2.0 figures of these decisions under `calibration` at `prior`, with the ECE of what it says."""
-    from qa.evaluation.metrics import expected_calibration_error, percent
-
     answered = np.array([not calibration.abstains(m, prior) for m in decisions.margins])
     f1 = np.where(answered, decisions.f1, decisions.impossible.astype(float))
     scores = [
