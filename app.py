@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import html
 import re
-from dataclasses import replace
 from pathlib import Path
 
 import gradio as gr
@@ -17,6 +16,7 @@ from index.documents import MAX_DOCUMENT_BYTES
 from qa import QABot, QAError
 from qa.answers import Answer
 from qa.conversation import load_parser
+from qa.indexing_worker import index_in_worker
 
 # one of each thing the page does: answers, follow-ups ("And Germany's?", "she") and "the document does not say"
 EXAMPLES = [
@@ -95,7 +95,7 @@ def _source(answer: Answer) -> str:
 
 
 def _documents_line(bot: QABot) -> str:
-    names = ", ".join(plain(d.id) for d in bot.documents)
+    names = ", ".join(plain(d) for d in bot.document_ids())
     return f"<p><b>Answering from:</b> {names}</p>"
 
 
@@ -135,16 +135,21 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         unchanged = (bot, _documents_line(active(bot)))
         if not paths:
             return *unchanged, "<p>Choose one or more .txt, .md, .pdf or .html files first.</p>", turns, chat
-        progress(0.1, desc="Reading documents")
+        progress(0.05, desc="Reading documents")
         try:
-            settings = replace(default_bot.settings, progress=True)  # the embedding bar shows on the page (track_tqdm)
-            new_bot = QABot.from_paths(paths, reader=default_bot.reader, embedder=default_bot.embedder, settings=settings)
-            progress(0.4, desc="Indexing")
-            new_bot.warm_up()
+            new_bot = QABot.from_paths(
+                paths, reader=default_bot.reader, embedder=default_bot.embedder, settings=default_bot.settings
+            )
+            # embedded in a low-priority child process: the other chats keep the CPU meanwhile
+            index_in_worker(
+                paths, default_bot.embedder.name_or_path, default_bot.settings.index,
+                lambda done, total: progress(0.1 + 0.85 * done / total, desc=f"Indexing: batch {done} of {total}"),
+            )
+            new_bot.warm_up()  # reopens the index the worker built
         except QAError as exc:
             return *unchanged, f"<p>⚠️ Nothing changed: {plain(str(exc))}</p>", turns, chat
         progress(1.0, desc="Ready")
-        status = f"Indexed {len(new_bot.documents)} document(s) into {len(new_bot.store.chunks)} passages."
+        status = f"Indexed {len(new_bot.documents)} document(s) into {new_bot.store.count()} passages."
         if new_bot.load_errors:
             status += " ⚠️ Skipped: " + plain("; ".join(new_bot.load_errors))
         status = f"<p>{status} A new conversation starts.</p>"
@@ -190,12 +195,13 @@ def build_app(default_bot: QABot) -> gr.Blocks:
 
 
 def main(argv: list[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description="The chat page over the bundled article.")
+    parser = argparse.ArgumentParser(description="The chat page over the bundled article (or a store).")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=7860)
     parser.add_argument("--share", action="store_true", help="also open a public Gradio link (off by default)")
+    parser.add_argument("--store", help="answer from a store `qa index --store` built (folder, *.db or http(s)://)")
     args = parser.parse_args(argv)
-    bot = QABot().warm_up()
+    bot = (QABot.open(args.store) if args.store else QABot()).warm_up()
     load_parser()  # follow-ups need it: load it now, not during someone's second question
     build_app(bot).queue(default_concurrency_limit=4).launch(
         server_name=args.host, server_port=args.port, share=args.share, css=CSS, max_file_size=MAX_DOCUMENT_BYTES

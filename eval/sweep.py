@@ -14,7 +14,7 @@ from pathlib import Path
 
 from index.chunking import ChunkingSettings
 from index.embedder import Embedder
-from index.store import IndexSettings
+from index.stores import IndexSettings
 from qa import QABot, Reader
 from qa.bot import BotSettings
 from qa.evaluation.article_eval import evaluate_article, load_questions

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,13 +21,14 @@ class Sentence:
 
 @dataclass(frozen=True)
 class Chunk:
-    """A run of whole sentences: `document_text[start:end] == text`."""
+    """A run of whole sentences: `document_text[start:end] == text`; `paragraph` is the number (from 1)
+    of the document's paragraph that `start` is in, so a store can name a source without the document."""
 
-    id: int
     document: str
     start: int
     end: int
     text: str
+    paragraph: int = 1
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ MAX_PIECE_CHARS = 2000
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s")
 # where a long paragraph may be cut, best first: a line end, a sentence end, any white space
 _CUTS = (re.compile(r"\n"), _SENTENCE_END, re.compile(r"\s"))
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
 
 
 @lru_cache(maxsize=1)
@@ -110,10 +113,16 @@ def _covers(piece: str, spans: list[tuple[int, int]]) -> bool:
     return not piece[covered:].strip()
 
 
-def chunk_document(document: Document, settings: ChunkingSettings, first_id: int = 0) -> list[Chunk]:
+def paragraph_number(text: str, offset: int) -> int:
+    """The number (from 1) of the paragraph, blocks between blank lines, that holds `text[offset]`."""
+    return 1 + sum(1 for _ in _BLANK_LINE.finditer(text, 0, offset))
+
+
+def chunk_document(document: Document, settings: ChunkingSettings) -> list[Chunk]:
     """Split one document into overlapping chunks of whole sentences."""
     sents = sentences(document.text)
     words = [len(document.text[s.start : s.end].split()) for s in sents]
+    breaks = [m.end() for m in _BLANK_LINE.finditer(document.text)]
     chunks: list[Chunk] = []
     i = 0
     while i < len(sents):
@@ -122,16 +131,9 @@ def chunk_document(document: Document, settings: ChunkingSettings, first_id: int
             total += words[j]
             j += 1
         start, end = sents[i].start, sents[j - 1].end
-        chunks.append(Chunk(first_id + len(chunks), document.id, start, end, document.text[start:end]))
+        paragraph = 1 + bisect.bisect_right(breaks, start)
+        chunks.append(Chunk(document.id, start, end, document.text[start:end], paragraph))
         if j >= len(sents):
             break
         i = max(i + 1, j - settings.overlap)
-    return chunks
-
-
-def chunk_documents(documents: list[Document], settings: ChunkingSettings) -> list[Chunk]:
-    """Chunks of every document, numbered consecutively."""
-    chunks: list[Chunk] = []
-    for document in documents:
-        chunks.extend(chunk_document(document, settings, first_id=len(chunks)))
     return chunks

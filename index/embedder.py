@@ -6,6 +6,7 @@ import threading
 from typing import Sequence
 
 import numpy as np
+from tqdm import tqdm
 
 from index.errors import QAError
 
@@ -57,17 +58,27 @@ class Embedder:
             self._model = model.to(torch.bfloat16) if self.precision == "bf16" else model
         return self._model
 
+    @property
+    def dimension(self) -> int:
+        model = self.model  # get_embedding_dimension in newer sentence-transformers, the old name before
+        return int((getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension)())
+
     def embed(self, texts: Sequence[str], progress: bool = False) -> np.ndarray:
-        model = self.model
-        with self._lock:
-            vectors = model.encode(
-                list(texts),
-                batch_size=self.batch_size,
-                normalize_embeddings=False,
-                convert_to_numpy=True,
-                show_progress_bar=progress,
-            )
-        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+        """Normalised vectors of `texts`. The model is taken a batch at a time, so a question
+        embeds between the batches of a large upload instead of after all of them."""
+        model, texts = self.model, list(texts)
+        parts = [np.zeros((0, self.dimension), dtype=np.float32)]
+        for at in tqdm(range(0, len(texts), self.batch_size), desc="embedding", unit="batch", disable=not progress):
+            with self._lock:
+                part = model.encode(
+                    texts[at : at + self.batch_size],
+                    batch_size=self.batch_size,
+                    normalize_embeddings=False,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                )
+            parts.append(np.asarray(part, dtype=np.float32).reshape(-1, parts[0].shape[1]))
+        vectors = np.concatenate(parts)
         # normalised here, in fp32: in a bf16 model the norms would be off by about 1e-3
         norms = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(norms > 0, norms, 1.0)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -119,14 +118,6 @@ def merge_candidates(
         ),
         key=lambda c: -c.margin,
     )
-
-
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n")
-
-
-def paragraph_number(text: str, offset: int) -> int:
-    """The number (from 1) of the paragraph, blocks between blank lines, that holds `text[offset]`."""
-    return 1 + sum(1 for _ in _BLANK_LINE.finditer(text, 0, offset))
 
 
 def evidence_sentence(sentences: Sequence[Sentence], text: str, start: int, end: int) -> tuple[str, int]:

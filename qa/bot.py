@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import threading
 import warnings
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from index.chunking import Chunk, Sentence, sentences
+from index.chunking import Chunk, Sentence, paragraph_number, sentences
 from index.documents import Document, bundled_article, from_text, load_paths
 from index.embedder import Embedder
-from index.retriever import Retrieved, Retriever
-from index.store import ChunkStore, IndexSettings, prune
-from qa.answers import Answer, Candidate, evidence_sentence, merge_candidates, paragraph_number
-from qa.conversation import ChatTurn, Conversation, ReadAs
 from index.errors import QAError
+from index.indexing import cache_key, cached_store, store_info
+from index.retriever import Retrieved, Retriever
+from index.stores import IndexSettings, Store, open_store
+from index.stores.faiss_store import prune_cache
+from qa.answers import Answer, Candidate, evidence_sentence, merge_candidates
+from qa.conversation import ChatTurn, Conversation, ReadAs
 from qa.passages import Passage, passages
 from qa.reader import Reader, Reading
 
@@ -65,7 +66,8 @@ def default_cache_dir() -> Path:
 
 
 class QABot:
-    """Answers questions over a set of documents. Models and the index load once, on first use."""
+    """Answers questions over a set of documents, or over a store indexed beforehand (`QABot.open`).
+    Models and the index load once, on first use."""
 
     def __init__(
         self,
@@ -74,9 +76,12 @@ class QABot:
         embedder: Embedder | str | None = None,
         settings: BotSettings | None = None,
         cache_dir: Path | None | bool = True,
+        store: Store | None = None,
     ) -> None:
-        self.documents = list(documents) if documents is not None else [bundled_article()]
-        if not self.documents:
+        if store is not None and documents is not None:
+            raise QAError("give a bot documents or a store, not both")
+        self.documents = list(documents) if documents is not None else [] if store else [bundled_article()]
+        if not self.documents and store is None:
             raise QAError("no documents to answer from")
         ids = [d.id for d in self.documents]
         if len(set(ids)) != len(ids):
@@ -84,13 +89,26 @@ class QABot:
         self.settings = settings or BotSettings()
         self._reader_arg = reader
         self.embedder = embedder if isinstance(embedder, Embedder) else Embedder(embedder)
+        if store is not None and store.info.embedder != self.embedder.name:
+            raise QAError(f"the store {store.uri} holds vectors of {store.info.embedder}: open it with that embedder")
+        self._opened = store
         root = default_cache_dir() if cache_dir is True else (Path(cache_dir) if cache_dir else None)
-        # keyed by names and content: two web sessions that upload different files of one name share nothing
-        corpus = hashlib.sha256("".join(d.digest for d in self.documents).encode()).hexdigest()[:16]
-        self.index_dir = root / "index" / corpus if root else None
+        # keyed by names, content and every setting that changes the index: two web sessions that
+        # upload different files of one name share nothing, and a changed setting builds beside the old
+        key = cache_key(self.documents, self.embedder.name, self.settings.index)
+        self.index_dir = root / "index" / key if root and store is None else None
         self.load_errors: list[str] = []
         self._lock = threading.Lock()
-        self._sentences: dict[str, list[Sentence]] = {}
+
+    @classmethod
+    def open(cls, uri: str | Path, **kwargs) -> "QABot":
+        """A bot over a store built by `qa index` (a FAISS folder, a Milvus Lite `.db` file or a Milvus
+        server's `http(s)://` URI): nothing is indexed here, and with Milvus the process holds no index."""
+        return cls(store=open_store(uri), **kwargs)
+
+    def document_ids(self) -> list[str]:
+        """The ids of the documents the bot answers from."""
+        return [d.id for d in self.documents] if self.documents else sorted(self.store.documents())
 
     @classmethod
     def from_paths(cls, paths: Iterable[str | Path], **kwargs) -> "QABot":
@@ -113,13 +131,14 @@ class QABot:
         return arg if isinstance(arg, Reader) else Reader.load(arg)
 
     @cached_property
-    def store(self) -> ChunkStore:
-        store = ChunkStore.open_or_build(
-            self.documents, self.embedder, self.settings.index, self.index_dir, progress=self.settings.progress
-        )
+    def store(self) -> Store:
+        if self._opened is not None:
+            return self._opened
+        info = store_info(self.embedder, self.settings.index)
+        store = cached_store(self.documents, self.embedder, info, self.index_dir, progress=self.settings.progress)
         if self.index_dir is not None:
             try:
-                prune(self.index_dir.parent, keep=KEEP_INDEXES)
+                prune_cache(self.index_dir.parent, keep=KEEP_INDEXES)
             except OSError as exc:  # housekeeping only: the index is open either way
                 log.warning("could not prune the index cache %s: %s", self.index_dir.parent, exc)
         return store
@@ -127,10 +146,6 @@ class QABot:
     @cached_property
     def retriever(self) -> Retriever:
         return Retriever(self.store, self.embedder, mode=self.settings.retrieval)
-
-    @cached_property
-    def _texts(self) -> dict[str, str]:
-        return {d.id: d.text for d in self.documents}
 
     def warm_up(self) -> "QABot":
         """Load the models and open (or build) the index now rather than on the first question."""
@@ -142,12 +157,6 @@ class QABot:
         """The retriever, its index opened or built once; the reader is not loaded."""
         with self._lock:
             return self.retriever
-
-    def _document_sentences(self, doc_id: str) -> list[Sentence]:
-        """A document's sentences, found when an answer first needs its evidence, so large corpora start fast."""
-        if doc_id not in self._sentences:
-            self._sentences[doc_id] = sentences(self._texts[doc_id])
-        return self._sentences[doc_id]
 
     def ask(self, question: str, history: Sequence[tuple[str, str | None]] | None = None) -> Answer:
         """Answer one question; `history` holds earlier (question, answer text or None) turns for follow-ups."""
@@ -208,52 +217,41 @@ class QABot:
         calibration, prior = self.reader.pipeline_calibration, self.settings.unanswerable_share
         candidates = merge_candidates(read, readings, calibration, prior)
         best = candidates[0] if candidates else None
-        where, evidence, evidence_start = self._closest_sentence(best, chunks)
+        where, evidence, evidence_start, paragraph = _closest_sentence(best, read)
+        found = dict(
+            document=where, evidence=evidence, evidence_start=evidence_start, paragraph=paragraph, chunks=chunks,
+            read_as=read_as, margin=best.margin if best else None,
+        )
         if best is None or calibration.abstains(best.margin, prior):
-            return Answer(
-                question,
-                None,
-                calibration.no_answer(best.margin, prior) if best else 1.0,
-                document=where,
-                evidence=evidence,
-                evidence_start=evidence_start,
-                paragraph=self._paragraph(where, evidence_start),
-                chunks=chunks,
-                alternatives=tuple(candidates[: self.settings.alternatives]),
-                read_as=read_as,
-                margin=best.margin if best else None,
-            )
+            score = calibration.no_answer(best.margin, prior) if best else 1.0
+            return Answer(question, None, score, alternatives=tuple(candidates[: self.settings.alternatives]), **found)
         return Answer(
-            question,
-            best.text,
-            best.score,
-            document=best.document,
-            start=best.start,
-            end=best.end,
-            evidence=evidence,
-            evidence_start=evidence_start,
-            paragraph=self._paragraph(best.document, evidence_start),
-            chunks=chunks,
-            alternatives=tuple(candidates[1 : 1 + self.settings.alternatives]),
-            read_as=read_as,
-            margin=best.margin,
+            question, best.text, best.score, start=best.start, end=best.end,
+            alternatives=tuple(candidates[1 : 1 + self.settings.alternatives]), **found,
         )
 
-    def _paragraph(self, doc_id: str | None, offset: int | None) -> int | None:
-        return None if doc_id is None or offset is None else paragraph_number(self._texts[doc_id], offset)
 
-    def _closest_sentence(
-        self, best: Candidate | None, chunks: tuple[Chunk, ...]
-    ) -> tuple[str | None, str | None, int | None]:
-        """(document, sentence, its start): the sentence of the best span, or without one the first
-        sentence of the best chunk."""
-        if best is not None:
-            doc, start, end = best.document, best.start, best.end
-        elif chunks:
-            doc, start, end = chunks[0].document, chunks[0].start, chunks[0].start + 1
-        else:
-            return None, None, None
-        return doc, *evidence_sentence(self._document_sentences(doc), self._texts[doc], start, end)
+@lru_cache(maxsize=4096)
+def _sentences(text: str) -> tuple[Sentence, ...]:
+    """A passage's sentences (pysbd takes a few ms a passage), kept for the next question that reads it."""
+    return tuple(sentences(text))
+
+
+def _closest_sentence(
+    best: Candidate | None, read: list[Passage]
+) -> tuple[str | None, str | None, int | None, int | None]:
+    """(document, sentence, its start, its paragraph number): the sentence of the best span, or without
+    one the first sentence of the best passage. Found in the passage read, so a store need not hold
+    whole documents."""
+    if best is not None:
+        passage = next(p for p in read if p.document == best.document and p.start <= best.start < p.end)
+        start, end = best.start - passage.start, best.end - passage.start
+    elif read:
+        passage, start, end = read[0], 0, 1
+    else:
+        return None, None, None, None
+    text, at = evidence_sentence(_sentences(passage.text), passage.text, start, end)
+    return passage.document, text, passage.start + at, passage.paragraph + paragraph_number(passage.text, at) - 1
 
 
 class Chat:

@@ -63,6 +63,10 @@ def _bot(args: argparse.Namespace):
     share = {} if args.unanswerable_share is None else {"unanswerable_share": args.unanswerable_share}
     settings = BotSettings(top_k=args.top_k, retrieval=args.retrieval, progress=sys.stderr.isatty(), **share)
     kwargs = {"reader": args.reader, "embedder": args.embedder, "settings": settings}
+    if args.store:
+        if args.doc:
+            raise QAError("give --store or --doc, not both: a store answers from what `qa index` put in it")
+        return QABot.open(args.store, **kwargs)
     if not args.doc:
         return QABot(**kwargs)
     bot = QABot.from_paths(args.doc, **kwargs)
@@ -120,19 +124,27 @@ def _chat(args: argparse.Namespace) -> None:
 
 
 def _index(args: argparse.Namespace) -> None:
-    import time
-
+    """With --store, index incrementally into that store; without, build the cache that `--doc` reuses."""
+    from index.chunking import ChunkingSettings
+    from index.embedder import Embedder
+    from index.indexing import index_into
+    from index.stores import IndexSettings
     from qa.bot import BotSettings, QABot
 
-    started = time.perf_counter()
-    bot = QABot.from_paths(args.paths, embedder=args.embedder, settings=BotSettings(progress=sys.stderr.isatty()))
-    for error in bot.load_errors:
+    progress = sys.stderr.isatty()
+    if args.store is None:
+        if args.prune:
+            raise QAError("--prune needs --store: the cache holds one index per set of documents")
+        bot = QABot.from_paths(args.paths, embedder=args.embedder, settings=BotSettings(progress=progress))
+        for error in bot.load_errors:
+            print(f"qa: skipped {error}", file=sys.stderr)
+        print(f"indexed {len(bot.documents)} document(s) into {bot.store.count()} chunks: {bot.index_dir}")
+        return
+    settings = IndexSettings(ChunkingSettings(max_words=args.max_words), kind=args.kind)
+    report = index_into(args.store, args.paths, Embedder(args.embedder), settings, prune=args.prune, progress=progress)
+    for error in report.failed:
         print(f"qa: skipped {error}", file=sys.stderr)
-    store = bot.store
-    print(
-        f"indexed {len(bot.documents)} document(s) into {len(store.chunks)} chunks "
-        f"in {time.perf_counter() - started:.1f}s: {bot.index_dir}"
-    )
+    print(f"{args.store}: {report.summary()}")
 
 
 def _eval_squad(args: argparse.Namespace) -> None:
@@ -145,16 +157,23 @@ def _eval_squad(args: argparse.Namespace) -> None:
                       "with --retrieval (open book): drop one of them")
     if args.baseline:
         _require_extra("bench", "haystack")
+    if (args.distractors or args.store) and not args.retrieval:
+        raise QAError("--distractors and --store are for open book: add --retrieval")
     corpus = load_squad(args.path)
     examples = spread(corpus, args.limit)
     allow_abstain = any(ex.is_impossible for ex in examples)
     reader = Reader.load(args.reader)
     if args.retrieval:
-        from qa.bot import BotSettings
+        from qa.bot import BotSettings, default_cache_dir
         from qa.evaluation.open_book import evaluate_open_book
 
-        settings = BotSettings(top_k=args.top_k, unanswerable_share=args.unanswerable_share)
-        result = {"ours": evaluate_open_book(examples, reader, corpus=corpus, settings=settings).as_dict()}
+        settings = BotSettings(top_k=args.top_k, unanswerable_share=args.unanswerable_share, progress=True)
+        distractors = [load_squad(path) for path in args.distractors]
+        scores = evaluate_open_book(
+            examples, reader, corpus=corpus, settings=settings, distractors=distractors, store=args.store,
+            cache_dir=default_cache_dir(),
+        )
+        result = {"ours": scores.as_dict()}
     else:
         result = {"ours": evaluate(examples, reader_predictor(reader, allow_abstain)).as_dict()}
     if args.baseline:
@@ -166,6 +185,8 @@ def _eval_squad(args: argparse.Namespace) -> None:
         print(json.dumps(result["ours"] | ({"baseline": result["haystack"], "speedup": result["speedup"]} if args.baseline else {})))
         return
     mode = "open book" if args.retrieval else "paragraph level" + (", abstention on" if allow_abstain else "")
+    if args.distractors:
+        mode += f", with the paragraphs of {', '.join(args.distractors)} as distractors"
     print(f"{args.path}: {len(examples):,} questions, {mode}")
     for name in ("ours", "haystack"):
         if name in result:
@@ -231,7 +252,11 @@ def _serve(args: argparse.Namespace) -> None:
     _require_extra("app", "gradio")
     import app
 
-    app.main(["--host", args.host, "--port", str(args.port)] + (["--share"] if args.share else []))
+    app.main(
+        ["--host", args.host, "--port", str(args.port)]
+        + (["--share"] if args.share else [])
+        + (["--store", args.store] if args.store else [])
+    )
 
 
 def _ship_reader(args: argparse.Namespace) -> None:
@@ -254,6 +279,7 @@ def _average_readers(args: argparse.Namespace) -> None:
 
 def _add_bot_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--doc", action="append", default=[], help="a .txt/.md/.pdf/.html file (repeatable)")
+    p.add_argument("--store", help="answer from a store `qa index --store` built (folder, *.db or http(s)://)")
     p.add_argument("--reader", help="a Hugging Face QA model name or path (default: the shipped reader)")
     p.add_argument("--embedder", help="a sentence-transformers model name or path (default: all-MiniLM-L6-v2)")
     p.add_argument("--top-k", dest="top_k", type=int, default=3, help="chunks to read per question")
@@ -292,9 +318,16 @@ def build_parser() -> argparse.ArgumentParser:
     _add_bot_options(p)
     p.set_defaults(func=_chat)
 
-    p = sub.add_parser("index", help="build (or refresh) the cached index of documents")
-    p.add_argument("paths", nargs="+")
+    p = sub.add_parser("index", help="index files and folders into a store (or the cache --doc uses)")
+    p.add_argument("paths", nargs="+", help="files and folders (.txt .md .pdf .html), walked recursively")
+    p.add_argument(
+        "--store", help="a FAISS folder, a Milvus Lite file (*.db) or a Milvus server (http(s)://host:port); "
+        "unchanged documents are skipped, changed ones replaced",
+    )
+    p.add_argument("--prune", action="store_true", help="remove from the store documents not found under PATH")
     p.add_argument("--embedder")
+    p.add_argument("--kind", choices=["flat", "hnsw"], default="flat", help="vector index of a new store")
+    p.add_argument("--max-words", dest="max_words", type=int, default=80, help="chunk size of a new store")
     p.set_defaults(func=_index)
 
     evals = sub.add_parser("eval", help="measure quality").add_subparsers(dest="suite", required=True)
@@ -304,6 +337,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--baseline", action="store_true", help="also read through Haystack's reader, same model")
     p.add_argument("--retrieval", action="store_true", help="open book: retrieve from all paragraphs, then read")
+    p.add_argument(
+        "--distractors", nargs="+", default=[], metavar="FILE",
+        help="with --retrieval: SQuAD files whose paragraphs are indexed beside PATH's (corpus scale)",
+    )
+    p.add_argument("--store", help="with --retrieval: index into this store (folder, *.db, http(s)://) and answer from it")
     p.add_argument("--reader", help="reader model name or path (default: the shipped reader)")
     p.add_argument("--top-k", dest="top_k", type=int, default=3)
     _add_share_option(p, "the share the calibration was fitted at, SQuAD 2.0 dev's")
@@ -330,6 +368,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--port", type=int, default=7860)
     p.add_argument("--share", action="store_true", help="also open a public Gradio link (off by default)")
+    p.add_argument("--store", help="answer from a store `qa index --store` built (folder, *.db or http(s)://)")
     p.set_defaults(func=_serve)
 
     _add_train_reader(sub)

@@ -17,12 +17,13 @@ from index.chunking import Chunk
 
 @dataclass(frozen=True)
 class Passage:
-    """A run of one document's text: `document_text[start:end] == text`."""
+    """A run of one document's text: `document_text[start:end] == text`, starting in paragraph `paragraph`."""
 
     document: str
     start: int
     end: int
     text: str
+    paragraph: int = 1
 
 
 def passages(chunks: Sequence[Chunk]) -> list[Passage]:
@@ -32,7 +33,9 @@ def passages(chunks: Sequence[Chunk]) -> list[Passage]:
         if merged and merged[-1][0].document == chunk.document and chunk.start <= merged[-1][0].end:
             last, best = merged[-1]
             tail = chunk.text[last.end - chunk.start :] if chunk.end > last.end else ""
-            merged[-1] = (Passage(last.document, last.start, last.end + len(tail), last.text + tail), min(best, rank))
+            merged[-1] = (
+                Passage(last.document, last.start, last.end + len(tail), last.text + tail, last.paragraph), min(best, rank)
+            )
         else:
-            merged.append((Passage(chunk.document, chunk.start, chunk.end, chunk.text), rank))
+            merged.append((Passage(chunk.document, chunk.start, chunk.end, chunk.text, chunk.paragraph), rank))
     return [passage for passage, _ in sorted(merged, key=lambda pair: pair[1])]

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 import numpy as np
 
-from index.store import ChunkStore
+from index.indexing import cached_store, store_info
 from qa.bot import QABot
 from index.errors import QAError
 from qa.evaluation.article_eval import EvalQuestion
@@ -76,7 +76,7 @@ def run_bench(questions: list[EvalQuestion], rounds: int = 2) -> BenchResult:
         raise QAError(f"the bench needs 1 or more rounds, got {rounds}")
     bot = QABot().warm_up()
     started = time.perf_counter()
-    ChunkStore.build(bot.documents, bot.embedder, bot.settings.index)
+    cached_store(bot.documents, bot.embedder, store_info(bot.embedder, bot.settings.index), None)
     index_build_s = time.perf_counter() - started
     haystack = HaystackReader(bot.reader)
 

@@ -11,6 +11,8 @@ from tqdm import tqdm
 
 from index.documents import Document
 from index.embedder import Embedder
+from index.indexing import Indexer, store_info
+from index.stores import open_store
 from qa.bot import BotSettings, QABot
 from qa.evaluation.metrics import percent
 from qa.evaluation.squad_eval import SquadScores, score_predictions
@@ -18,11 +20,11 @@ from qa.reader import Reader
 from qa.squad import SquadExample
 
 
-def paragraph_documents(examples: Sequence[SquadExample]) -> list[Document]:
-    """One document per distinct paragraph, named after its article."""
+def paragraph_documents(examples: Sequence[SquadExample], prefix: str = "") -> list[Document]:
+    """One document per distinct paragraph, named after its article (after `prefix`, to keep sources apart)."""
     contexts = dict.fromkeys(ex.context for ex in examples)
     titles = {ex.context: ex.title for ex in examples}
-    return [Document(f"{titles[c]}#{i}", c) for i, c in enumerate(contexts)]
+    return [Document(f"{prefix}{titles[c]}#{i}", c) for i, c in enumerate(contexts)]
 
 
 def evaluate_open_book(
@@ -33,13 +35,21 @@ def evaluate_open_book(
     embedder: Embedder | None = None,
     cache_dir: Path | None = None,
     batch_size: int = 32,
+    distractors: Sequence[Sequence[SquadExample]] = (),
+    store: str | None = None,
 ) -> SquadScores:
-    """Answer through the whole pipeline; `corpus` (default: the examples) gives the paragraphs to index.
+    """Answer through the whole pipeline; `corpus` (default: the examples) gives the paragraphs to index,
+    and each of `distractors` more paragraphs beside them (corpus scale: the questions' paragraphs are
+    a few among many). `store`: index into that store (a Milvus URI, say) and answer from it.
 
-    The index is built afresh unless `cache_dir` is given (sweeps reuse it across settings).
+    The index is built afresh unless `cache_dir` is given (sweeps and reruns reuse it).
     """
     documents = paragraph_documents(corpus or examples)
-    bot = QABot(documents, reader=reader, embedder=embedder, settings=settings, cache_dir=cache_dir or False)
+    documents += [d for i, extra in enumerate(distractors) for d in paragraph_documents(extra, prefix=f"distractor{i}:")]
+    if store is None:
+        bot = QABot(documents, reader=reader, embedder=embedder, settings=settings, cache_dir=cache_dir or False)
+    else:
+        bot = _bot_over_store(store, documents, reader, embedder, settings)
     bot.warm_up()
     allow_abstain = any(ex.is_impossible for ex in examples)
     predictions, found = [], []
@@ -57,3 +67,14 @@ def evaluate_open_book(
                 found.append(any(a in chunk.text for a in ex.answers for chunk in answer.chunks))
     scores = score_predictions(examples, predictions, time.perf_counter() - started)
     return replace(scores, recall_at_k=percent(found))
+
+
+def _bot_over_store(
+    uri: str, documents: list[Document], reader: Reader, embedder: Embedder | None, settings: BotSettings | None
+) -> QABot:
+    """Index `documents` into the store at `uri` (what it already holds is skipped) and open a bot on it."""
+    embedder = embedder or Embedder()
+    settings = settings or BotSettings()
+    store = open_store(uri, store_info(embedder, settings.index))
+    print(f"{uri}: {Indexer(store, embedder).index(documents, prune=True, progress=True).summary()}")
+    return QABot(store=store, reader=reader, embedder=embedder, settings=settings)

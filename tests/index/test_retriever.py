@@ -1,10 +1,11 @@
 from index.documents import bundled_article, from_text
+from index.indexing import cached_store, store_info
 from index.retriever import Retriever
-from index.store import ChunkStore, IndexSettings
+from index.stores import IndexSettings
 
 
-def _store(embedder):
-    return ChunkStore.build([bundled_article()], embedder, IndexSettings())
+def _store(embedder, documents=None):
+    return cached_store(documents or [bundled_article()], embedder, store_info(embedder, IndexSettings()), None)
 
 
 def test_fused_retrieval_finds_the_chunk_with_the_answer(embedder):
@@ -22,8 +23,7 @@ def test_dense_mode_uses_no_lexical_ranking(embedder):
 
 
 def test_a_corpus_of_stop_words_only_is_still_retrieved_densely(embedder):
-    documents = [from_text("a", "It is."), from_text("b", "To be or not to be.")]
-    store = ChunkStore.build(documents, embedder, IndexSettings())
+    store = _store(embedder, [from_text("a", "It is."), from_text("b", "To be or not to be.")])
     hits = Retriever(store, embedder, mode="fused").retrieve(["Is it to be?", "what"], top_k=2)
     assert [len(h) for h in hits] == [2, 2]
     assert all(h.lexical_rank is None and h.dense_rank is not None for row in hits for h in row)

@@ -1,5 +1,6 @@
 """The `qa` command, called in-process through its entry point."""
 
+import io
 import json
 import sys
 
@@ -171,3 +172,33 @@ def test_the_installed_command_flushes_its_output_and_keeps_its_exit_code(args, 
     done = subprocess.run([sys.executable, "-c", command], capture_output=True, text=True, timeout=300)
     assert done.returncode == code
     assert expected in getattr(done, stream)
+
+
+@pytest.mark.parametrize("store", ["store.db", "faiss-store"])
+def test_index_into_a_store_then_ask_and_chat_from_it(tmp_path, capsys, monkeypatch, store):
+    if store.endswith(".db"):
+        pytest.importorskip("milvus_lite", reason="Milvus Lite needs the milvus extra")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "article.txt").write_bytes(bundled_article().text.encode())
+    uri = str(tmp_path / store)
+    assert main(["index", str(folder), "--store", uri]) == 0
+    assert "1 added, 0 replaced, 0 unchanged" in capsys.readouterr().out
+    assert main(["index", str(folder), "--store", uri]) == 0
+    assert "0 added, 0 replaced, 1 unchanged, 0 removed, 0 failed; 0 chunks embedded" in capsys.readouterr().out
+    assert main(["ask", "Who joined online?", "--store", uri, "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["answer"].endswith("Yasukazu Hamada and Christine Lambrecht")
+    assert row["document"] == f"{folder.as_posix()}/article.txt" and row["paragraph"] == 3
+    monkeypatch.setattr(sys, "stdin", io.StringIO("Who is Japan's foreign minister?\nWhere did he meet his German counterpart?\n"))
+    assert main(["chat", "--store", uri]) == 0
+    assert "Munster" in capsys.readouterr().out
+
+
+def test_a_store_with_documents_or_prune_without_a_store_is_refused(tmp_path, capsys):
+    assert main(["ask", "Who?", "--store", str(tmp_path / "s.db"), "--doc", "a.txt"]) == 2
+    assert "not both" in capsys.readouterr().err
+    assert main(["index", str(tmp_path), "--prune"]) == 2
+    assert "--prune needs --store" in capsys.readouterr().err
+    assert main(["ask", "Who?", "--store", str(tmp_path / "nothing-here")]) == 2
+    assert "qa index" in capsys.readouterr().err
