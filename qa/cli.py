@@ -157,22 +157,26 @@ def _eval_squad(args: argparse.Namespace) -> None:
                       "with --retrieval (open book): drop one of them")
     if args.baseline:
         _require_extra("bench", "haystack")
-    if (args.distractors or args.store) and not args.retrieval:
-        raise QAError("--distractors and --store are for open book: add --retrieval")
+    if (args.distractors or args.store or args.per_article) and not args.retrieval:
+        raise QAError("--distractors, --store and --per-article are for open book: add --retrieval")
+    if args.per_article and (args.distractors or args.store):
+        raise QAError("--per-article searches each question's own article: it takes no --distractors or --store")
     corpus = load_squad(args.path)
     examples = spread(corpus, args.limit)
     allow_abstain = any(ex.is_impossible for ex in examples)
     reader = Reader.load(args.reader)
     if args.retrieval:
         from qa.bot import BotSettings, default_cache_dir
-        from qa.evaluation.open_book import evaluate_open_book
+        from qa.evaluation.open_book import evaluate_open_book, evaluate_per_article
 
         settings = BotSettings(top_k=args.top_k, unanswerable_share=args.unanswerable_share, progress=True)
-        distractors = [load_squad(path) for path in args.distractors]
-        scores = evaluate_open_book(
-            examples, reader, corpus=corpus, settings=settings, distractors=distractors, store=args.store,
-            cache_dir=default_cache_dir(),
-        )
+        if args.per_article:
+            scores = evaluate_per_article(examples, reader, corpus, settings=settings)
+        else:
+            scores = evaluate_open_book(
+                examples, reader, corpus=corpus, settings=settings, store=args.store, cache_dir=default_cache_dir(),
+                distractors=[load_squad(path) for path in args.distractors],
+            )
         result = {"ours": scores.as_dict()}
     else:
         result = {"ours": evaluate(examples, reader_predictor(reader, allow_abstain)).as_dict()}
@@ -187,6 +191,8 @@ def _eval_squad(args: argparse.Namespace) -> None:
     mode = "open book" if args.retrieval else "paragraph level" + (", abstention on" if allow_abstain else "")
     if args.distractors:
         mode += f", with the paragraphs of {', '.join(args.distractors)} as distractors"
+    if args.per_article:
+        mode += ", each question within its own article"
     print(f"{args.path}: {len(examples):,} questions, {mode}")
     for name in ("ours", "haystack"):
         if name in result:
@@ -342,6 +348,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="with --retrieval: SQuAD files whose paragraphs are indexed beside PATH's (corpus scale)",
     )
     p.add_argument("--store", help="with --retrieval: index into this store (folder, *.db, http(s)://) and answer from it")
+    p.add_argument("--per-article", dest="per_article", action="store_true",
+                   help="with --retrieval: each question searches only its own article's paragraphs")
     p.add_argument("--reader", help="reader model name or path (default: the shipped reader)")
     p.add_argument("--top-k", dest="top_k", type=int, default=3)
     _add_share_option(p, "the share the calibration was fitted at, SQuAD 2.0 dev's")

@@ -50,23 +50,59 @@ def evaluate_open_book(
         bot = QABot(documents, reader=reader, embedder=embedder, settings=settings, cache_dir=cache_dir or False)
     else:
         bot = _bot_over_store(store, documents, reader, embedder, settings)
-    bot.warm_up()
-    allow_abstain = any(ex.is_impossible for ex in examples)
-    predictions, found = [], []
     started = time.perf_counter()
+    allow_abstain = any(ex.is_impossible for ex in examples)
+    predictions, found = _ask_all(bot.warm_up(), examples, batch_size, allow_abstain)
+    scores = score_predictions(examples, predictions, time.perf_counter() - started)
+    return replace(scores, recall_at_k=percent(found))
+
+
+def evaluate_per_article(
+    examples: Sequence[SquadExample],
+    reader: Reader,
+    corpus: Sequence[SquadExample],
+    settings: BotSettings | None = None,
+    embedder: Embedder | None = None,
+    batch_size: int = 32,
+) -> SquadScores:
+    """Open book within each question's own article (its paragraphs in `corpus`): the easy retrieval
+    that corpus-scale open book is compared with."""
+    embedder = embedder or Embedder()
+    allow_abstain = any(ex.is_impossible for ex in examples)
+    by_title: dict[str, list[int]] = {}
+    for i, ex in enumerate(examples):
+        by_title.setdefault(ex.title, []).append(i)
+    predictions: list = [None] * len(examples)
+    found: list[bool] = []
+    started = time.perf_counter()
+    for title, positions in tqdm(by_title.items(), desc="articles", unit="article", leave=False):
+        article = paragraph_documents([ex for ex in corpus if ex.title == title])
+        bot = QABot(article, reader=reader, embedder=embedder, settings=settings, cache_dir=False).warm_up()
+        asked, hits = _ask_all(bot, [examples[i] for i in positions], batch_size, allow_abstain)
+        for i, prediction in zip(positions, asked):
+            predictions[i] = prediction
+        found += hits
+    scores = score_predictions(examples, predictions, time.perf_counter() - started)
+    return replace(scores, recall_at_k=percent(found))
+
+
+def _ask_all(
+    bot: QABot, examples: Sequence[SquadExample], batch_size: int, allow_abstain: bool
+) -> tuple[list[tuple[str, float]], list[bool]]:
+    """Each question's (prediction, score), and for answerable ones whether a retrieved chunk holds an answer.
+    Without `allow_abstain` (SQuAD v1.1) the prediction is the best span even where the bot abstains."""
+    predictions, found = [], []
     for i in tqdm(range(0, len(examples), batch_size), desc="open book", unit="batch", leave=False):
         batch = examples[i : i + batch_size]
-        answers = bot.ask_many([ex.question for ex in batch])
-        for ex, answer in zip(batch, answers):
+        for ex, answer in zip(batch, bot.ask_many([ex.question for ex in batch])):
             if allow_abstain:
                 predictions.append((answer.text or "", answer.score))
-            else:  # SQuAD v1.1: the best span, scored as an answer, even where the bot would abstain
+            else:
                 best = answer.alternatives[0] if answer.abstained and answer.alternatives else None
                 predictions.append((answer.best_guess, best.score if best else answer.score))
             if ex.answers:
                 found.append(any(a in chunk.text for a in ex.answers for chunk in answer.chunks))
-    scores = score_predictions(examples, predictions, time.perf_counter() - started)
-    return replace(scores, recall_at_k=percent(found))
+    return predictions, found
 
 
 def _bot_over_store(

@@ -98,6 +98,30 @@ def test_eval_squad_refuses_baseline_with_open_book(tmp_path, capsys):
     assert "--baseline" in captured.err and "--retrieval" in captured.err and captured.out == ""
 
 
+BRIDGE = {
+    "title": "Bridge",
+    "paragraphs": [{
+        "context": "The bridge was designed by Joseph Strauss in 1933.",
+        "qas": [{"id": "q3", "question": "Who designed the bridge?", "answers": [{"text": "Joseph Strauss", "answer_start": 27}]}],
+    }],
+}
+
+
+def test_open_book_at_corpus_scale_and_per_article(tmp_path, capsys):
+    questions = _squad_file(tmp_path, GOOD_SQUAD)
+    distractors = tmp_path / "distractors.json"
+    distractors.write_text(json.dumps({"data": [BRIDGE]}))
+    assert main(["eval", "squad", questions, "--retrieval", "--distractors", str(distractors), "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["n"] == 1 and row["recall_at_k"] == 100.0 and row["f1"] == 100.0
+    both = tmp_path / "both.json"
+    both.write_text(json.dumps({"data": GOOD_SQUAD["data"] + [BRIDGE]}))
+    assert main(["eval", "squad", str(both), "--retrieval", "--per-article", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["f1"] == 100.0
+    assert main(["eval", "squad", str(both), "--per-article"]) == 2
+    assert "add --retrieval" in capsys.readouterr().err
+
+
 def test_eval_squad_on_a_file_without_answerable_questions(tmp_path, capsys):
     data = {"data": [{"title": "Tower", "paragraphs": [_paragraph(UNANSWERABLE)]}]}
     assert main(["eval", "squad", _squad_file(tmp_path, data), "--json"]) == 0
