@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 import html
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import gradio as gr
 
@@ -91,16 +91,27 @@ def render_answer(answer: Answer) -> str:
 def _source(answer: Answer) -> str:
     """Where the evidence is, as a person finds it: the document and its paragraph number."""
     where = f", paragraph {answer.paragraph}" if answer.paragraph else ""
-    return f"from {plain(answer.document)}{where}"
+    return f"from {_name(answer.document)}{where}"
+
+
+def _name(document_id: str) -> str:
+    """A document by its file name; the whole id (a path, for documents indexed from folders) on hover."""
+    return f'<span title="{plain(document_id)}">{plain(PurePosixPath(document_id).name or document_id)}</span>'
+
+
+SHOWN_DOCUMENTS = 5
 
 
 def _documents_line(bot: QABot) -> str:
-    names = ", ".join(plain(d) for d in bot.document_ids())
-    return f"<p><b>Answering from:</b> {names}</p>"
+    ids = bot.document_ids()
+    names = ", ".join(_name(d) for d in ids[:SHOWN_DOCUMENTS])
+    more = f" and {len(ids) - SHOWN_DOCUMENTS:,} more" if len(ids) > SHOWN_DOCUMENTS else ""
+    return f"<p><b>Answering from:</b> {names}{more}</p>"
 
 
 def build_app(default_bot: QABot) -> gr.Blocks:
-    """The page; `default_bot` (the bundled article) is shared, an upload gives a session its own bot."""
+    """The page; `default_bot` (the bundled article, or a store) is shared, an upload gives a session its own bot."""
+    home = "the store" if default_bot.store_uri else "the bundled article"
 
     def active(bot: QABot | None) -> QABot:
         return bot or default_bot
@@ -119,7 +130,8 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         return "", chat, list(conversation.turns)
 
     def ask_api(question: str, history: list[list[str]] | None = None) -> dict:
-        """Answer a question over the bundled article; history holds earlier [question, answer] pairs."""
+        """Answer a question over the page's documents (the bundled article, or the store it was started
+        with); history holds earlier [question, answer] pairs."""
         try:
             answer = default_bot.ask(question, history=history)
         except QAError as exc:
@@ -156,7 +168,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         return new_bot, _documents_line(new_bot), status, [], []  # earlier turns were about other documents
 
     def back_to_article():
-        return None, _documents_line(default_bot), "<p>Back to the bundled article. A new conversation starts.</p>", [], []
+        return None, _documents_line(default_bot), f"<p>Back to {home}. A new conversation starts.</p>", [], []
 
     with gr.Blocks(title="Ask the document") as page:
         bot_state = gr.State(None)
@@ -179,7 +191,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
             )
             with gr.Row():
                 use = gr.Button("Answer from these documents", elem_id="use-uploads")
-                back = gr.Button("Back to the bundled article", elem_id="back")
+                back = gr.Button(f"Back to {home}", elem_id="back")
             status = gr.Markdown(elem_id="upload-status")
 
         box.submit(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private")

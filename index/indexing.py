@@ -180,7 +180,10 @@ def index_into(
     lock = nullcontext() if is_milvus_uri(str(uri)) else folder_lock(Path(uri))
     with lock:
         store = open_store(uri, store_info(embedder, settings))
-        return Indexer(store, embedder).index_paths(paths, prune=prune, progress=progress)
+        try:
+            return Indexer(store, embedder).index_paths(paths, prune=prune, progress=progress)
+        finally:
+            store.close()
 
 
 def cache_key(documents: list[Document], embedder_name: str, settings: IndexSettings) -> str:

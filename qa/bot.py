@@ -106,6 +106,11 @@ class QABot:
         server's `http(s)://` URI): nothing is indexed here, and with Milvus the process holds no index."""
         return cls(store=open_store(uri), **kwargs)
 
+    @property
+    def store_uri(self) -> str | None:
+        """The URI of the store the bot was opened on; None for a bot over documents given to it."""
+        return self._opened.uri if self._opened is not None else None
+
     def document_ids(self) -> list[str]:
         """The ids of the documents the bot answers from."""
         return [d.id for d in self.documents] if self.documents else sorted(self.store.documents())

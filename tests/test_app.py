@@ -28,10 +28,15 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def app_url(_cache_dir):
+    yield from _serve()
+
+
+def _serve(*options: str):
+    """Start the page in its own process, yield its URL, stop it."""
     port = _free_port()
     env = dict(os.environ, HF_HUB_OFFLINE="1", GRADIO_ANALYTICS_ENABLED="False")
     proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "app.py"), "--port", str(port)],
+        [sys.executable, str(ROOT / "app.py"), "--port", str(port), *options],
         cwd=ROOT,
         env=env,
         stdout=subprocess.PIPE,
@@ -67,6 +72,35 @@ def test_api_endpoint_answers(app_url):
     assert follow["read_as"] == "Who is Germany's defense minister?"
     unknown = client.predict("How many moons does Jupiter have?", [], api_name="/ask")
     assert unknown["abstained"] is True and unknown["answer"] is None
+
+
+def test_the_page_answers_from_a_milvus_store_by_uri(tmp_path, browser):
+    pytest.importorskip("milvus_lite", reason="Milvus Lite needs the milvus extra")
+    from gradio_client import Client
+
+    from qa.cli import main
+
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "article.txt").write_bytes((ROOT / "index" / "data" / "japan_germany_defence_2022-11-03.txt").read_bytes())
+    (folder / "memo.md").write_text("The canteen serves lentil soup on Fridays.")
+    store = str(tmp_path / "corpus.db")
+    assert main(["index", str(folder), "--store", store]) == 0
+    served = _serve("--store", store)
+    url = next(served)
+    try:
+        assert Client(url, verbose=False).predict("Who joined online?", [], api_name="/ask")["answer"].endswith(EXPECTED)
+        page = browser.new_page(viewport={"width": 1200, "height": 900})
+        page.goto(url)
+        line = page.locator("#active-documents")
+        line.get_by_text("memo.md").wait_for(timeout=30_000)
+        assert "article.txt" in line.inner_text() and str(tmp_path) not in line.inner_text(), "named, not by path"
+        assert "soup" in _ask(page, "What does the canteen serve on Fridays?")
+        assert "from memo.md, paragraph 1" in page.locator("#chat .qa-source").last.inner_text()
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / "6-milvus-store.png"), full_page=True)
+    finally:
+        next(served, None)
 
 
 def test_api_reports_bad_input(app_url):

@@ -95,6 +95,9 @@ class Store(Protocol):
     def count(self) -> int:
         """How many chunks the committed documents have."""
 
+    def close(self) -> None:
+        """Let go of the engine's connection or files; uncommitted changes are dropped."""
+
 
 def check_mode(mode: str) -> None:
     if mode not in MODES:

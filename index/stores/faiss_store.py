@@ -139,6 +139,9 @@ class FaissStore:
             with suppress(OSError):
                 os.utime(self.directory)
 
+    def close(self) -> None:
+        """Nothing to let go of: the store is in memory, and its folder is only open while committing."""
+
     # -- the store interface
 
     def documents(self) -> dict[str, str]:

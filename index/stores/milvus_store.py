@@ -82,6 +82,8 @@ class MilvusStore:
             self.info = StoreInfo.from_dict(json.loads(stored))
             if info is not None:
                 self.info.check(info, f"the Milvus store {self.uri}")
+            for collection in (self.name, self.documents_name):  # a restarted engine holds them released
+                self.client.load_collection(collection)
         elif info is None:
             raise QAError(f"no index in {self.uri}: build one with `qa index PATH --store {self.uri}`")
         else:
@@ -124,6 +126,15 @@ class MilvusStore:
         self.client.create_collection(self.name, schema=schema, index_params=index)
         # the description last: a collection without it was not finished, and is refused on open
         self.client.alter_collection_properties(self.name, properties={INFO_PROPERTY: json.dumps(self.info.as_dict())})
+
+    def close(self) -> None:
+        """Let go of the connection; for Milvus Lite also of its file, which one process at a time may open
+        (other handles on the same file in this process stop working too)."""
+        self.client.close()
+        if self.uri.endswith(".db"):
+            from milvus_lite.server_manager import server_manager_instance
+
+            server_manager_instance.release_server(self.uri)
 
     # -- the store interface
 

@@ -77,3 +77,11 @@ def test_a_sentence_longer_than_max_words_is_a_chunk_of_its_own():
     text = "Short one. " + " ".join(["word"] * 50) + ". Short two."
     chunks = chunk_document(Document("d", text), ChunkingSettings(max_words=10, overlap=0))
     assert [c.text.split()[0] for c in chunks] == ["Short", "word", "Short"]
+
+
+def test_each_chunk_knows_the_paragraph_it_starts_in():
+    text = "First paragraph here.\n\nSecond one starts. It goes on.\n \nThird, after a line of spaces."
+    chunks = chunk_document(Document("d", text), ChunkingSettings(max_words=4, overlap=0))
+    assert [(c.text, c.paragraph) for c in chunks] == [
+        ("First paragraph here.", 1), ("Second one starts.", 2), ("It goes on.", 2), ("Third, after a line of spaces.", 3)
+    ]
