@@ -173,7 +173,10 @@ def build_app(default_bot: QABot) -> gr.Blocks:
     with gr.Blocks(title="Ask the document") as page:
         bot_state = gr.State(None)
         turns = gr.State([])
-        gr.Markdown("# Ask the document\nAnswers are quoted from the text, with the sentence they come from.")
+        gr.Markdown(
+            "# Ask the document\nAnswers are quoted from the text, with the sentence they come from. "
+            "Nothing is made up: when the text does not say, the bot says so."
+        )
         documents = gr.Markdown(_documents_line(default_bot), elem_id="active-documents")
         chat = gr.Chatbot(label="Chat", show_label=False, height=460, elem_id="chat", latex_delimiters=[])
         gr.Markdown(LEGEND, elem_id="legend")

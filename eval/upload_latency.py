@@ -4,7 +4,9 @@ indexing in the same process (how the page indexed before), all in one run.
     python eval/upload_latency.py [--mib 1.0] [--json OUT]
 
 The upload is real text: SQuAD train paragraphs, as many as make `--mib` MiB, in one .txt file.
-Questions are the article eval's, asked one after another for as long as each indexing runs.
+Questions are the article eval's, asked for as long as each indexing runs, with `--pause` seconds
+between them (a person reads an answer before asking again; back to back, a low-priority worker
+would barely run at all).
 """
 
 from __future__ import annotations
@@ -38,15 +40,25 @@ def _upload(folder: Path, mib: float, tag: str) -> Path:
     return path
 
 
-def _ask_while(bot: QABot, questions: list[str], busy: threading.Thread | None, rounds: int = 1) -> list[float]:
-    """Latencies (ms) of questions asked in turn: `rounds` passes when idle, else until `busy` ends."""
+def _ask_while(bot: QABot, questions: list[str], busy: threading.Thread | None, pause: float) -> list[float]:
+    """Latencies (ms) of questions asked in turn: one pass when idle, else until `busy` ends."""
     ms, i = [], 0
-    while (busy.is_alive() if busy else i < rounds * len(questions)):
+    while (busy.is_alive() if busy else i < len(questions)):
         started = time.perf_counter()
         bot.ask(questions[i % len(questions)])
         ms.append(1000 * (time.perf_counter() - started))
         i += 1
+        time.sleep(pause)
     return ms
+
+
+def _during(bot: QABot, questions: list[str], indexing: threading.Thread, pause: float) -> dict:
+    """Question latencies while `indexing` runs, and how long it ran."""
+    started = time.perf_counter()
+    indexing.start()
+    row = _summary(_ask_while(bot, questions, indexing, pause))
+    indexing.join()
+    return row | {"index_s": round(time.perf_counter() - started, 1)}
 
 
 def _summary(ms: list[float]) -> dict:
@@ -57,30 +69,25 @@ def _summary(ms: list[float]) -> dict:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mib", type=float, default=1.0)
+    parser.add_argument("--pause", type=float, default=1.0, help="seconds between questions")
     parser.add_argument("--json", type=Path)
     args = parser.parse_args(argv)
     bot = QABot().warm_up()
     questions = [q.question for q in load_questions()][:40]
     bot.ask(questions[0])
-    result = {"idle": _summary(_ask_while(bot, questions, None, rounds=2))}
+    result = {"idle": _summary(_ask_while(bot, questions, None, args.pause))}
     with tempfile.TemporaryDirectory() as folder:
         upload = _upload(Path(folder), args.mib, "worker")
         worker = threading.Thread(
             target=index_in_worker, args=([upload], bot.embedder.name_or_path, bot.settings.index)
         )
-        started = time.perf_counter()
-        worker.start()
-        result["worker"] = _summary(_ask_while(bot, questions, worker)) | {"index_s": round(time.perf_counter() - started, 1)}
-        worker.join()
+        result["worker"] = _during(bot, questions, worker, args.pause)
 
         same = _upload(Path(folder), args.mib, "in-process")
         inline = threading.Thread(
             target=lambda: QABot.from_paths([same], reader=bot.reader, embedder=bot.embedder, settings=bot.settings).warm_up()
         )
-        started = time.perf_counter()
-        inline.start()
-        result["in_process"] = _summary(_ask_while(bot, questions, inline)) | {"index_s": round(time.perf_counter() - started, 1)}
-        inline.join()
+        result["in_process"] = _during(bot, questions, inline, args.pause)
     for name in ("worker", "in_process"):
         result[name]["p50_vs_idle"] = round(result[name]["p50_ms"] / result["idle"]["p50_ms"], 2)
     result["upload_mib"] = args.mib
