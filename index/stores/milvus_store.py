@@ -1,7 +1,7 @@
-"""The Milvus store: one engine for a file on this machine (Milvus Lite), a server or a cluster.
+"""The Milvus store: one client for a file on this machine (Milvus Lite), a server or a cluster.
 
-The URI says which, as pymilvus names them: a path ending in `.db` is Milvus Lite, run in this
-process; `http(s)://host:port` is a Milvus standalone server or a distributed cluster. Search is
+The URI says which, as pymilvus names them: a path ending in `.db` is Milvus Lite (an embedded
+implementation of Milvus's API), run in this process; `http(s)://host:port` is a Milvus standalone server or a distributed cluster. Search is
 pushed down to the engine: dense and BM25 (a `BM25` function over the text field, computed by
 Milvus) fused by reciprocal rank in one hybrid search, so a `qa` process holds no index state.
 
