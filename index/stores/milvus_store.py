@@ -69,6 +69,8 @@ class MilvusStore:
 
         self.uri, self.name, self.documents_name = str(uri), name, f"{name}_documents"
         if self.uri.endswith(".db"):
+            if info is None and not Path(self.uri).exists():  # opening would create it: say so instead
+                raise QAError(f"no index in {self.uri}: build one with `qa index PATH --store {self.uri}`")
             Path(self.uri).parent.mkdir(parents=True, exist_ok=True)
         try:
             self.client = MilvusClient(uri=self.uri, token=token)

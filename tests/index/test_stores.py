@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from index.chunking import ChunkingSettings, chunk_document
@@ -90,9 +92,10 @@ def test_a_store_opens_by_uri_and_refuses_other_settings(make_store, embedder):
         make_store(IndexSettings(ChunkingSettings(max_words=30)))
 
 
-def test_opening_a_store_that_is_not_there_says_how_to_build_one(store_uri):
+def test_opening_a_store_that_is_not_there_says_how_to_build_one_and_makes_nothing(store_uri):
     with pytest.raises(QAError, match="qa index"):
         open_store(store_uri())
+    assert not Path(store_uri()).exists()
 
 
 def test_hnsw_finds_the_same_best_chunk_as_exact_search(make_store, tmp_path, embedder):
