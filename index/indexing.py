@@ -138,12 +138,12 @@ class Indexer:
             (report.replaced if document.id in held else report.added).append(document.id)
             batch.append(document)
             if len(batch) >= self.batch_documents:
-                report.chunks += self._write(batch, progress)
+                report.chunks += self._write(batch, progress, report)
                 bar.set_postfix(chunks=report.chunks)
                 batch = []
                 if time.perf_counter() - self._committed_at >= self.commit_every_s:
                     self._commit()
-        report.chunks += self._write(batch, progress)
+        report.chunks += self._write(batch, progress, report)
         if prune:
             report.removed = sorted(set(held) - seen)
             for document_id_ in report.removed:
@@ -157,8 +157,9 @@ class Indexer:
         self.store.commit()
         self._committed_at = time.perf_counter()
 
-    def _write(self, batch: list[Document], progress: bool) -> int:
-        """Chunk, embed and add a batch of documents: returns the chunks embedded."""
+    def _write(self, batch: list[Document], progress: bool, report: IndexReport) -> int:
+        """Chunk, embed and add a batch of documents: returns the chunks embedded. A document the store
+        refuses (a chunk over Milvus's text limit, say) is reported in `failed` and the rest go on."""
         if not batch:
             return 0
         chunking = self.store.info.settings.chunking
@@ -166,7 +167,13 @@ class Indexer:
         vectors = self.embedder.embed([c.text for _, chunks in chunked for c in chunks], progress=progress)
         at = 0
         for document, chunks in chunked:
-            self.store.add(document.id, document.digest, chunks, vectors[at : at + len(chunks)])
+            try:
+                self.store.add(document.id, document.digest, chunks, vectors[at : at + len(chunks)])
+            except QAError as exc:
+                report.failed.append(str(exc))
+                for done in (report.added, report.replaced):
+                    if document.id in done:
+                        done.remove(document.id)
             at += len(chunks)
         return at
 

@@ -105,3 +105,18 @@ def test_a_store_of_another_embedder_is_refused(corpus, store_uri, embedder):
     with pytest.raises(QAError, match="someone/else"):
         Indexer(open_store(store_uri()), other)
 
+
+
+def test_a_document_the_store_refuses_is_reported_and_the_others_indexed(corpus, store_uri, embedder, monkeypatch):
+    store = open_store(store_uri(), store_info(embedder, IndexSettings()))
+    add = store.add
+
+    def refuse_memos(document_id, *args):
+        if document_id.endswith("memo.md"):
+            raise QAError(f"{document_id}: a chunk over the store's text limit")
+        return add(document_id, *args)
+
+    monkeypatch.setattr(store, "add", refuse_memos)
+    report = Indexer(store, embedder).index_paths([corpus])
+    assert report.added == [f"{corpus.as_posix()}/article.txt"] and len(report.failed) == 2
+    assert list(open_store(store_uri()).documents()) == report.added
