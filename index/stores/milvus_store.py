@@ -76,7 +76,11 @@ class MilvusStore:
             self.client = MilvusClient(uri=self.uri, token=token)
             exists = self.client.has_collection(self.name)
         except (MilvusException, OSError, RuntimeError) as exc:
-            raise QAError(f"could not open the Milvus store {self.uri}: {exc}") from exc
+            hint = (
+                ": another process may have it open (Milvus Lite lets one at a time; use a Milvus server for more),"
+                " or it is not a Milvus Lite store" if self.uri.endswith(".db") else ""
+            )
+            raise QAError(f"could not open the Milvus store {self.uri} ({exc}){hint}") from exc
         if exists:
             stored = self.client.describe_collection(self.name).get("properties", {}).get(INFO_PROPERTY)
             if stored is None:
