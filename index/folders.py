@@ -10,6 +10,7 @@ one of its `markers` (config.json for a model; any of an index's files, even a d
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -20,6 +21,11 @@ from index.errors import QAError
 
 
 MODEL_MARKERS = ("config.json",)
+
+
+def default_cache_dir() -> Path:
+    """Where indexes and checks are kept: $QA_CACHE_DIR, else ~/.cache/qa-chatbot."""
+    return Path(os.environ.get("QA_CACHE_DIR") or Path.home() / ".cache" / "qa-chatbot")
 
 
 def check_replaceable(dest: Path, markers: tuple[str, ...] = MODEL_MARKERS) -> None:

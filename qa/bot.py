@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import warnings
 from dataclasses import dataclass, field
@@ -15,6 +14,7 @@ from index.chunking import Chunk, Sentence, paragraph_number, sentences
 from index.documents import Document, bundled_article, from_text, load_paths
 from index.embedder import Embedder
 from index.errors import QAError
+from index.folders import default_cache_dir
 from index.indexing import cache_key, cached_store, store_info
 from index.retriever import Retrieved, Retriever
 from index.stores import IndexSettings, Store, open_store
@@ -58,11 +58,6 @@ class BotSettings:
 
 
 KEEP_INDEXES = 16  # the cache keeps the indexes of this many corpora, most recently used first
-
-
-def default_cache_dir() -> Path:
-    """Where indexes are kept: $QA_CACHE_DIR, else ~/.cache/qa-chatbot."""
-    return Path(os.environ.get("QA_CACHE_DIR") or Path.home() / ".cache" / "qa-chatbot")
 
 
 class QABot:

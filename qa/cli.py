@@ -166,7 +166,8 @@ def _eval_squad(args: argparse.Namespace) -> None:
     allow_abstain = any(ex.is_impossible for ex in examples)
     reader = Reader.load(args.reader)
     if args.retrieval:
-        from qa.bot import BotSettings, default_cache_dir
+        from index.folders import default_cache_dir
+        from qa.bot import BotSettings
         from qa.evaluation.open_book import evaluate_open_book, evaluate_per_article
 
         settings = BotSettings(top_k=args.top_k, unanswerable_share=args.unanswerable_share, progress=True)
