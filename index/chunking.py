@@ -11,6 +11,7 @@ from typing import Iterator
 import pysbd
 
 from index.documents import Document
+from index.errors import QAError
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,12 @@ class ChunkingSettings:
 
     max_words: int = 80
     overlap: int = 1
+
+    def __post_init__(self) -> None:
+        for name, floor in (("max_words", 1), ("overlap", 0)):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < floor:
+                raise QAError(f"{name} must be a whole number of at least {floor}, got {value!r}")
 
 
 # pysbd's time grows with the square of its input, so it only ever reads pieces of at most this many characters

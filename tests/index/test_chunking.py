@@ -3,6 +3,7 @@ import pytest
 from index import chunking
 from index.chunking import ChunkingSettings, chunk_document, sentences
 from index.documents import Document, bundled_article
+from index.errors import QAError
 
 
 def test_chunks_keep_exact_offsets_and_document_id():
@@ -85,3 +86,9 @@ def test_each_chunk_knows_the_paragraph_it_starts_in():
     assert [(c.text, c.paragraph) for c in chunks] == [
         ("First paragraph here.", 1), ("Second one starts.", 2), ("It goes on.", 2), ("Third, after a line of spaces.", 3)
     ]
+
+
+@pytest.mark.parametrize("settings", [{"max_words": 0}, {"max_words": -5}, {"overlap": -1}, {"max_words": 2.5}])
+def test_chunking_settings_out_of_range_are_refused_with_a_message(settings):
+    with pytest.raises(QAError, match="whole number"):
+        ChunkingSettings(**settings)
