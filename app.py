@@ -48,7 +48,7 @@ BAND_HINTS = {
 LEGEND = (
     "**How sure:** "
     + " · ".join(f'<span class="qa-band {band.replace(" ", "-")}">{band}</span> {hint}' for band, hint in BAND_HINTS.items())
-    + ". Answers are quoted from the document; when it does not say, the bot says so."
+    + "."
 )
 
 
