@@ -112,6 +112,7 @@ def _documents_line(bot: QABot) -> str:
 def build_app(default_bot: QABot) -> gr.Blocks:
     """The page; `default_bot` (the bundled article, or a store) is shared, an upload gives a session its own bot."""
     home = "the store" if default_bot.store_uri else "the bundled article"
+    article_examples = default_bot.store_uri is None
 
     def active(bot: QABot | None) -> QABot:
         return bot or default_bot
@@ -146,7 +147,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         paths = [Path(f if isinstance(f, str) else f.name) for f in files or []]
         unchanged = (bot, _documents_line(active(bot)))
         if not paths:
-            return *unchanged, "<p>Choose one or more .txt, .md, .pdf or .html files first.</p>", turns, chat
+            return *unchanged, "<p>Choose one or more .txt, .md, .pdf or .html files first.</p>", turns, chat, gr.update()
         progress(0.05, desc="Reading documents")
         try:
             new_bot = QABot.from_paths(
@@ -159,16 +160,18 @@ def build_app(default_bot: QABot) -> gr.Blocks:
             )
             new_bot.warm_up()  # reopens the index the worker built
         except QAError as exc:
-            return *unchanged, f"<p>⚠️ Nothing changed: {plain(str(exc))}</p>", turns, chat
+            return *unchanged, f"<p>⚠️ Nothing changed: {plain(str(exc))}</p>", turns, chat, gr.update()
         progress(1.0, desc="Ready")
         status = f"Indexed {len(new_bot.documents)} document(s) into {new_bot.store.count()} passages."
         if new_bot.load_errors:
-            status += " ⚠️ Skipped: " + plain("; ".join(new_bot.load_errors))
+            status += " ⚠️ Skipped: " + plain("; ".join(new_bot.load_errors)) + "."
         status = f"<p>{status} A new conversation starts.</p>"
-        return new_bot, _documents_line(new_bot), status, [], []  # earlier turns were about other documents
+        # earlier turns were about other documents, and the examples ask about the article: both go
+        return new_bot, _documents_line(new_bot), status, [], [], gr.update(visible=False)
 
     def back_to_article():
-        return None, _documents_line(default_bot), f"<p>Back to {home}. A new conversation starts.</p>", [], []
+        back = f"<p>Back to {home}. A new conversation starts.</p>"
+        return None, _documents_line(default_bot), back, [], [], gr.update(visible=article_examples)
 
     with gr.Blocks(title="Ask the document") as page:
         bot_state = gr.State(None)
@@ -183,7 +186,8 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         with gr.Row():
             box = gr.Textbox(placeholder="Ask a question about the document", show_label=False, scale=5, elem_id="question")
             send = gr.Button("Ask", variant="primary", scale=1, elem_id="ask")
-        gr.Examples(EXAMPLES, inputs=box, label="Try")
+        with gr.Column(visible=article_examples, elem_id="examples") as examples:  # they ask about the article
+            gr.Examples(EXAMPLES, inputs=box, label="Try")
         clear = gr.Button("Clear chat", elem_id="clear")
         with gr.Accordion("Your own documents", open=False, elem_id="uploads"):
             files = gr.File(
@@ -201,10 +205,12 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         send.click(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private")
         clear.click(lambda: ([], []), None, [chat, turns], api_visibility="private")
         use.click(
-            use_uploads, [files, bot_state, turns, chat], [bot_state, documents, status, turns, chat],
+            use_uploads, [files, bot_state, turns, chat], [bot_state, documents, status, turns, chat, examples],
             api_visibility="private",
         )
-        back.click(back_to_article, None, [bot_state, documents, status, chat, turns], api_visibility="private")
+        back.click(
+            back_to_article, None, [bot_state, documents, status, chat, turns, examples], api_visibility="private"
+        )
         gr.api(ask_api, api_name="ask")
     return page
 

@@ -94,6 +94,7 @@ def test_the_page_answers_from_a_milvus_store_by_uri(tmp_path, browser):
         page.goto(url)
         line = page.locator("#active-documents")
         line.get_by_text("memo.md").wait_for(timeout=30_000)
+        assert not page.locator("#examples").is_visible(), "the article's examples do not fit a store"
         assert "article.txt" in line.inner_text() and str(tmp_path) not in line.inner_text(), "named, not by path"
         assert "soup" in _ask(page, "What does the canteen serve on Fridays?")
         assert "from memo.md, paragraph 1" in page.locator("#chat .qa-source").last.inner_text()
@@ -172,6 +173,7 @@ def test_browser_chat_and_upload(app_url, browser, tmp_path):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page = browser.new_page(viewport={"width": 1200, "height": 1100})
     page.goto(app_url)
+    page.locator("#examples").wait_for(state="visible", timeout=30_000)
     assert _ask(page, "Who joined online?").endswith(EXPECTED)
     page.screenshot(path=str(SCREENSHOTS / "1-answer.png"), full_page=True)
 
@@ -206,8 +208,12 @@ def test_browser_chat_and_upload(app_url, browser, tmp_path):
     page.locator("#use-uploads").click()
     page.locator("#upload-status").get_by_text("Indexed 1 document").wait_for(timeout=120_000)
     page.locator("#active-documents").get_by_text("memo.txt").wait_for(timeout=10_000)
+    page.locator("#examples").wait_for(state="hidden", timeout=10_000)  # they ask about the article
     assert _ask(page, "Who is organising the food?") == "Rosa Delgado"
     page.screenshot(path=str(SCREENSHOTS / "5-upload-answer.png"), full_page=True)
+    page.locator("#back").click()
+    page.locator("#examples").wait_for(state="visible", timeout=10_000)
+    page.locator("#active-documents").get_by_text("japan_germany_defence").wait_for(timeout=10_000)
 
 
 def test_the_examples_show_an_answer_a_follow_up_and_an_abstention(bot):
