@@ -181,7 +181,9 @@ def build_app(default_bot: QABot) -> gr.Blocks:
             "Nothing is made up: when the text does not say, the bot says so."
         )
         documents = gr.Markdown(_documents_line(default_bot), elem_id="active-documents")
-        chat = gr.Chatbot(label="Chat", show_label=False, height=460, elem_id="chat", latex_delimiters=[])
+        chat = gr.Chatbot(
+            label="Chat", show_label=False, height=460, elem_id="chat", latex_delimiters=[], buttons=["copy"]
+        )  # no floating toolbar over the first message (the "Clear chat" button clears)
         gr.Markdown(LEGEND, elem_id="legend")
         with gr.Row():
             box = gr.Textbox(placeholder="Ask a question about the document", show_label=False, scale=5, elem_id="question")
@@ -204,6 +206,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         box.submit(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private")
         send.click(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private")
         clear.click(lambda: ([], []), None, [chat, turns], api_visibility="private")
+        chat.clear(lambda: [], None, turns, api_visibility="private")  # the chat's own bin empties the conversation too
         use.click(
             use_uploads, [files, bot_state, turns, chat], [bot_state, documents, status, turns, chat, examples],
             api_visibility="private",

@@ -225,6 +225,24 @@ def test_browser_chat_and_upload(app_url, browser, tmp_path):
     page.locator("#active-documents").get_by_text("japan_germany_defence").wait_for(timeout=10_000)
 
 
+def _overlap(a: dict, b: dict) -> bool:
+    return a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"] and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"]
+
+
+def test_on_a_phone_no_control_covers_a_message(app_url, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(app_url)
+    _ask(page, "Who joined online?")
+    question = page.locator("#chat .qa-question").last
+    bubble = question.locator("xpath=ancestor::*[contains(@class, 'message')][1]").bounding_box() or question.bounding_box()
+    answer = page.locator("#chat .qa-answer").last.bounding_box()
+    controls = [b for b in (button.bounding_box() for button in page.locator("#chat button").all()) if b]
+    assert controls, "the chat shows its copy and clear controls"
+    assert not [c for c in controls if _overlap(c, bubble) or _overlap(c, answer)], "a control covers a message"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "7-phone.png"), full_page=True)
+
+
 def test_the_examples_show_an_answer_a_follow_up_and_an_abstention(bot):
     """The page's example questions, asked in order as a chat, do what they are there to show."""
     from app import EXAMPLES
