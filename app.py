@@ -40,6 +40,7 @@ CSS = """
 """
 
 
+FOCUS_QUESTION = "() => document.querySelector('#question textarea')?.focus()"
 BAND_HINTS = {
     "confident": "right at least 4 times in 5",
     "likely": "right more often than not",
@@ -203,8 +204,10 @@ def build_app(default_bot: QABot) -> gr.Blocks:
                 back = gr.Button(f"Back to {home}", elem_id="back")
             status = gr.Markdown(elem_id="upload-status")
 
-        box.submit(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private")
-        send.click(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private")
+        for asked in (box.submit, send.click):  # Enter or the button; then the cursor is back in the box
+            asked(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private").then(
+                None, None, None, js=FOCUS_QUESTION
+            )
         clear.click(lambda: ([], []), None, [chat, turns], api_visibility="private")
         chat.clear(lambda: [], None, turns, api_visibility="private")  # the chat's own bin empties the conversation too
         use.click(

@@ -243,6 +243,23 @@ def test_on_a_phone_no_control_covers_a_message(app_url, browser):
     page.screenshot(path=str(SCREENSHOTS / "7-phone.png"), full_page=True)
 
 
+def test_keyboard_only_enter_asks_and_the_cursor_comes_back_to_the_box(app_url, browser):
+    page = browser.new_page(viewport={"width": 1200, "height": 900})
+    page.goto(app_url)
+    box = page.locator("#question textarea")
+    box.focus()
+    page.keyboard.type("Who joined online?")
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.querySelectorAll('#chat .qa-answer').length === 1", timeout=60_000)
+    page.wait_for_function("document.activeElement === document.querySelector('#question textarea')", timeout=10_000)
+    page.keyboard.type("Who is Japan's foreign minister?")  # straight on, without the mouse
+    page.locator("#ask").focus()
+    page.keyboard.press("Enter")  # the Ask button, from the keyboard
+    page.wait_for_function("document.querySelectorAll('#chat .qa-answer').length === 2", timeout=60_000)
+    page.wait_for_function("document.activeElement === document.querySelector('#question textarea')", timeout=10_000)
+    assert page.locator("#chat .qa-answer").last.inner_text().startswith("Yoshimasa Hayashi")
+
+
 def test_the_examples_show_an_answer_a_follow_up_and_an_abstention(bot):
     """The page's example questions, asked in order as a chat, do what they are there to show."""
     from app import EXAMPLES
