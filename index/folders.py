@@ -10,6 +10,7 @@ one of its `markers` (config.json for a model; any of an index's files, even a d
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import tempfile
@@ -21,6 +22,15 @@ from index.errors import QAError
 
 
 MODEL_MARKERS = ("config.json",)
+
+
+def file_sha256(path: Path) -> str:
+    """The SHA-256 of a file, read a MiB at a time (indexes and model weights run to hundreds of MiB)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def default_cache_dir() -> Path:

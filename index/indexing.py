@@ -146,8 +146,8 @@ class Indexer:
         report.chunks += self._write(batch, progress, report)
         if prune:
             report.removed = sorted(set(held) - seen)
-            for document_id_ in report.removed:
-                self.store.delete(document_id_)
+            for gone in report.removed:
+                self.store.delete(gone)
         if report.added or report.replaced or report.removed:
             self._commit()
         report.seconds = time.perf_counter() - started

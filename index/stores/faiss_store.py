@@ -9,7 +9,6 @@ processes take turns through a file lock beside the folder. No pickle anywhere.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -25,7 +24,7 @@ from filelock import FileLock
 
 from index.chunking import Chunk
 from index.errors import QAError
-from index.folders import staged_folder
+from index.folders import file_sha256, staged_folder
 from index.lexical import LexicalIndex
 from index.stores.base import Retrieved, StoreInfo, check_mode, fuse
 
@@ -34,14 +33,6 @@ VECTORS, CHUNKS, MANIFEST = "vectors.faiss", "chunks.json", "manifest.json"
 CANDIDATES = 20  # how deep each ranking goes before fusion
 HNSW_NEIGHBOURS, HNSW_EF_SEARCH = 32, 64
 log = logging.getLogger(__name__)
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _empty_index(info: StoreInfo) -> faiss.Index:
@@ -102,7 +93,7 @@ class FaissStore:
             if manifest.get("format_version") != FORMAT_VERSION:
                 raise QAError(f"index {directory} has format {manifest.get('format_version')}, not {FORMAT_VERSION}")
             for name in (VECTORS, CHUNKS):
-                if _sha256(directory / name) != manifest["files"][name]:
+                if file_sha256(directory / name) != manifest["files"][name]:
                     raise QAError(f"index file {directory / name} is damaged (checksum mismatch)")
             store = cls(StoreInfo.from_dict(manifest["info"]), directory)
             store.chunks = [Chunk(**c) for c in json.loads((directory / CHUNKS).read_text(encoding="utf-8"))]
@@ -122,7 +113,7 @@ class FaissStore:
         with folder_lock(self.directory), staged_folder(self.directory, markers=(MANIFEST, VECTORS, CHUNKS)) as folder:
             faiss.write_index(self.index, str(folder / VECTORS))
             (folder / CHUNKS).write_text(json.dumps([asdict(c) for c in self.chunks]), encoding="utf-8")
-            files = {name: _sha256(folder / name) for name in (VECTORS, CHUNKS)}
+            files = {name: file_sha256(folder / name) for name in (VECTORS, CHUNKS)}
             manifest = {
                 "format_version": FORMAT_VERSION,
                 "info": self.info.as_dict(),

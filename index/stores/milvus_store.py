@@ -229,12 +229,10 @@ class MilvusStore:
 
     @staticmethod
     def _hits(row, committed: dict[str, str], k: int, dense: bool) -> list[Retrieved]:
-        kept = [hit for hit in row if committed.get(hit["entity"]["document"]) == hit["entity"]["digest"]][:k]
+        """The first k hits of committed document versions, as Retrieved chunks."""
+        entities = [(hit["entity"], hit["distance"]) for hit in row]
+        kept = [(e, d) for e, d in entities if committed.get(e["document"]) == e["digest"]][:k]
         return [
-            Retrieved(
-                Chunk(e["document"], e["start"], e["end"], e["text"], e["paragraph"]),
-                float(hit["distance"]),
-                rank if dense else None,
-            )
-            for rank, (hit, e) in enumerate((hit, hit["entity"]) for hit in kept)
+            Retrieved(Chunk(e["document"], e["start"], e["end"], e["text"], e["paragraph"]), float(d), rank if dense else None)
+            for rank, (e, d) in enumerate(kept)
         ]
