@@ -29,6 +29,7 @@ BLOCK_TAGS = (
 )
 LINE_TAGS = ("br", "td", "th")
 _BLOCK, _LINE = "\f", "\v"  # markers put into the parsed page; plain text rarely holds either
+MIN_UNRECOGNISED_EVIDENCE = 16  # non-ASCII bytes needed to trust an encoding when no language is recognised
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,21 @@ def _pdf_text(path: Path) -> str:
 
 
 def _html_text(raw: str) -> str:
-    """The visible text of a page: block elements become paragraphs (blank lines between), <br> and cells lines."""
+    """The main text of a page (`_visible_paragraphs`, less what trafilatura finds is navigation, headers,
+    footers, sidebars and other boilerplate), as paragraphs with blank lines between."""
+    import trafilatura
+
+    paragraphs = _visible_paragraphs(raw)
+    main = trafilatura.extract(raw, include_comments=False, include_tables=True)
+    if main:  # trafilatura's own text flattens inline markup into lines; its choice of what is content is kept
+        content = " ".join(main.split())
+        kept = [p for p in paragraphs if " ".join(p.split()) in content]
+        paragraphs = kept or paragraphs
+    return "\n\n".join(paragraphs)
+
+
+def _visible_paragraphs(raw: str) -> list[str]:
+    """The visible text of a page: block elements become paragraphs, <br> and table cells lines."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(raw, "html.parser")
@@ -92,7 +107,7 @@ def _html_text(raw: str) -> str:
         tag.insert_before(_BLOCK)
         tag.insert_after(_BLOCK)
     paragraphs = (_collapse_lines(p) for p in soup.get_text().split(_BLOCK))
-    return "\n\n".join(p for p in paragraphs if p)
+    return [p for p in paragraphs if p]
 
 
 def _collapse_lines(paragraph: str) -> str:
@@ -102,15 +117,42 @@ def _collapse_lines(paragraph: str) -> str:
 
 
 def _decode(path: Path, raw: bytes) -> str:
-    """UTF-8, or UTF-8/16/32 by their byte-order mark; anything else is refused with a reason."""
-    encoding = next((codec for bom, codec in BOMS if raw.startswith(bom)), "utf-8")
-    if encoding == "utf-8" and b"\x00" in raw[:8192]:
+    """UTF-8/16/32 by their byte-order mark, else UTF-8, else the legacy encoding charset-normalizer
+    finds (`_detected`); bytes that read as none of them are refused with a reason."""
+    encoding = next((codec for bom, codec in BOMS if raw.startswith(bom)), None)
+    if encoding is None and b"\x00" in raw[:8192]:
         raise QAError(f"{path.name}: looks like a binary file, not text")
     try:
-        return raw.decode(encoding)
+        return raw.decode(encoding or "utf-8")
     except UnicodeDecodeError as exc:
-        label = encoding.removesuffix("-sig").upper()
-        raise QAError(f"{path.name}: not {label} text ({exc.reason} at byte {exc.start})") from exc
+        if encoding is None and (text := _detected(raw)) is not None:
+            return text
+        label = (encoding or "utf-8").removesuffix("-sig").upper()
+        raise QAError(
+            f"{path.name}: not {label} text ({exc.reason} at byte {exc.start}), and no other encoding reads it "
+            "with confidence: save it as UTF-8"
+        ) from exc
+
+
+def _detected(raw: bytes) -> str | None:
+    """The text of bytes in a legacy encoding (Windows-1252, Shift JIS, GB18030, ...), by charset-normalizer.
+
+    Guarded where it guesses from little evidence: UTF-16/32 without a byte-order mark is
+    never taken (a few Latin-1 bytes pass for two Chinese characters); a handful of
+    non-ASCII bytes in which it recognises no language is refused, not guessed ("Ça va?" in
+    Windows-1252 reads as Big5 as well); and among the encodings that read the bytes equally
+    well Windows-1252 wins, the legacy encoding of most Western text (charset-normalizer may
+    otherwise pick Windows-1250 and turn "crème" into "crčme")."""
+    from charset_normalizer import from_bytes
+
+    matches = [m for m in from_bytes(raw) if not m.encoding.startswith(("utf_16", "utf_32"))]
+    if not matches:
+        return None
+    best = matches[0]
+    if not best.coherence and sum(byte >= 0x80 for byte in raw) < MIN_UNRECOGNISED_EVIDENCE:
+        return None
+    tied = [m for m in matches if m.chaos <= best.chaos + 0.01 and (m.coherence >= best.coherence - 0.05 or not best.coherence)]
+    return str(next((m for m in tied if m.encoding == "cp1252"), best))
 
 
 def from_path(path: str | Path, doc_id: str | None = None) -> Document:

@@ -7,7 +7,8 @@ from typing import Sequence
 
 from index.chunking import Chunk, Sentence
 from qa.passages import Passage
-from qa.reader import Calibration, Reading
+from qa.calibration import Calibration
+from qa.reader import Reading
 
 
 @dataclass(frozen=True)

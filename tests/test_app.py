@@ -262,7 +262,7 @@ def test_keyboard_only_enter_asks_and_the_cursor_comes_back_to_the_box(app_url, 
 
 def test_the_examples_show_an_answer_a_follow_up_and_an_abstention(bot):
     """The page's example questions, asked in order as a chat, do what they are there to show."""
-    from app import EXAMPLES
+    from qa.page import EXAMPLES
 
     chat = bot.chat()
     answers = {question: chat.ask(question).text for question in EXAMPLES}

@@ -14,10 +14,17 @@ from qa.reader import Reader
 from qa.squad import SquadExample
 
 
-class HaystackReader:
-    """Reads a question against contexts with Haystack's reader, the same model and window settings as ours."""
+PEER_PRECISIONS = ("fp32", "bf16")  # its default, and its fastest setting on some CPUs
 
-    def __init__(self, reader: Reader) -> None:
+
+class HaystackReader:
+    """Reads a question against contexts with Haystack's reader, the same model and window settings as ours,
+    at `precision` "fp32" (its default) or "bf16" (`model_kwargs={"dtype": torch.bfloat16}`)."""
+
+    def __init__(self, reader: Reader, precision: str = "fp32") -> None:
+        if precision not in PEER_PRECISIONS:
+            raise QAError(f"Haystack's reader runs here in {' or '.join(PEER_PRECISIONS)}, not {precision}")
+        self.precision = precision
         try:
             from haystack import Document
             from haystack_integrations.components.readers.transformers import TransformersExtractiveReader
@@ -29,9 +36,9 @@ class HaystackReader:
             token=None,
             top_k=1,
             no_answer=False,
-            max_seq_length=reader.max_length,
-            stride=reader.stride,
-            model_kwargs={"dtype": torch.float32},
+            max_seq_length=reader.settings.max_length,
+            stride=reader.settings.stride,
+            model_kwargs={"dtype": torch.bfloat16 if precision == "bf16" else torch.float32},
         )
         self._reader.warm_up()
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
@@ -27,20 +27,34 @@ print(answer.text, flush=True)
 
 @dataclass
 class BenchResult:
+    """Milliseconds per question end to end (retrieval + reading) and reading alone, ours and the peer's.
+
+    The peer is retrieval + Haystack's reader over the same chunks, timed in the same run at its
+    default precision (fp32: `baseline_*`) and at each setting it has; `baseline_best_*` is its
+    fastest, and `speedup_vs_best` ours against that one."""
+
     p50_ms: float
     p95_ms: float
     baseline_p50_ms: float
     baseline_p95_ms: float
+    baseline_best_p50_ms: float
+    baseline_best_precision: str
     speedup: float
+    speedup_vs_best: float
     read_p50_ms: float  # the reader alone over the retrieved chunks (joined as QABot joins them), without retrieval
     baseline_read_p50_ms: float
+    baseline_best_read_p50_ms: float
     read_speedup: float
+    read_speedup_vs_best: float
     f1: float
     baseline_f1: float
+    baseline_best_f1: float
     cold_start_s: float
     index_build_s: float
     peak_rss_mb: float
     questions: int
+    backend: str
+    baseline_p50_ms_by_precision: dict[str, float]
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -69,8 +83,9 @@ def _cold_start(runs: int = 3) -> tuple[float, float]:
 
 
 def run_bench(questions: list[EvalQuestion], rounds: int = 2) -> BenchResult:
-    """Time every question `rounds` times through our pipeline and through retrieval + Haystack's reader."""
-    from qa.evaluation.baseline import HaystackReader
+    """Time every question `rounds` times through our pipeline and through retrieval + Haystack's
+    reader at each of its precisions, interleaved question by question so all see the same machine."""
+    from qa.evaluation.baseline import PEER_PRECISIONS, HaystackReader
 
     if rounds < 1:
         raise QAError(f"the bench needs 1 or more rounds, got {rounds}")
@@ -78,47 +93,79 @@ def run_bench(questions: list[EvalQuestion], rounds: int = 2) -> BenchResult:
     started = time.perf_counter()
     cached_store(bot.documents, bot.embedder, store_info(bot.embedder, bot.settings.index), None)
     index_build_s = time.perf_counter() - started
-    haystack = HaystackReader(bot.reader)
-
+    peers = {precision: HaystackReader(bot.reader, precision) for precision in PEER_PRECISIONS}
+    for peer in peers.values():
+        peer.answer(questions[0].question, [bot.documents[0].text])
     bot.ask(questions[0].question)
-    haystack.answer(questions[0].question, [bot.documents[0].text])
-    ours_ms, base_ms, read_ms, base_read_ms, ours_f1, base_f1 = [], [], [], [], [], []
+    ours, read = _Timings(), _Timings()
+    peer_total = {p: _Timings() for p in peers}
+    peer_read = {p: _Timings() for p in peers}
     for round_ in range(rounds):
         for q in questions:
             t0 = time.perf_counter()
             answer = bot.ask(q.question)
-            t1 = time.perf_counter()
-            hits = bot.retrieve(q.question)
-            t2 = time.perf_counter()
-            baseline, _ = haystack.answer(q.question, [h.chunk.text for h in hits])
-            t3 = time.perf_counter()
-            read = passages([h.chunk for h in hits])  # as QABot reads them: overlapping chunks joined
-            bot.reader.read_batch([(q.question, p.text) for p in read], top_k=bot.settings.alternatives + 1)
-            t4 = time.perf_counter()
-            ours_ms.append(1000 * (t1 - t0))
-            base_ms.append(1000 * (t3 - t1))
-            base_read_ms.append(1000 * (t3 - t2))
-            read_ms.append(1000 * (t4 - t3))
-            if round_ == 0 and q.answerable:
-                ours_f1.append(best_scores(answer.best_guess, q.answers)[1])
-                base_f1.append(best_scores(baseline, q.answers)[1])
-    p50, p95 = np.percentile(ours_ms, [50, 95])
-    b50, b95 = np.percentile(base_ms, [50, 95])
-    r50, br50 = np.median(read_ms), np.median(base_read_ms)
+            ours.add(time.perf_counter() - t0, q, answer.best_guess, round_)
+            t0 = time.perf_counter()
+            bot.reader.read_batch([(q.question, p.text) for p in passages([h.chunk for h in bot.retrieve(q.question)])],
+                                  top_k=bot.settings.alternatives + 1)  # as QABot reads: overlapping chunks joined
+            read.add(time.perf_counter() - t0)
+            for precision, peer in peers.items():
+                t0 = time.perf_counter()
+                hits = bot.retrieve(q.question)
+                t1 = time.perf_counter()
+                text, _ = peer.answer(q.question, [h.chunk.text for h in hits])
+                t2 = time.perf_counter()
+                peer_total[precision].add(t2 - t0, q, text, round_)
+                peer_read[precision].add(t2 - t1)
+    best = min(peers, key=lambda p: peer_total[p].p50)
+    default = PEER_PRECISIONS[0]
     cold, peak = _cold_start()
     return BenchResult(
-        p50_ms=float(p50),
-        p95_ms=float(p95),
-        baseline_p50_ms=float(b50),
-        baseline_p95_ms=float(b95),
-        speedup=float(b50 / p50),
-        read_p50_ms=float(r50),
-        baseline_read_p50_ms=float(br50),
-        read_speedup=float(br50 / r50),
-        f1=100 * float(np.mean(ours_f1)),
-        baseline_f1=100 * float(np.mean(base_f1)),
+        p50_ms=ours.p50,
+        p95_ms=ours.p95,
+        baseline_p50_ms=peer_total[default].p50,
+        baseline_p95_ms=peer_total[default].p95,
+        baseline_best_p50_ms=peer_total[best].p50,
+        baseline_best_precision=best,
+        speedup=peer_total[default].p50 / ours.p50,
+        speedup_vs_best=peer_total[best].p50 / ours.p50,
+        read_p50_ms=read.p50,
+        baseline_read_p50_ms=peer_read[default].p50,
+        baseline_best_read_p50_ms=peer_read[best].p50,
+        read_speedup=peer_read[default].p50 / read.p50,
+        read_speedup_vs_best=peer_read[best].p50 / read.p50,
+        f1=ours.f1,
+        baseline_f1=peer_total[default].f1,
+        baseline_best_f1=peer_total[best].f1,
         cold_start_s=cold,
         index_build_s=index_build_s,
         peak_rss_mb=peak,
-        questions=len(ours_ms),
+        questions=len(ours.ms),
+        backend=bot.reader.backend.name,
+        baseline_p50_ms_by_precision={p: t.p50 for p, t in peer_total.items()},
     )
+
+
+@dataclass
+class _Timings:
+    """One pipeline's times (ms) and, on the first round, its answers' F1 on answerable questions."""
+
+    ms: list[float] = field(default_factory=list)
+    f1s: list[float] = field(default_factory=list)
+
+    def add(self, seconds: float, question: EvalQuestion | None = None, answer: str = "", round_: int = 1) -> None:
+        self.ms.append(1000 * seconds)
+        if question is not None and round_ == 0 and question.answerable:
+            self.f1s.append(best_scores(answer, question.answers)[1])
+
+    @property
+    def p50(self) -> float:
+        return float(np.percentile(self.ms, 50))
+
+    @property
+    def p95(self) -> float:
+        return float(np.percentile(self.ms, 95))
+
+    @property
+    def f1(self) -> float:
+        return 100 * float(np.mean(self.f1s)) if self.f1s else 0.0

@@ -5,7 +5,7 @@ Two one-feature logistic regressions turn it into probabilities: that the span i
 (F1 >= 0.5 with a reference; never for an unanswerable question) and that the text holds
 no answer. The share of unanswerable questions they were fitted at is stored with them, so
 a user of another share (a chat) gets probabilities and decisions for that share (see
-`qa.reader.Calibration`). The bot abstains when "no answer" is the more likely.
+`qa.calibration.Calibration`). The bot abstains when "no answer" is the more likely.
 
 The same fit is made twice: on single paragraphs (what `Reader` decides), and on the bot's
 final decision in open book (the best span over all windows and passages it read, with
@@ -24,7 +24,8 @@ from sklearn.linear_model import LogisticRegression
 from tqdm import tqdm
 
 from qa.evaluation.metrics import best_scores, expected_calibration_error, percent
-from qa.reader import Calibration, Reader
+from qa.calibration import Calibration
+from qa.reader import Reader
 from qa.squad import SquadExample
 
 NO_SPAN = -1e3  # the margin of a question with no span at all

@@ -18,12 +18,21 @@ from dataclasses import dataclass
 import numpy as np
 from transformers import PreTrainedTokenizerBase
 
-from qa.reader import token_types
 from qa.squad import SquadExample
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
 # a run of capitalised words (a name) or a number: what a swapped question replaces
 _PHRASE = re.compile(r"\b[A-Z][\w'-]*(?: [A-Z][\w'-]*)*|\b\d[\d,.]*\d\b|\b\d\b")
+
+
+def model_inputs(tokenizer: PreTrainedTokenizerBase) -> list[str]:
+    """The inputs the model takes: BERT has token types, DistilBERT and RoBERTa do not."""
+    return [n for n in ("input_ids", "token_type_ids", "attention_mask") if n in tokenizer.model_input_names]
+
+
+def token_types(encoding) -> list[list[int]]:
+    """The windows' token types, or zeros where the tokenizer has none (DistilBERT, RoBERTa)."""
+    return encoding.get("token_type_ids") or [[0] * len(ids) for ids in encoding["input_ids"]]
 
 
 @dataclass

@@ -6,12 +6,15 @@ import json
 from pathlib import Path
 
 import torch
+from transformers import AutoTokenizer
 
 from index.errors import QAError
 from qa.evaluation.squad_eval import evaluate, reader_predictor
 from qa.bot import CHAT_UNANSWERABLE_SHARE, BotSettings, QABot
 from qa.evaluation.open_book import paragraph_documents
-from qa.reader import SHIPPED_READER, WINDOW_FILE, Calibration, Reader
+from qa.calibration import Calibration
+from qa.reader import SHIPPED_READER, Reader, load_torch_model
+from qa.windows import SETTINGS_FILE
 from qa.squad import SquadExample, load_squad, spread
 from qa.training.calibration import (
     decision_scores,
@@ -177,12 +180,13 @@ def _package(
     v1_examples: list[SquadExample],
 ) -> dict:
     """Write the fp16 model into `tmp`, calibrate and measure it there, and write its card; return the scores."""
-    trained = Reader.load(model_dir, precision="fp32")
-    trained.model.to(torch.float16).save_pretrained(tmp)
-    trained.tokenizer.save_pretrained(tmp)
+    trained = load_torch_model(str(model_dir), "fp32").model
+    parameters = sum(t.numel() for t in trained.parameters()) / 1e6
+    trained.to(torch.float16).save_pretrained(tmp)
+    AutoTokenizer.from_pretrained(str(model_dir)).save_pretrained(tmp)
     cfg = stages[-1]["config"]
     window = {"max_length": cfg["max_length"], "stride": cfg["stride"]}
-    (tmp / WINDOW_FILE).write_text(json.dumps(window, indent=2) + "\n")
+    (tmp / SETTINGS_FILE).write_text(json.dumps(window, indent=2) + "\n")
     (tmp / TRAINING_FILE).write_text(json.dumps({"stages": stages}, indent=2) + "\n")
 
     reader = Reader.load(tmp)  # calibrated and measured as the product runs it
@@ -204,7 +208,7 @@ def _package(
     c, p = reader.calibration, reader.pipeline_calibration
     (tmp / "README.md").write_text(
         CARD.format(
-            parameters=sum(t.numel() for t in reader.model.parameters()) / 1e6,
+            parameters=parameters,
             fit_n=len(fit),
             held_n=len(held_out),
             precision=reader.precision,

@@ -13,15 +13,15 @@ from pathlib import Path
 
 import numpy as np
 import torch
+from torch.nn.utils.rnn import pad_sequence
 from torch.optim.lr_scheduler import LRScheduler
 from tqdm import tqdm
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer, get_linear_schedule_with_warmup
 
 from index.errors import QAError
 from index.hardware import native_bf16, pick_device
-from qa.reader import model_inputs, pad_windows
 from qa.squad import SquadExample, load_squad
-from qa.training.features import TrainFeatures, build_features, make_negatives
+from qa.training.features import TrainFeatures, build_features, make_negatives, model_inputs
 from index.folders import check_replaceable, staged_folder
 
 TRAINING_FILE = "training.json"  # the record of a run, next to its final model
@@ -122,8 +122,16 @@ def _collate(
     features: TrainFeatures, index: np.ndarray, pad_id: int, inputs: Sequence[str]
 ) -> dict[str, torch.Tensor]:
     """A padded batch of the `inputs` the model takes, with its answer targets."""
-    padded = pad_windows([features.input_ids[i] for i in index], [features.token_type_ids[i] for i in index], pad_id)
-    batch = {name: padded[name] for name in inputs}
+    def padded(rows: list[list[int]], value: int) -> torch.Tensor:
+        return pad_sequence([torch.tensor(row) for row in rows], batch_first=True, padding_value=value)
+
+    ids = [features.input_ids[i] for i in index]
+    padded_inputs = {
+        "input_ids": padded(ids, pad_id),
+        "token_type_ids": padded([features.token_type_ids[i] for i in index], 0),
+        "attention_mask": padded([[1] * len(row) for row in ids], 0),
+    }
+    batch = {name: padded_inputs[name] for name in inputs}
     batch["start_positions"] = torch.from_numpy(features.start_positions[index])
     batch["end_positions"] = torch.from_numpy(features.end_positions[index])
     return batch

@@ -70,7 +70,7 @@ def test_text_markdown_html_and_pdf(tmp_path):
     "name, content, message",
     [
         ("blob.txt", b"\x00\x01\x02\x03", "binary"),
-        ("latin.txt", "caf\xe9".encode("latin-1"), "not UTF-8"),
+        ("latin.txt", "caf\xe9".encode("latin-1"), "not UTF-8 text .* save it as UTF-8"),  # too little to tell
         ("empty.md", b"  \n ", "no text"),
         ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "PDF"),
         ("image.png", b"\x89PNG", "unsupported"),
@@ -108,7 +108,7 @@ def test_html_block_elements_are_paragraphs_and_inline_ones_are_not(tmp_path):
     )
     (tmp_path / "page.html").write_text(page)
     assert from_path(tmp_path / "page.html").text == (
-        "Report\n\nResults\n\nSales rose by 5%.\n\nCosts fell.\n\nNorth\n\nSouth\n\nLine one\nline two\n\na\nb"
+        "Results\n\nSales rose by 5%.\n\nCosts fell.\n\nNorth\n\nSouth\n\nLine one\nline two\n\na\nb"
         "\n\nx = 1\ny = 2"
     )
 
@@ -147,6 +147,41 @@ def test_every_pypdf_failure_is_reported_by_file_name(tmp_path, monkeypatch, err
     documents, errors = load_paths([tmp_path / "odd.pdf", tmp_path / "notes.txt"])
     assert [d.id for d in documents] == ["notes.txt"]
     assert len(errors) == 1 and errors[0].startswith("odd.pdf: ") and str(error) in errors[0]
+
+
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("Le café crème coûte 3 € à Münster – naïve façade, dit-il.\n\nDeuxième paragraphe.", "cp1252"),
+        ("Die Außenministerin begrüßte die Gäste in Münster.\n\nZweiter Absatz über Lambrecht.", "latin-1"),
+        ("Zażółć gęślą jaźń – polski tekst o współpracy obronnej.", "cp1250"),
+        ("Япония и Германия договорились в четверг об углублении сотрудничества.", "cp1251"),
+        ("日本とドイツは木曜日、防衛協力を強化することで合意した。", "shift_jis"),
+        ("日本和德国周四同意加强防务合作。", "gb18030"),
+    ],
+)
+def test_text_in_a_legacy_encoding_is_detected(tmp_path, text, encoding):
+    (tmp_path / "legacy.txt").write_bytes(text.encode(encoding))
+    assert from_path(tmp_path / "legacy.txt").text == text
+
+
+def test_a_page_keeps_its_article_and_drops_navigation_and_footers(tmp_path):
+    page = (
+        "<html><head><title>Talks</title></head><body>"
+        "<nav><a href='/'>Home</a> | <a href='/world'>World news</a> | <a href='/sport'>Sport</a></nav>"
+        "<header>Kyodo News: subscribe now for full access</header><article>"
+        "<h1>Japan, Germany agree to deepen defense ties</h1>"
+        "<p>MUNSTER - Japan and Germany agreed on Thursday to start negotiations on a pact to share supplies.</p>"
+        "<p>The defense chiefs, Yasukazu Hamada and Christine <b>Lambrecht</b>, joined online.</p></article>"
+        "<aside>Most read: a story about something else entirely</aside>"
+        "<footer>Copyright 2022 Kyodo News. All rights reserved. Privacy policy.</footer></body></html>"
+    )
+    (tmp_path / "news.html").write_text(page)
+    assert from_path(tmp_path / "news.html").text == (
+        "Japan, Germany agree to deepen defense ties\n\n"
+        "MUNSTER - Japan and Germany agreed on Thursday to start negotiations on a pact to share supplies.\n\n"
+        "The defense chiefs, Yasukazu Hamada and Christine Lambrecht, joined online."
+    )
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-8-sig", "utf-32"])

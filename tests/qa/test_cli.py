@@ -176,7 +176,7 @@ def test_missing_or_empty_question_set_exits_2_naming_it(tmp_path, capsys, comma
 )
 def test_missing_extra_exits_2_naming_it(monkeypatch, capsys, command, module, extra):
     monkeypatch.setitem(sys.modules, module, None)  # as if it were not installed
-    monkeypatch.setitem(sys.modules, "app", None)  # a missed check fails here instead of starting a server
+    monkeypatch.setitem(sys.modules, "qa.page", None)  # a missed check fails here instead of starting a server
     assert main(command) == 2
     assert f"pip install '.[{extra}]'" in capsys.readouterr().err
 

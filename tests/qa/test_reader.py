@@ -1,4 +1,4 @@
-"""The shipped reader: offline loading, spans, offsets, abstention, batching, broken models."""
+"""The shipped reader: offline loading, backends, spans, offsets, abstention, batching, broken models."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from qa import QAError, Reader
-from qa.reader import Calibration
+from qa.calibration import Calibration
 
 PARAGRAPH = (
     "The Eiffel Tower is a wrought-iron lattice tower on the Champ de Mars in Paris, France. "
@@ -16,8 +16,8 @@ PARAGRAPH = (
 )
 
 
-def test_shipped_reader_loads_offline(reader):
-    assert reader.model.config.num_hidden_layers == 6
+def test_shipped_reader_loads_offline_into_onnx_runtime(reader):
+    assert reader.backend.name == "onnx-fp32"  # the default: the torch model's logits, faster
     assert 0 < reader.calibration.prior < 1 and 0 < reader.pipeline_calibration.prior < 1
 
 
@@ -99,10 +99,72 @@ def test_directory_without_config_is_a_clear_error(tmp_path):
         Reader.load(tmp_path)
 
 
-def test_bf16_and_fp32_find_the_same_answer():
-    question = "Who is the Eiffel Tower named after?"
-    answers = {Reader.load(precision=p).read(question, PARAGRAPH).best.text for p in ("fp32", "bf16")}
-    assert len(answers) == 1
+@pytest.mark.parametrize(("backend", "precision"), [("torch", "fp32"), ("torch", "bf16"), ("onnx", "int8")])
+def test_every_backend_and_precision_finds_the_same_answers(reader, backend, precision):
+    other = Reader.load(backend=backend, precision=precision)
+    assert other.backend.name == f"{backend}-{precision}"
+    pairs = [
+        ("Who is the Eiffel Tower named after?", PARAGRAPH),
+        ("When was the tower built?", PARAGRAPH[:90]),  # a shorter window, padded in the batch
+        ("How many moons does Jupiter have?", PARAGRAPH),
+    ]
+    for ours, theirs in zip(reader.read_batch(pairs), other.read_batch(pairs)):
+        assert [(s.start, s.end) for s in ours.spans] == [(s.start, s.end) for s in theirs.spans]
+        assert ours.abstained == theirs.abstained
+
+
+def test_the_onnx_graph_gives_the_models_logits():
+    torch_reader, onnx_reader = Reader.load(backend="torch", precision="fp32"), Reader.load(backend="onnx", precision="fp32")
+    pairs = [("Who is the Eiffel Tower named after?", PARAGRAPH), ("When was it built?", PARAGRAPH[:90])]
+    for a, b in zip(torch_reader.read_batch(pairs, top_k=3), onnx_reader.read_batch(pairs, top_k=3)):
+        assert [s.margin for s in a.spans] == pytest.approx([s.margin for s in b.spans], abs=1e-3)
+
+
+def test_a_damaged_graph_in_the_cache_is_built_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    Reader.load(backend="onnx", precision="fp32")
+    (graph,) = tmp_path.glob("onnx/reader-fp32-*/model.onnx")
+    graph.write_bytes(b"not a graph")
+    again = Reader.load(backend="onnx", precision="fp32")
+    assert again.read("Who is the Eiffel Tower named after?", PARAGRAPH).best.text == "Gustave Eiffel"
+    assert graph.stat().st_size > 1_000_000
+
+
+def test_int8_reads_each_window_alone_so_a_batch_does_not_change_a_score():
+    int8 = Reader.load(precision="int8")
+    pairs = [("Who is the Eiffel Tower named after?", PARAGRAPH), ("When was it built?", PARAGRAPH[:90])]
+    alone = [int8.read(q, c, top_k=2) for q, c in pairs]
+    for single, batched in zip(alone, int8.read_batch(pairs, top_k=2)):
+        assert [(s.start, s.end, s.score) for s in single.spans] == [(s.start, s.end, s.score) for s in batched.spans]
+
+
+def test_a_graph_that_reads_otherwise_is_refused_and_auto_falls_back_to_torch(tmp_path, monkeypatch):
+    import qa.reader
+
+    from index.onnx_models import GraphError
+
+    def refuse(reference, candidate, encoder):
+        raise GraphError(f"the {candidate.name} graph reads a probe otherwise than the model")
+
+    monkeypatch.setenv("QA_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(qa.reader, "check_graph", refuse)
+    with pytest.raises(QAError, match="otherwise than the model"):
+        Reader.load(backend="onnx")
+    assert not list(tmp_path.glob("onnx/reader-*/model.onnx"))  # nothing unchecked is kept
+    with pytest.warns(UserWarning, match="runs in torch"):
+        fallback = Reader.load()
+    assert fallback.backend.name == "torch-fp32"
+
+
+@pytest.mark.parametrize(("backend", "precision"), [("onnx", "bf16"), ("torch", "int8")])
+def test_a_precision_the_backend_cannot_run_is_refused(backend, precision):
+    with pytest.raises(QAError, match="int8 is ONNX only"):
+        Reader.load(backend=backend, precision=precision)
+
+
+def test_top_k_below_one_is_refused(reader):
+    with pytest.raises(QAError, match="top_k"):
+        reader.read("Who?", PARAGRAPH, top_k=0)
 
 
 def test_unknown_precision_is_refused():
@@ -116,21 +178,6 @@ def test_spans_do_not_cross_paragraph_breaks(reader):
         assert "\n\n" not in span.text
 
 
-def test_frozen_graph_reads_like_the_eager_model(reader):
-    assert reader.graph == "frozen"
-    eager = Reader.load(freeze=False)
-    assert eager.graph == "eager"
-    pairs = [
-        ("Who is the Eiffel Tower named after?", PARAGRAPH),
-        ("When was the tower built?", PARAGRAPH[:90]),  # a shorter window, padded in the batch
-        ("How many moons does Jupiter have?", PARAGRAPH),
-    ]
-    for frozen, plain in zip(reader.read_batch(pairs, top_k=3), eager.read_batch(pairs, top_k=3)):
-        assert [(s.start, s.end) for s in frozen.spans] == [(s.start, s.end) for s in plain.spans]
-        assert [s.margin for s in frozen.spans] == pytest.approx([s.margin for s in plain.spans], abs=1e-2)
-        assert frozen.abstained == plain.abstained
-
-
 def test_a_model_without_token_types_reads_with_exact_offsets(tmp_path):
     """Any Hugging Face QA model: DistilBERT takes no token_type_ids (a tiny random one here, offline)."""
     from transformers import AutoTokenizer, DistilBertConfig, DistilBertForQuestionAnswering
@@ -141,10 +188,11 @@ def test_a_model_without_token_types_reads_with_exact_offsets(tmp_path):
     config = DistilBertConfig(vocab_size=tokenizer.vocab_size, dim=32, n_layers=1, n_heads=2, hidden_dim=64)
     DistilBertForQuestionAnswering(config).save_pretrained(tmp_path)
     tokenizer.save_pretrained(tmp_path)
-    reader = Reader.load(tmp_path)
-    assert reader.graph == "frozen"
-    reading = reader.read("Who is the Eiffel Tower named after?", PARAGRAPH, top_k=3)
-    assert reading.spans and all(PARAGRAPH[s.start : s.end] == s.text for s in reading.spans)
+    for backend in ("torch", "onnx"):
+        reader = Reader.load(tmp_path, backend=backend, precision="fp32")
+        assert reader.backend.input_names == ("input_ids", "attention_mask")
+        reading = reader.read("Who is the Eiffel Tower named after?", PARAGRAPH, top_k=3)
+        assert reading.spans and all(PARAGRAPH[s.start : s.end] == s.text for s in reading.spans)
 
 
 def test_calibration_moves_with_the_share_of_unanswerable_questions():

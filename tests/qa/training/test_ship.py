@@ -34,14 +34,16 @@ def test_shipped_folder_loads_and_describes_every_stage(tiny_config, squad_v1, s
     assert "Against the project's targets" in card
 
     reader = Reader.load(shipped)
-    assert (reader.max_length, reader.stride) == (96, 48)
+    assert (reader.settings.max_length, reader.settings.stride) == (96, 48)
     context = "Alexander Fleming discovered penicillin in 1928 in London."
     for span in reader.read("Who discovered penicillin?", context, top_k=3).spans:
         assert context[span.start : span.end] == span.text and 0.0 <= span.score <= 1.0
 
 
-def test_a_folder_without_a_training_record_is_refused(reader, squad_v1, squad_v2, tmp_path):
-    reader.model.save_pretrained(tmp_path / "model")
+def test_a_folder_without_a_training_record_is_refused(squad_v1, squad_v2, tmp_path):
+    from qa.reader import SHIPPED_READER, load_torch_model
+
+    load_torch_model(str(SHIPPED_READER), "fp32").model.save_pretrained(tmp_path / "model")
     with pytest.raises(QAError, match="training.json"):
         ship_reader(tmp_path / "model", str(squad_v1), str(squad_v2), dest=tmp_path / "shipped")
     assert not (tmp_path / "shipped").exists() and not (tmp_path / "shipped.tmp").exists()

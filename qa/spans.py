@@ -1,0 +1,97 @@
+"""Span decoding: from a window's start and end logits to answer spans in its context's characters.
+
+Pure NumPy, no model: `window_candidates` finds the best spans of one window, scored by
+their margin over the window's no-answer ([CLS]) score; `merge_candidates` keeps the best
+of all windows of a context, each answer once. Spans are snapped to whole words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Window:
+    """One model window over a context: `context` is the context's index in the batch read,
+    `offsets[t]` token t's (start, end) characters in that context, `in_context[t]` whether
+    token t is a context token (not the question, a special token or padding)."""
+
+    context: int
+    offsets: np.ndarray
+    in_context: np.ndarray
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A span `[start, end)` of a context and its margin: the span's logit score minus no-answer's."""
+
+    start: int
+    end: int
+    margin: float
+
+    def overlaps(self, others: Sequence["Candidate"]) -> bool:
+        return any(other.start < self.end and self.start < other.end for other in others)
+
+
+def snap_to_words(context: str, start: int, end: int) -> tuple[int, int]:
+    """Widen `[start, end)` to whole words: a span cut inside a word ("Lambrec" of "Lambrecht",
+    where the model picked a word piece) takes the rest of it. Surrounding blanks are dropped."""
+    while start > 0 and start < end and context[start].isalnum() and context[start - 1].isalnum():
+        start -= 1
+    while end < len(context) and start < end and context[end - 1].isalnum() and context[end].isalnum():
+        end += 1
+    while start < end and context[start].isspace():
+        start += 1
+    while end > start and context[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def window_candidates(
+    start_logits: np.ndarray,
+    end_logits: np.ndarray,
+    window: Window,
+    context: str,
+    max_answer_tokens: int,
+    top_k: int,
+) -> list[Candidate]:
+    """The `top_k` best spans of one window that do not overlap, best first.
+
+    A span starts and ends on context tokens, holds at most `max_answer_tokens` tokens and
+    never runs across a paragraph break. Spans that overlap a better one ("in person",
+    "person", "met in person") are one answer read several ways: skipping them leaves room
+    for real alternatives. Equal scores go to the earlier, then the shorter span."""
+    n = len(window.in_context)
+    start = np.where(window.in_context, start_logits[:n], -np.inf)
+    end = np.where(window.in_context, end_logits[:n], -np.inf)
+    null = float(start_logits[0] + end_logits[0])
+    rows, cols = np.indices((n, n))
+    band = (cols >= rows) & (cols - rows < max_answer_tokens)
+    scores = np.where(band, start[:, None] + end[None, :], -np.inf).ravel()
+    finite = np.flatnonzero(np.isfinite(scores))  # at most max_answer_tokens per token: cheap to sort whole
+    found: list[Candidate] = []
+    for index in finite[np.argsort(-scores[finite], kind="stable")]:
+        if len(found) == top_k:
+            break
+        i, j = divmod(int(index), n)
+        char_start, char_end = snap_to_words(context, int(window.offsets[i][0]), int(window.offsets[j][1]))
+        candidate = Candidate(char_start, char_end, float(scores[index]) - null)
+        if char_start == char_end or "\n\n" in context[char_start:char_end] or candidate.overlaps(found):
+            continue
+        found.append(candidate)
+    return found
+
+
+def merge_candidates(candidates: Sequence[Candidate], top_k: int) -> list[Candidate]:
+    """The best `top_k` of a context's candidates from all its windows: where windows overlap,
+    one answer found twice counts once, at its best margin."""
+    ranked: list[Candidate] = []
+    for candidate in sorted(candidates, key=lambda c: -c.margin):
+        if len(ranked) == top_k:
+            break
+        if not candidate.overlaps(ranked):
+            ranked.append(candidate)
+    return ranked

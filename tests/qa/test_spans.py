@@ -1,0 +1,126 @@
+"""The span decoder on hand-made logits: offsets, windows, no answer, ties, word boundaries."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from qa.spans import Candidate, Window, merge_candidates, snap_to_words, window_candidates
+
+CONTEXT = "Hamada and Lambrecht joined online."
+# [CLS] who ? [SEP] hamada and lambrecht joined online . [SEP]
+WORDS = [(0, 6), (7, 10), (11, 20), (21, 27), (28, 34), (34, 35)]
+OFFSETS = np.array([(0, 0), (0, 3), (3, 4), (0, 0), *WORDS, (0, 0)])
+IN_CONTEXT = np.array([False] * 4 + [True] * 6 + [False])
+WINDOW = Window(0, OFFSETS, IN_CONTEXT)
+
+
+def logits(start: dict[int, float], end: dict[int, float], n: int = len(OFFSETS), null: float = 0.0):
+    """Flat low logits, [CLS] at `null / 2` each, and the given tokens raised."""
+    s, e = np.full(n, -10.0), np.full(n, -10.0)
+    s[0] = e[0] = null / 2
+    for i, v in start.items():
+        s[i] = v
+    for i, v in end.items():
+        e[i] = v
+    return s, e
+
+
+def decode(start, end, window=WINDOW, context=CONTEXT, top_k=1, max_answer_tokens=30):
+    return window_candidates(start, end, window, context, max_answer_tokens, top_k)
+
+
+def text(candidate: Candidate, context: str = CONTEXT) -> str:
+    return context[candidate.start : candidate.end]
+
+
+def test_the_best_span_maps_to_its_characters():
+    best = decode(*logits({4: 5.0}, {6: 5.0}))[0]
+    assert text(best) == "Hamada and Lambrecht"
+    assert (best.start, best.end) == (0, 20)
+
+
+def test_margin_is_the_span_score_over_no_answer():
+    best = decode(*logits({6: 3.0}, {6: 2.0}, null=1.5))[0]
+    assert text(best) == "Lambrecht" and best.margin == pytest.approx(5.0 - 1.5)
+    assert decode(*logits({6: 1.0}, {6: 1.0}, null=8.0))[0].margin == pytest.approx(-6.0)  # no answer wins
+
+
+def test_question_and_special_tokens_are_never_an_answer():
+    start, end = logits({1: 50.0, 6: 1.0}, {2: 50.0, 6: 1.0})  # the question scores highest
+    assert [text(c) for c in decode(start, end, top_k=3)][0] == "Lambrecht"
+
+
+def test_spans_end_after_they_start_and_are_not_too_long():
+    backwards = decode(*logits({8: 9.0}, {4: 9.0}), top_k=3)  # "online" .. "Hamada" would run backwards
+    assert all(c.start < c.end for c in backwards) and text(backwards[0]) in {"Hamada", "online"}
+    start, end = logits({4: 5.0}, {9: 5.0, 5: 1.0})
+    assert text(decode(start, end, max_answer_tokens=3)[0]) == "Hamada and"  # "Hamada ... online." is six tokens
+    assert text(decode(start, end, max_answer_tokens=6)[0]) == "Hamada and Lambrecht joined online."
+
+
+def test_alternatives_do_not_overlap_the_better_answer():
+    start, end = logits({4: 5.0, 6: 4.9, 8: 1.0}, {6: 5.0, 4: 4.0, 8: 1.0})
+    found = decode(start, end, top_k=3)
+    assert [text(c) for c in found[:2]] == ["Hamada and Lambrecht", "online"]  # not "Lambrecht", "Hamada"
+
+
+def test_equal_scores_go_to_the_earlier_then_the_shorter_span():
+    start, end = logits({4: 2.0, 6: 2.0}, {4: 2.0, 6: 2.0})
+    found = decode(start, end, top_k=2)
+    assert [text(c) for c in found] == ["Hamada", "Lambrecht"]
+
+
+def test_an_answer_never_runs_across_a_paragraph_break():
+    context = "Talks\n\nHamada joined."
+    offsets = np.array([(0, 0), (0, 5), (7, 13), (14, 20), (20, 21), (0, 0)])
+    window = Window(0, offsets, np.array([False, True, True, True, True, False]))
+    start, end = logits({1: 9.0, 2: 1.0}, {3: 9.0, 2: 1.0}, n=6)
+    assert [text(c, context) for c in decode(start, end, window, context, top_k=2)] == ["Hamada joined", "Talks"]
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "snapped"),
+    [
+        (0, 3, "Lambrecht"),  # the model stopped at a word piece
+        (3, 9, "Lambrecht"),
+        (0, 9, "Lambrecht"),
+        (0, 10, "Lambrecht"),  # a trailing blank is dropped
+        (10, 13, "von"),
+        (9, 13, "von"),  # a leading blank is dropped
+        (11, 16, "von Berlin"),
+    ],
+)
+def test_spans_snap_to_whole_words(start, end, snapped):
+    context = "Lambrecht von Berlin"
+    s, e = snap_to_words(context, start, end)
+    assert context[s:e] == snapped
+
+
+def test_word_pieces_decode_to_the_whole_word():
+    context = "Christine Lambrecht."
+    # [CLS] q [SEP] christine lam ##bre ##cht . [SEP]
+    offsets = np.array([(0, 0), (0, 3), (0, 0), (0, 9), (10, 13), (13, 16), (16, 19), (19, 20), (0, 0)])
+    window = Window(0, offsets, np.array([False, False, False, True, True, True, True, True, False]))
+    start, end = logits({4: 5.0}, {5: 5.0}, n=9)  # "Lambre", cut inside the word
+    assert text(decode(start, end, window, context)[0], context) == "Lambrecht"
+    assert text(decode(start, end, window, context)[0], context) != "Lambrecht."
+
+
+def test_punctuation_is_not_pulled_into_a_word():
+    s, e = snap_to_words("joined online.", 7, 13)
+    assert (s, e) == (7, 13)
+
+
+def test_windows_merge_one_answer_once_at_its_best_margin():
+    first = [Candidate(0, 20, 4.0), Candidate(28, 34, 1.0)]
+    second = [Candidate(0, 20, 6.0), Candidate(11, 20, 5.0), Candidate(21, 27, 0.5)]  # overlapping window
+    merged = merge_candidates(first + second, top_k=3)
+    assert merged == [Candidate(0, 20, 6.0), Candidate(28, 34, 1.0), Candidate(21, 27, 0.5)]
+    assert merge_candidates(first + second, top_k=1) == [Candidate(0, 20, 6.0)]
+    assert merge_candidates([], top_k=2) == []
+
+
+def test_a_window_of_only_question_tokens_gives_nothing():
+    window = Window(0, OFFSETS, np.zeros(len(OFFSETS), dtype=bool))
+    assert decode(*logits({}, {}), window=window, top_k=3) == []
