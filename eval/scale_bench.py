@@ -25,12 +25,12 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from index.chunking import ChunkingSettings
-from index.documents import bundled_article
-from index.embedder import Embedder
-from index.indexing import Indexer, store_info
-from index.stores import FaissStore, IndexSettings, MilvusStore, StoreInfo
-from index.stores.faiss_store import HNSW_EF_SEARCH, HNSW_NEIGHBOURS
+from qa_index.chunking import ChunkingSettings
+from qa_index.documents import bundled_article
+from qa_index.embedder import Embedder
+from qa_index.indexing import Indexer, store_info
+from qa_index.stores import FaissStore, IndexSettings, MilvusStore, StoreInfo
+from qa_index.stores.faiss_store import HNSW_EF_SEARCH, HNSW_NEIGHBOURS
 
 QUERIES, K = 200, 10
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "data" / "squad" / "dev-v1.1.json.gz"
@@ -88,7 +88,7 @@ def bench_faiss(kind: str, vectors: np.ndarray, queries: np.ndarray, exact: np.n
 
 def bench_milvus(vectors: np.ndarray, queries: np.ndarray, exact: np.ndarray, kind: str) -> dict:
     """Milvus Lite with the project's own store schema (text and BM25 fields included): dense search only."""
-    from index.chunking import Chunk
+    from qa_index.chunking import Chunk
 
     with tempfile.TemporaryDirectory() as folder:
         info = StoreInfo("synthetic", vectors.shape[1], IndexSettings(kind=kind))

@@ -12,9 +12,9 @@ import itertools
 import tempfile
 from pathlib import Path
 
-from index.chunking import ChunkingSettings
-from index.embedder import Embedder
-from index.stores import IndexSettings
+from qa_index.chunking import ChunkingSettings
+from qa_index.embedder import Embedder
+from qa_index.stores import IndexSettings
 from qa import QABot, Reader
 from qa.bot import BotSettings
 from qa.evaluation.article_eval import evaluate_article, load_questions

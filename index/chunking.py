@@ -10,8 +10,8 @@ from typing import Iterator
 
 import pysbd
 
-from index.documents import Document
-from index.errors import QAError
+from qa_index.documents import Document
+from qa_index.errors import QAError
 
 
 @dataclass(frozen=True)

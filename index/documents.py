@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable
 
-from index.errors import QAError
+from qa_index.errors import QAError
 
 BUNDLED_ARTICLE = Path(__file__).parent / "data" / "japan_germany_defence_2022-11-03.txt"
 SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")

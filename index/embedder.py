@@ -14,9 +14,9 @@ from typing import Sequence
 import numpy as np
 from tqdm import tqdm
 
-from index.errors import QAError
-from index.folders import default_cache_dir, file_sha256
-from index.onnx_models import GraphError
+from qa_index.errors import QAError
+from qa_index.folders import default_cache_dir, file_sha256
+from qa_index.onnx_models import GraphError
 
 BACKENDS = ("auto", "onnx", "torch")
 
@@ -88,7 +88,7 @@ class OnnxEncoder:
     def __init__(self, folder: Path, graph: Path) -> None:
         from tokenizers import Tokenizer
 
-        from index.onnx_models import open_session
+        from qa_index.onnx_models import open_session
 
         config = json.loads((folder / "sentence_bert_config.json").read_text())
         self.dimension = int(json.loads((folder / "1_Pooling" / "config.json").read_text())["word_embedding_dimension"])
@@ -101,7 +101,7 @@ class OnnxEncoder:
     @classmethod
     def load(cls, folder: Path) -> "OnnxEncoder":
         """The encoder over the folder's graph in the cache, exported and checked on first use."""
-        from index.onnx_models import graph_folder, open_built
+        from qa_index.onnx_models import graph_folder, open_built
 
         return open_built(graph_folder("embedder", str(folder), "fp32"), lambda path: _export(folder, path), lambda graph: cls(folder, graph))
 
@@ -124,8 +124,8 @@ def _export(folder: Path, path: Path) -> dict:
     from sentence_transformers import SentenceTransformer
     from transformers import AutoModel
 
-    from index.loading import quiet_loading
-    from index.onnx_models import export
+    from qa_index.loading import quiet_loading
+    from qa_index.onnx_models import export
 
     class LastHiddenState(torch.nn.Module):
         def __init__(self, model: torch.nn.Module) -> None:
@@ -207,8 +207,8 @@ class Embedder:
         import torch
         from sentence_transformers import SentenceTransformer
 
-        from index.hardware import resolve_precision
-        from index.loading import quiet_loading
+        from qa_index.hardware import resolve_precision
+        from qa_index.loading import quiet_loading
 
         self.precision = resolve_precision(self.precision, torch.device("cpu"))  # it runs on the CPU
         try:

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
-from index.errors import QAError
+from qa_index.errors import QAError
 
 
 MODEL_MARKERS = ("config.json",)

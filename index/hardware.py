@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.errors import QAError
+from qa_index.errors import QAError
 
 if TYPE_CHECKING:
     import torch

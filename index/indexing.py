@@ -21,13 +21,13 @@ from typing import Iterable, Iterator
 
 from tqdm import tqdm
 
-from index.chunking import chunk_document
-from index.documents import SUFFIXES, Document, from_path
-from index.embedder import Embedder
-from index.errors import QAError
-from index.stores import FaissStore, Store, StoreInfo, is_milvus_uri, open_store
-from index.stores.base import IndexSettings
-from index.stores.faiss_store import folder_lock
+from qa_index.chunking import chunk_document
+from qa_index.documents import SUFFIXES, Document, from_path
+from qa_index.embedder import Embedder
+from qa_index.errors import QAError
+from qa_index.stores import FaissStore, Store, StoreInfo, is_milvus_uri, open_store
+from qa_index.stores.base import IndexSettings
+from qa_index.stores.faiss_store import folder_lock
 
 log = logging.getLogger(__name__)
 BATCH_DOCUMENTS = 64  # documents embedded together

@@ -19,8 +19,8 @@ from typing import Callable, Sequence
 
 from filelock import FileLock
 
-from index.errors import QAError
-from index.folders import default_cache_dir, staged_folder
+from qa_index.errors import QAError
+from qa_index.folders import default_cache_dir, staged_folder
 
 class GraphError(QAError):
     """An exported graph that could not be made, opened or trusted: the model itself may be fine."""

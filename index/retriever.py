@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from index.embedder import Embedder
-from index.stores import Retrieved, Store
-from index.stores.base import check_mode
+from qa_index.embedder import Embedder
+from qa_index.stores import Retrieved, Store
+from qa_index.stores.base import check_mode
 
 __all__ = ["Retrieved", "Retriever"]
 

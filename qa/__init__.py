@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from index.errors import QAError
+from qa_index.errors import QAError
 
 if TYPE_CHECKING:
     from qa.answers import Answer

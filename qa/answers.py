@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from index.chunking import Chunk, Sentence
+from qa_index.chunking import Chunk, Sentence
 from qa.passages import Passage
 from qa.calibration import Calibration
 from qa.reader import Reading

@@ -12,8 +12,8 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from index.errors import QAError
-from index.onnx_models import export, graph_folder, open_built, open_session, quantize_int8
+from qa_index.errors import QAError
+from qa_index.onnx_models import export, graph_folder, open_built, open_session, quantize_int8
 
 OUTPUTS = ("start_logits", "end_logits")
 

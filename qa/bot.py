@@ -10,15 +10,15 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from index.chunking import Chunk, Sentence, paragraph_number, sentences
-from index.documents import Document, bundled_article, from_text, load_paths
-from index.embedder import Embedder
-from index.errors import QAError
-from index.folders import default_cache_dir
-from index.indexing import cache_key, cached_store, store_info
-from index.retriever import Retrieved, Retriever
-from index.stores import IndexSettings, Store, open_store
-from index.stores.faiss_store import prune_cache
+from qa_index.chunking import Chunk, Sentence, paragraph_number, sentences
+from qa_index.documents import Document, bundled_article, from_text, load_paths
+from qa_index.embedder import Embedder
+from qa_index.errors import QAError
+from qa_index.folders import default_cache_dir
+from qa_index.indexing import cache_key, cached_store, store_info
+from qa_index.retriever import Retrieved, Retriever
+from qa_index.stores import IndexSettings, Store, open_store
+from qa_index.stores.faiss_store import prune_cache
 from qa.answers import Answer, Candidate, evidence_sentence, merge_candidates
 from qa.conversation import ChatTurn, Conversation, ReadAs
 from qa.passages import Passage, passages

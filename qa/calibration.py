@@ -10,7 +10,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.errors import QAError
+from qa_index.errors import QAError
 
 CALIBRATION_FILE = "calibration.json"
 

@@ -12,7 +12,7 @@ import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.errors import QAError
+from qa_index.errors import QAError
 
 if TYPE_CHECKING:
     from qa.evaluation.article_eval import EvalQuestion
@@ -125,10 +125,10 @@ def _chat(args: argparse.Namespace) -> None:
 
 def _index(args: argparse.Namespace) -> None:
     """With --store, index incrementally into that store; without, build the cache that `--doc` reuses."""
-    from index.chunking import ChunkingSettings
-    from index.embedder import Embedder
-    from index.indexing import index_into
-    from index.stores import IndexSettings
+    from qa_index.chunking import ChunkingSettings
+    from qa_index.embedder import Embedder
+    from qa_index.indexing import index_into
+    from qa_index.stores import IndexSettings
     from qa.bot import BotSettings, QABot
 
     progress = sys.stderr.isatty()
@@ -166,7 +166,7 @@ def _eval_squad(args: argparse.Namespace) -> None:
     allow_abstain = any(ex.is_impossible for ex in examples)
     reader = Reader.load(args.reader)
     if args.retrieval:
-        from index.folders import default_cache_dir
+        from qa_index.folders import default_cache_dir
         from qa.bot import BotSettings
         from qa.evaluation.open_book import evaluate_open_book, evaluate_per_article
 

@@ -28,7 +28,7 @@ import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Sequence
 
-from index.errors import QAError
+from qa_index.errors import QAError
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -19,9 +19,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Callable, Sequence
 
-from index.chunking import ChunkingSettings
-from index.errors import QAError
-from index.stores import IndexSettings
+from qa_index.chunking import ChunkingSettings
+from qa_index.errors import QAError
+from qa_index.stores import IndexSettings
 
 NICENESS = 15
 _PROGRESS = re.compile(r"embedding:.*?(\d+)/(\d+)")

@@ -12,7 +12,7 @@ from pathlib import Path, PurePosixPath
 
 import gradio as gr
 
-from index.documents import MAX_DOCUMENT_BYTES
+from qa_index.documents import MAX_DOCUMENT_BYTES
 from qa import QABot, QAError
 from qa.answers import Answer
 from qa.conversation import load_parser

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from index.chunking import Chunk
+from qa_index.chunking import Chunk
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from typing import Sequence
 
 import numpy as np
 
-from index.errors import QAError
-from index.onnx_models import GraphError
+from qa_index.errors import QAError
+from qa_index.onnx_models import GraphError
 from qa.backends import Backend, TorchBackend, onnx_backend
 from qa.calibration import Calibration
 from qa.spans import Candidate, merge_candidates, window_candidates
@@ -166,8 +166,8 @@ def load_torch_model(source: str, precision: str) -> TorchBackend:
     import torch
     from transformers import AutoModelForQuestionAnswering
 
-    from index.hardware import pick_device
-    from index.loading import quiet_loading
+    from qa_index.hardware import pick_device
+    from qa_index.loading import quiet_loading
 
     try:
         with quiet_loading(source):
@@ -181,7 +181,7 @@ def load_torch_model(source: str, precision: str) -> TorchBackend:
 
 def _pick_backend(source: str, precision: str, backend: str, encoder: WindowEncoder) -> Backend:
     """The backend `backend` and `precision` ask for; "auto" falls back from ONNX to torch with a warning."""
-    from index.hardware import resolve_precision  # imports torch only when asked to pick a torch precision
+    from qa_index.hardware import resolve_precision  # imports torch only when asked to pick a torch precision
 
     if backend == "torch" or precision == "bf16":
         return load_torch_model(source, resolve_precision(precision))

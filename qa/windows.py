@@ -17,7 +17,7 @@ from typing import Iterator, Sequence
 import numpy as np
 from tokenizers import Tokenizer
 
-from index.errors import QAError
+from qa_index.errors import QAError
 from qa.spans import Window
 
 SETTINGS_FILE = "reader.json"

@@ -30,7 +30,7 @@ def reader():
 
 @pytest.fixture(scope="session")
 def embedder():
-    from index.embedder import Embedder
+    from qa_index.embedder import Embedder
 
     return Embedder()
 

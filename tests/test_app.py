@@ -122,7 +122,7 @@ def test_api_reports_malformed_history(app_url, history):
 
 
 def test_upload_limit_is_the_document_limit(app_url):
-    from index.documents import MAX_DOCUMENT_BYTES
+    from qa_index.documents import MAX_DOCUMENT_BYTES
 
     config = json.loads(urllib.request.urlopen(app_url + "config", timeout=10).read())
     labels = [c.get("props", {}).get("label") or "" for c in config["components"]]

@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from index.stores.base import IndexSettings, Retrieved, Store, StoreInfo
-from index.stores.faiss_store import FaissStore
-from index.stores.milvus_store import MilvusStore, is_milvus_uri
+from qa_index.stores.base import IndexSettings, Retrieved, Store, StoreInfo
+from qa_index.stores.faiss_store import FaissStore
+from qa_index.stores.milvus_store import MilvusStore, is_milvus_uri
 
 __all__ = ["FaissStore", "IndexSettings", "MilvusStore", "Retrieved", "Store", "StoreInfo", "is_milvus_uri", "open_store"]
 

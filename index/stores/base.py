@@ -13,8 +13,8 @@ from typing import Protocol
 
 import numpy as np
 
-from index.chunking import Chunk, ChunkingSettings
-from index.errors import QAError
+from qa_index.chunking import Chunk, ChunkingSettings
+from qa_index.errors import QAError
 
 RRF_K = 60  # reciprocal rank fusion's constant, as in the original paper and Milvus's RRFRanker default
 MODES = ("fused", "dense")

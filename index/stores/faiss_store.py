@@ -22,11 +22,11 @@ import faiss
 import numpy as np
 from filelock import FileLock
 
-from index.chunking import Chunk
-from index.errors import QAError
-from index.folders import file_sha256, staged_folder
-from index.lexical import LexicalIndex
-from index.stores.base import Retrieved, StoreInfo, check_mode, fuse
+from qa_index.chunking import Chunk
+from qa_index.errors import QAError
+from qa_index.folders import file_sha256, staged_folder
+from qa_index.lexical import LexicalIndex
+from qa_index.stores.base import Retrieved, StoreInfo, check_mode, fuse
 
 FORMAT_VERSION = 2
 VECTORS, CHUNKS, MANIFEST = "vectors.faiss", "chunks.json", "manifest.json"

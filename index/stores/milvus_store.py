@@ -20,9 +20,9 @@ from pathlib import Path
 
 import numpy as np
 
-from index.chunking import Chunk
-from index.errors import QAError
-from index.stores.base import RRF_K, Retrieved, StoreInfo, check_mode
+from qa_index.chunking import Chunk
+from qa_index.errors import QAError
+from qa_index.stores.base import RRF_K, Retrieved, StoreInfo, check_mode
 
 log = logging.getLogger(__name__)
 

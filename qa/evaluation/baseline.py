@@ -9,7 +9,7 @@ from typing import Sequence
 
 import torch
 
-from index.errors import QAError
+from qa_index.errors import QAError
 from qa.reader import Reader
 from qa.squad import SquadExample
 

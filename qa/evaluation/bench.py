@@ -11,9 +11,9 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
-from index.indexing import cached_store, store_info
+from qa_index.indexing import cached_store, store_info
 from qa.bot import QABot
-from index.errors import QAError
+from qa_index.errors import QAError
 from qa.evaluation.article_eval import EvalQuestion
 from qa.evaluation.metrics import best_scores
 from qa.passages import passages

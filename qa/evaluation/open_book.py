@@ -9,10 +9,10 @@ from typing import Sequence
 
 from tqdm import tqdm
 
-from index.documents import Document
-from index.embedder import Embedder
-from index.indexing import Indexer, store_info
-from index.stores import open_store
+from qa_index.documents import Document
+from qa_index.embedder import Embedder
+from qa_index.indexing import Indexer, store_info
+from qa_index.stores import open_store
 from qa.bot import BotSettings, QABot
 from qa.evaluation.metrics import percent
 from qa.evaluation.squad_eval import SquadScores, score_predictions

@@ -8,7 +8,7 @@ from typing import Callable, Sequence
 
 from tqdm import tqdm
 
-from index.errors import QAError
+from qa_index.errors import QAError
 from qa.evaluation.metrics import best_scores, expected_calibration_error, percent
 from qa.reader import Reader
 from qa.squad import SquadExample

@@ -8,7 +8,7 @@ from pathlib import Path
 import torch
 from transformers import AutoTokenizer
 
-from index.errors import QAError
+from qa_index.errors import QAError
 from qa.evaluation.squad_eval import evaluate, reader_predictor
 from qa.bot import CHAT_UNANSWERABLE_SHARE, BotSettings, QABot
 from qa.evaluation.open_book import paragraph_documents
@@ -23,7 +23,7 @@ from qa.training.calibration import (
     reader_decisions,
     split_by_article,
 )
-from index.folders import check_replaceable, staged_folder
+from qa_index.folders import check_replaceable, staged_folder
 from qa.training.trainer import TRAINING_FILE
 
 CARD = """\

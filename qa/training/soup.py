@@ -15,8 +15,8 @@ from typing import Sequence
 import torch
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer
 
-from index.errors import QAError
-from index.folders import check_replaceable, staged_folder
+from qa_index.errors import QAError
+from qa_index.folders import check_replaceable, staged_folder
 from qa.training.trainer import TRAINING_FILE
 
 

@@ -18,11 +18,11 @@ from torch.optim.lr_scheduler import LRScheduler
 from tqdm import tqdm
 from transformers import AutoModelForQuestionAnswering, AutoTokenizer, get_linear_schedule_with_warmup
 
-from index.errors import QAError
-from index.hardware import native_bf16, pick_device
+from qa_index.errors import QAError
+from qa_index.hardware import native_bf16, pick_device
 from qa.squad import SquadExample, load_squad
 from qa.training.features import TrainFeatures, build_features, make_negatives, model_inputs
-from index.folders import check_replaceable, staged_folder
+from qa_index.folders import check_replaceable, staged_folder
 
 TRAINING_FILE = "training.json"  # the record of a run, next to its final model
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.stores import IndexSettings, StoreInfo, open_store
+from qa_index.stores import IndexSettings, StoreInfo, open_store
 
 ENGINES = ["faiss", "milvus"]
 

@@ -1,9 +1,9 @@
 import pytest
 
-from index import chunking
-from index.chunking import ChunkingSettings, chunk_document, sentences
-from index.documents import Document, bundled_article
-from index.errors import QAError
+from qa_index import chunking
+from qa_index.chunking import ChunkingSettings, chunk_document, sentences
+from qa_index.documents import Document, bundled_article
+from qa_index.errors import QAError
 
 
 def test_chunks_keep_exact_offsets_and_document_id():

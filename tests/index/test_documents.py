@@ -7,8 +7,8 @@ import pytest
 from pypdf import PdfWriter
 from pypdf.errors import DependencyError, LimitReachedError, ParseError
 
-from index.chunking import ChunkingSettings, chunk_document
-from index.documents import BUNDLED_ARTICLE, MAX_DOCUMENT_BYTES, bundled_article, from_path, from_text, load_paths
+from qa_index.chunking import ChunkingSettings, chunk_document
+from qa_index.documents import BUNDLED_ARTICLE, MAX_DOCUMENT_BYTES, bundled_article, from_path, from_text, load_paths
 from qa import QAError
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from index import embedder as module
-from index.embedder import (
+from qa_index import embedder as module
+from qa_index.embedder import (
     BUNDLED_WEIGHTS, BUNDLED_WEIGHTS_SHA256, Embedder, check_weights, default_embedder_path,
 )
 from qa import QAError

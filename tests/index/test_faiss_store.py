@@ -14,12 +14,12 @@ from pathlib import Path
 import faiss
 import pytest
 
-from index.chunking import ChunkingSettings
-from index.documents import Document, bundled_article
-from index.errors import QAError
-from index.indexing import Indexer, cached_store, store_info
-from index.stores import FaissStore, IndexSettings
-from index.stores.faiss_store import CHUNKS, MANIFEST, VECTORS, prune_cache
+from qa_index.chunking import ChunkingSettings
+from qa_index.documents import Document, bundled_article
+from qa_index.errors import QAError
+from qa_index.indexing import Indexer, cached_store, store_info
+from qa_index.stores import FaissStore, IndexSettings
+from qa_index.stores.faiss_store import CHUNKS, MANIFEST, VECTORS, prune_cache
 
 DOCS = [bundled_article()]
 ROOT = Path(__file__).resolve().parents[2]
@@ -94,8 +94,8 @@ def test_concurrent_builds_of_one_folder_embed_once(tmp_path, embedder):
 
 def test_two_processes_indexing_one_folder_both_succeed_and_leave_one_good_index(tmp_path):
     script = (
-        "import sys; from index.embedder import Embedder; from index.indexing import index_into; "
-        "from index.stores import IndexSettings; "
+        "import sys; from qa_index.embedder import Embedder; from qa_index.indexing import index_into; "
+        "from qa_index.stores import IndexSettings; "
         "print(index_into(sys.argv[1], [sys.argv[2]], Embedder(), IndexSettings()).summary())"
     )
     article = ROOT / "index" / "data"

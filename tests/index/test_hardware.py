@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from index import hardware
+from qa_index import hardware
 from qa import QAError
 
 

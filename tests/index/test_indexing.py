@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from index.documents import bundled_article
-from index.errors import QAError
-from index.indexing import Indexer, index_into, store_info, walk
-from index.stores import IndexSettings, open_store
+from qa_index.documents import bundled_article
+from qa_index.errors import QAError
+from qa_index.indexing import Indexer, index_into, store_info, walk
+from qa_index.stores import IndexSettings, open_store
 
 ARTICLE = bundled_article()
 

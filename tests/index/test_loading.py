@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from transformers.utils import logging
 
-from index.loading import quiet_loading
+from qa_index.loading import quiet_loading
 
 
 @pytest.fixture

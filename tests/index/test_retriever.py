@@ -1,7 +1,7 @@
-from index.documents import bundled_article, from_text
-from index.indexing import cached_store, store_info
-from index.retriever import Retriever
-from index.stores import IndexSettings
+from qa_index.documents import bundled_article, from_text
+from qa_index.indexing import cached_store, store_info
+from qa_index.retriever import Retriever
+from qa_index.stores import IndexSettings
 
 
 def _store(embedder, documents=None):

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from index.chunking import ChunkingSettings, chunk_document
-from index.documents import Document, bundled_article
-from index.errors import QAError
-from index.stores import IndexSettings, open_store
+from qa_index.chunking import ChunkingSettings, chunk_document
+from qa_index.documents import Document, bundled_article
+from qa_index.errors import QAError
+from qa_index.stores import IndexSettings, open_store
 
 ARTICLE = bundled_article()
 MEMO = Document("memo.txt", "The canteen serves lentil soup on Fridays.\n\nThe car park closes at nine in the evening.")

@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 import qa.bot
-from index.documents import bundled_article
+from qa_index.documents import bundled_article
 from qa import BotSettings, QABot, QAError
 
 ARTICLE = bundled_article().text

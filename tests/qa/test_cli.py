@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from index.documents import bundled_article
+from qa_index.documents import bundled_article
 from qa.cli import main
 
 

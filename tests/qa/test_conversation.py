@@ -5,7 +5,7 @@ Histories here are hand-written (question, answer) pairs, so these run without a
 import pytest
 
 from qa.conversation import Conversation, read_question
-from index.errors import QAError
+from qa_index.errors import QAError
 
 HAYASHI = ("Who is Japan's foreign minister?", "Yoshimasa Hayashi")
 

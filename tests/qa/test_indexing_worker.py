@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.errors import QAError
-from index.stores import IndexSettings
+from qa_index.errors import QAError
+from qa_index.stores import IndexSettings
 from qa import QABot
 from qa.indexing_worker import index_in_worker
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from index.chunking import Chunk
+from qa_index.chunking import Chunk
 from qa.passages import passages
 
 TEXT = "One. Two. Three. Four. Five. Six."

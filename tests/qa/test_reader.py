@@ -141,7 +141,7 @@ def test_int8_reads_each_window_alone_so_a_batch_does_not_change_a_score():
 def test_a_graph_that_reads_otherwise_is_refused_and_auto_falls_back_to_torch(tmp_path, monkeypatch):
     import qa.reader
 
-    from index.onnx_models import GraphError
+    from qa_index.onnx_models import GraphError
 
     def refuse(reference, candidate, encoder):
         raise GraphError(f"the {candidate.name} graph reads a probe otherwise than the model")

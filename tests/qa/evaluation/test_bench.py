@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.errors import QAError
+from qa_index.errors import QAError
 from qa.evaluation.article_eval import load_questions
 from qa.evaluation.bench import run_bench
 

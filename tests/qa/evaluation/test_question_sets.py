@@ -8,7 +8,7 @@ from collections import Counter
 
 import pytest
 
-from index.documents import bundled_article
+from qa_index.documents import bundled_article
 from qa.evaluation.article_eval import load_conversations, load_questions
 
 ARTICLE = bundled_article().text
