@@ -8,14 +8,17 @@ from __future__ import annotations
 import argparse
 import html
 import re
+import secrets
 from pathlib import Path, PurePosixPath
 
 import gradio as gr
 
 from qa_index.documents import MAX_DOCUMENT_BYTES
+from qa_index.folders import default_cache_dir
+from qa_index.stores import FaissStore
 from qa import QABot, QAError
 from qa.answers import Answer
-from qa.conversation import load_parser
+from qa.conversation import ChatTurn, load_parser
 from qa.indexing_worker import index_in_worker
 
 # one of each thing the page does: answers, follow-ups ("And Germany's?", "she") and "the document does not say"
@@ -37,6 +40,7 @@ CSS = """
 .qa-evidence { border-left:3px solid #94a3b8; padding-left:8px; margin-top:6px; }
 .qa-evidence mark { background:#fde68a; padding:0 2px; }
 .qa-source { color:#64748b; font-size:0.85em; }
+.qa-upload-error { color:#991b1b; }
 """
 
 
@@ -110,6 +114,44 @@ def _documents_line(bot: QABot) -> str:
     return f"<p><b>Answering from:</b> {names}{more}</p>"
 
 
+EMPTY_SESSION: dict = {"chat": [], "turns": [], "documents": None, "pending": ""}
+SESSION_KEY = "qa-chat-session"
+INDEX_KEY = re.compile(r"[0-9a-f]{16}")
+
+
+def session_secret() -> str:
+    """The key the browser's copy of a session is encrypted with: kept in the cache, so a session
+    outlives a restart of the page; a fresh one where the cache cannot be written."""
+    path = default_cache_dir() / "page-secret"
+    try:
+        if not path.is_file():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_hex(32))
+            path.chmod(0o600)
+        return path.read_text().strip()
+    except OSError:
+        return secrets.token_hex(32)
+
+
+def snapshot(chat: list, turns: list, bot: QABot | None, pending: str = "") -> dict:
+    """What the browser keeps of a session: the messages, the turns as read, and the key of the index
+    of its uploaded documents (not the documents)."""
+    key = bot.index_dir.name if bot is not None and bot.index_dir is not None else None
+    return {
+        "chat": list(chat or []),
+        "turns": [[t.question, t.read_as, t.answer] for t in turns or []],
+        "documents": key,
+        "pending": pending,
+    }
+
+
+def _saved_turns(saved: dict) -> list[ChatTurn]:
+    turns = saved.get("turns") if isinstance(saved, dict) else None
+    if not isinstance(turns, list):
+        return []
+    return [ChatTurn(*t) for t in turns if isinstance(t, list) and len(t) == 3 and all(isinstance(x, (str, type(None))) for x in t)]
+
+
 def build_app(default_bot: QABot) -> gr.Blocks:
     """The page; `default_bot` (the bundled article, or a store) is shared, an upload gives a session its own bot."""
     home = "the store" if default_bot.store_uri else "the bundled article"
@@ -119,6 +161,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         return bot or default_bot
 
     def respond(message: str, chat: list, turns: list, bot: QABot | None):
+        """Answer in the chat; the status line's last word about uploads goes (the documents line stays)."""
         chat = list(chat or [])
         turns = list(turns or [])
         chat.append({"role": "user", "content": f'<p class="qa-question">{plain(message or "")}</p>'})
@@ -127,9 +170,46 @@ def build_app(default_bot: QABot) -> gr.Blocks:
             answer = conversation.ask(message)
         except QAError as exc:
             chat.append({"role": "assistant", "content": f"<p>⚠️ {plain(str(exc))}</p>"})
-            return "", chat, turns
+            return "", chat, turns, snapshot(chat, turns, bot), ""
         chat.append({"role": "assistant", "content": render_answer(answer)})
-        return "", chat, list(conversation.turns)
+        turns = list(conversation.turns)
+        return "", chat, turns, snapshot(chat, turns, bot), ""
+
+    def mark_pending(message: str, chat: list, turns: list, bot: QABot | None) -> dict:
+        """Remember the question before it is answered, so a reload meanwhile can give it back."""
+        return snapshot(chat, turns, bot, pending=message or "")
+
+    def restore(saved: dict):
+        """A reloaded page gets its session back: the conversation and, while its index is still in the
+        cache, the uploaded documents; where they are gone, or a question was in flight, it says so."""
+        saved = saved if isinstance(saved, dict) else EMPTY_SESSION
+        if not (saved.get("chat") or saved.get("documents") or saved.get("pending")):
+            return (gr.update(),) * 8  # nothing to bring back: leave alone what the person may already have typed
+        chat = [m for m in saved.get("chat") or [] if isinstance(m, dict) and m.get("role") in ("user", "assistant")]
+        turns, bot, notes = _saved_turns(saved), None, []
+        key = saved.get("documents")
+        if key:
+            bot = reopen(key)
+            if bot is None:
+                chat, turns = [], []
+                notes.append(f"The documents you uploaded are no longer here: you are back on {home}. Upload them again to ask about them.")
+        pending = saved.get("pending") if isinstance(saved.get("pending"), str) else ""
+        if pending:
+            notes.append("Your last question was not answered before the page reloaded: it is back in the box.")
+        status = "".join(f"<p>{plain(note)}</p>" for note in notes)
+        fresh = snapshot(chat, turns, bot)
+        box = pending or gr.update()
+        return chat, turns, bot, _documents_line(active(bot)), status, gr.update(visible=article_examples and bot is None), box, fresh
+
+    def reopen(key: object) -> QABot | None:
+        """The bot over an earlier upload's index in the cache, or None where it is gone."""
+        if not isinstance(key, str) or not INDEX_KEY.fullmatch(key):
+            return None
+        try:
+            store = FaissStore.open(default_cache_dir() / "index" / key)
+            return QABot(store=store, reader=default_bot.reader, embedder=default_bot.embedder, settings=default_bot.settings)
+        except QAError:
+            return None
 
     def ask_api(question: str, history: list[list[str]] | None = None) -> dict:
         """Answer a question over the page's documents (the bundled article, or the store it was started
@@ -148,7 +228,7 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         paths = [Path(f if isinstance(f, str) else f.name) for f in files or []]
         unchanged = (bot, _documents_line(active(bot)))
         if not paths:
-            return *unchanged, "<p>Choose one or more .txt, .md, .pdf or .html files first.</p>", turns, chat, gr.update()
+            return *unchanged, "", turns, chat, gr.update(), snapshot(chat, turns, bot)
         progress(0.05, desc="Reading documents")
         try:
             new_bot = QABot.from_paths(
@@ -161,27 +241,39 @@ def build_app(default_bot: QABot) -> gr.Blocks:
             )
             new_bot.warm_up()  # reopens the index the worker built
         except QAError as exc:
-            return *unchanged, f"<p>⚠️ Nothing changed: {plain(str(exc))}</p>", turns, chat, gr.update()
+            error = f'<p class="qa-upload-error">⚠️ Nothing changed: {plain(str(exc))}</p>'
+            return *unchanged, error, turns, chat, gr.update(), snapshot(chat, turns, bot)
         progress(1.0, desc="Ready")
         status = f"Indexed {len(new_bot.documents)} document(s) into {new_bot.store.count()} passages."
         if new_bot.load_errors:
             status += " ⚠️ Skipped: " + plain("; ".join(new_bot.load_errors)) + "."
         status = f"<p>{status} A new conversation starts.</p>"
         # earlier turns were about other documents, and the examples ask about the article: both go
-        return new_bot, _documents_line(new_bot), status, [], [], gr.update(visible=False)
+        return new_bot, _documents_line(new_bot), status, [], [], gr.update(visible=False), snapshot([], [], new_bot)
 
     def back_to_article():
         back = f"<p>Back to {home}. A new conversation starts.</p>"
-        return None, _documents_line(default_bot), back, [], [], gr.update(visible=article_examples)
+        return None, _documents_line(default_bot), back, [], [], gr.update(visible=article_examples), EMPTY_SESSION
 
     with gr.Blocks(title="Ask the document") as page:
         bot_state = gr.State(None)
         turns = gr.State([])
+        saved = gr.BrowserState(EMPTY_SESSION, storage_key=SESSION_KEY, secret=session_secret())
         gr.Markdown(
             "# Ask the document\nAnswers are quoted from the text, with the sentence they come from. "
             "Nothing is made up: when the text does not say, the bot says so."
         )
         documents = gr.Markdown(_documents_line(default_bot), elem_id="active-documents")
+        # uploads sit right above the chat: their progress and errors show where the chat is
+        with gr.Accordion("Your own documents", open=False, elem_id="uploads"):
+            files = gr.File(
+                label=f".txt, .md, .pdf or .html, up to {MAX_DOCUMENT_BYTES / 2**20:g} MiB each: indexing starts when they are added",
+                file_count="multiple",
+                file_types=[".txt", ".md", ".pdf", ".html", ".htm"],
+                elem_id="upload",
+            )
+            back = gr.Button(f"Back to {home}", elem_id="back", size="sm")
+        status = gr.HTML(elem_id="upload-status")
         chat = gr.Chatbot(
             label="Chat", show_label=False, height=460, elem_id="chat", latex_delimiters=[], buttons=["copy"]
         )  # no floating toolbar over the first message (the "Clear chat" button clears)
@@ -192,31 +284,23 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         with gr.Column(visible=article_examples, elem_id="examples") as examples:  # they ask about the article
             gr.Examples(EXAMPLES, inputs=box, label="Try")
         clear = gr.Button("Clear chat", elem_id="clear")
-        with gr.Accordion("Your own documents", open=False, elem_id="uploads"):
-            files = gr.File(
-                label=f".txt, .md, .pdf or .html, up to {MAX_DOCUMENT_BYTES / 2**20:g} MiB each",
-                file_count="multiple",
-                file_types=[".txt", ".md", ".pdf", ".html", ".htm"],
-                elem_id="upload",
-            )
-            with gr.Row():
-                use = gr.Button("Answer from these documents", elem_id="use-uploads")
-                back = gr.Button(f"Back to {home}", elem_id="back")
-            status = gr.Markdown(elem_id="upload-status")
 
         for asked in (box.submit, send.click):  # Enter or the button; then the cursor is back in the box
-            asked(respond, [box, chat, turns, bot_state], [box, chat, turns], api_visibility="private").then(
-                None, None, None, js=FOCUS_QUESTION
-            )
-        clear.click(lambda: ([], []), None, [chat, turns], api_visibility="private")
-        chat.clear(lambda: [], None, turns, api_visibility="private")  # the chat's own bin empties the conversation too
-        use.click(
-            use_uploads, [files, bot_state, turns, chat], [bot_state, documents, status, turns, chat, examples],
+            asked(mark_pending, [box, chat, turns, bot_state], saved, api_visibility="private").then(
+                respond, [box, chat, turns, bot_state], [box, chat, turns, saved, status], api_visibility="private"
+            ).then(None, None, None, js=FOCUS_QUESTION)
+        cleared = (lambda bot: ([], [], snapshot([], [], bot)), [bot_state], [chat, turns, saved])
+        clear.click(*cleared, api_visibility="private")
+        chat.clear(*cleared, api_visibility="private")  # the chat's own bin empties the conversation too
+        files.upload(
+            use_uploads, [files, bot_state, turns, chat], [bot_state, documents, status, turns, chat, examples, saved],
             api_visibility="private",
         )
+        files.clear(lambda: "", None, status, api_visibility="private")  # an upload's message goes with its files
         back.click(
-            back_to_article, None, [bot_state, documents, status, chat, turns, examples], api_visibility="private"
+            back_to_article, None, [bot_state, documents, status, chat, turns, examples, saved], api_visibility="private"
         )
+        page.load(restore, saved, [chat, turns, bot_state, documents, status, examples, box, saved], api_visibility="private")
         gr.api(ask_api, api_name="ask")
     return page
 

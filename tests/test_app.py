@@ -206,23 +206,79 @@ def test_browser_chat_and_upload(app_url, browser, tmp_path):
     page.locator("#uploads").get_by_text("Your own documents").click()
     binary = tmp_path / "broken.txt"
     binary.write_bytes(b"\x00\x01\x02\x03 binary")
-    page.locator("#upload input[type=file]").set_input_files(str(binary))
-    page.locator("#use-uploads").click()
-    page.locator("#upload-status").get_by_text("Nothing changed").wait_for(timeout=60_000)
+    page.locator("#upload input[type=file]").set_input_files(str(binary))  # indexing starts when files are added
+    error = page.locator("#upload-status .qa-upload-error")
+    error.get_by_text("Nothing changed").wait_for(timeout=60_000)
+    _assert_above_the_chat(page, "#upload-status")
     page.screenshot(path=str(SCREENSHOTS / "4-bad-upload.png"), full_page=True)
+    _ask(page, "Who joined online?")
+    assert error.count() == 0, "an upload's error goes once the chat moves on"
 
     memo = tmp_path / "memo.txt"
     memo.write_text("The office picnic is on 14 June. Rosa Delgado is organising the food and the games.")
+    page.locator("#upload button[aria-label='Clear']").first.click()
     page.locator("#upload input[type=file]").set_input_files(str(memo))
-    page.locator("#use-uploads").click()
     page.locator("#upload-status").get_by_text("Indexed 1 document").wait_for(timeout=120_000)
     page.locator("#active-documents").get_by_text("memo.txt").wait_for(timeout=10_000)
     page.locator("#examples").wait_for(state="hidden", timeout=10_000)  # they ask about the article
+    assert page.locator("#chat .qa-answer").count() == 0, "the conversation about the article is over"
     assert _ask(page, "Who is organising the food?") == "Rosa Delgado"
     page.screenshot(path=str(SCREENSHOTS / "5-upload-answer.png"), full_page=True)
+
+    page.reload()  # the session comes back: the conversation and the uploaded documents
+    page.locator("#chat .qa-answer > b").get_by_text("Rosa Delgado").wait_for(timeout=30_000)
+    page.locator("#active-documents").get_by_text("memo.txt").wait_for(timeout=10_000)
+    assert _ask(page, "When is the picnic?") == "14 June"
+    page.screenshot(path=str(SCREENSHOTS / "5b-after-reload.png"), full_page=True)
+
+    page.locator("#uploads").get_by_text("Your own documents").click()
     page.locator("#back").click()
     page.locator("#examples").wait_for(state="visible", timeout=10_000)
     page.locator("#active-documents").get_by_text("japan_germany_defence").wait_for(timeout=10_000)
+
+
+def _assert_above_the_chat(page, selector: str) -> None:
+    """The element sits right above the chat: no other block between them."""
+    box, chat = page.locator(selector).bounding_box(), page.locator("#chat").bounding_box()
+    assert box["y"] + box["height"] <= chat["y"] + 1 and chat["y"] - (box["y"] + box["height"]) < 40, (box, chat)
+
+
+def test_a_reload_brings_the_conversation_back_and_follow_ups_still_resolve(app_url, browser):
+    page = browser.new_page(viewport={"width": 1200, "height": 1000})
+    page.goto(app_url)
+    assert _ask(page, "Who is Japan's foreign minister?") == "Yoshimasa Hayashi"
+    page.reload()
+    page.locator("#chat .qa-answer > b").get_by_text("Yoshimasa Hayashi").wait_for(timeout=30_000)
+    assert "Munster" in _ask(page, "Where did he meet his German counterpart?")
+    assert page.locator("#chat .qa-read-as").last.inner_text().startswith("Read as: Where did Yoshimasa Hayashi meet")
+    page.screenshot(path=str(SCREENSHOTS / "8-reload.png"), full_page=True)
+    page.locator("#clear").click()
+    page.wait_for_function("document.querySelectorAll('#chat .qa-answer').length === 0", timeout=10_000)
+    page.reload()  # a cleared chat stays cleared
+    page.locator("#examples").wait_for(state="visible", timeout=30_000)
+    page.wait_for_timeout(1_000)
+    assert page.locator("#chat .qa-answer").count() == 0
+
+
+def test_a_reload_after_the_uploaded_index_is_gone_says_so(app_url, browser, tmp_path, _cache_dir):
+    page = browser.new_page(viewport={"width": 1200, "height": 1000})
+    page.goto(app_url)
+    page.locator("#uploads").get_by_text("Your own documents").click()
+    note = tmp_path / "note.txt"
+    note.write_text("The library closes at 9 pm on Fridays. Amal Haddad runs the reading club.")
+    page.locator("#upload input[type=file]").set_input_files(str(note))
+    page.locator("#upload-status").get_by_text("Indexed 1 document").wait_for(timeout=120_000)
+    assert _ask(page, "Who runs the reading club?") == "Amal Haddad"
+    import shutil
+
+    for manifest in (_cache_dir / "index").glob("*/manifest.json"):
+        if "note.txt" in manifest.read_text():
+            shutil.rmtree(manifest.parent)  # the cache let it go
+    page.reload()
+    page.locator("#upload-status").get_by_text("no longer here").wait_for(timeout=30_000)
+    page.locator("#active-documents").get_by_text("japan_germany_defence").wait_for(timeout=10_000)
+    assert page.locator("#chat .qa-answer").count() == 0
+    page.screenshot(path=str(SCREENSHOTS / "9-reload-documents-gone.png"), full_page=True)
 
 
 def _overlap(a: dict, b: dict) -> bool:
