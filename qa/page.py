@@ -114,6 +114,11 @@ def _documents_line(bot: QABot) -> str:
     return f"<p><b>Answering from:</b> {names}{more}</p>"
 
 
+# The document limit (20 MiB) is checked by the documents' loader, whose message names it in the page's
+# own unit beside the upload; Gradio's transfer limit only stops absurd files before they are stored
+# (its own message, "Mb", would state a second limit in another unit).
+TRANSFER_LIMIT_BYTES = 10 * MAX_DOCUMENT_BYTES
+
 EMPTY_SESSION: dict = {"chat": [], "turns": [], "documents": None, "pending": ""}
 SESSION_KEY = "qa-chat-session"
 INDEX_KEY = re.compile(r"[0-9a-f]{16}")
@@ -315,7 +320,7 @@ def main(argv: list[str] | None = None) -> None:
     bot = (QABot.open(args.store) if args.store else QABot()).warm_up()
     load_parser()  # follow-ups need it: load it now, not during someone's second question
     build_app(bot).queue(default_concurrency_limit=4).launch(
-        server_name=args.host, server_port=args.port, share=args.share, css=CSS, max_file_size=MAX_DOCUMENT_BYTES
+        server_name=args.host, server_port=args.port, share=args.share, css=CSS, max_file_size=TRANSFER_LIMIT_BYTES
     )
 
 

@@ -121,13 +121,29 @@ def test_api_reports_malformed_history(app_url, history):
     assert "history" in result["error"]
 
 
-def test_upload_limit_is_the_document_limit(app_url):
+def test_upload_limit_is_stated_once_in_one_unit(app_url):
+    from qa.page import TRANSFER_LIMIT_BYTES
     from qa_index.documents import MAX_DOCUMENT_BYTES
 
     config = json.loads(urllib.request.urlopen(app_url + "config", timeout=10).read())
     labels = [c.get("props", {}).get("label") or "" for c in config["components"]]
-    assert config["max_file_size"] == MAX_DOCUMENT_BYTES
-    assert any(f"up to {MAX_DOCUMENT_BYTES / 2**20:g} MiB each" in label for label in labels)
+    assert config["max_file_size"] == TRANSFER_LIMIT_BYTES > MAX_DOCUMENT_BYTES  # only a guard against absurd files
+    assert sum(f"up to {MAX_DOCUMENT_BYTES / 2**20:g} MiB each" in label for label in labels) == 1
+
+
+def test_an_oversized_upload_is_refused_beside_the_upload_in_the_pages_unit(app_url, browser, tmp_path):
+    page = browser.new_page(viewport={"width": 1200, "height": 1000})
+    page.goto(app_url)
+    page.locator("#uploads").get_by_text("Your own documents").click()
+    big = tmp_path / "big.txt"
+    with big.open("wb") as f:
+        f.truncate(21 * 2**20)
+    page.locator("#upload input[type=file]").set_input_files(str(big))
+    error = page.locator("#upload-status .qa-upload-error")
+    error.wait_for(timeout=120_000)
+    assert "big.txt: 21.0 MiB is over the 20 MiB limit" in error.inner_text()
+    assert "Mb" not in page.locator("body").inner_text(), "no second statement of the limit in another unit"
+    page.screenshot(path=str(SCREENSHOTS / "4b-too-big.png"), full_page=True)
 
 
 def test_twenty_concurrent_clients(app_url):
