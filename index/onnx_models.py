@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 from pathlib import Path
 from typing import Callable, Sequence
@@ -26,6 +27,7 @@ class GraphError(QAError):
     """An exported graph that could not be made, opened or trusted: the model itself may be fine."""
 
 
+log = logging.getLogger(__name__)
 GRAPH = "model.onnx"
 CHECK = "check.json"
 PRECISIONS = ("fp32", "int8")
@@ -67,6 +69,7 @@ def build_graph(folder: Path, build: Callable[[Path], dict], rebuild: bool = Fal
     folder.parent.mkdir(parents=True, exist_ok=True)
     with FileLock(str(folder.parent / f".{folder.name}.lock")):
         if rebuild or not is_ready(folder):  # another process may have built it while this one waited
+            log.warning("preparing %s for ONNX Runtime: once, about 10-20 s; kept in %s", folder.name.split("-")[0], folder)
             with staged_folder(folder, markers=(GRAPH, CHECK)) as staged:
                 record = build(staged / GRAPH)
                 (staged / CHECK).write_text(json.dumps(record, indent=2) + "\n")
