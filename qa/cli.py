@@ -258,7 +258,7 @@ def _bench(args: argparse.Namespace) -> None:
     print(f"  ours ({result['backend']})  p50 {result['p50_ms']:.1f} ms  p95 {result['p95_ms']:.1f} ms  F1 {result['f1']:.1f}")
     for precision, p50 in result["baseline_p50_ms_by_precision"].items():
         print(f"  retrieval + Haystack's reader, {precision}  p50 {p50:.1f} ms" + ("  (its fastest here)" if precision == best else ""))
-    print(f"  Haystack F1: {result['baseline_f1']:.1f} (fp32), {result['baseline_best_f1']:.1f} ({best})")
+    print(f"  Haystack F1: {result['baseline_f1']:.1f} (fp32)" + (f", {result['baseline_best_f1']:.1f} ({best})" if best != "fp32" else ""))
     print(f"  speed-up end to end: {result['speedup_vs_best']:.2f}x against Haystack's fastest ({best}), "
           f"{result['speedup']:.2f}x against its default (fp32)")
     print(f"  reading alone, same chunks: ours p50 {result['read_p50_ms']:.1f} ms, Haystack {result['baseline_best_read_p50_ms']:.1f} ms "
