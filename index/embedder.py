@@ -15,7 +15,7 @@ import numpy as np
 from tqdm import tqdm
 
 from qa_index.errors import QAError
-from qa_index.folders import default_cache_dir, file_sha256
+from qa_index.folders import default_cache_dir, file_identity, file_sha256
 from qa_index.onnx_models import GraphError
 
 BACKENDS = ("auto", "onnx", "torch")
@@ -36,10 +36,9 @@ def check_weights(weights: Path, sha256: str, stamps: Path | None = None) -> Non
     """Refuse weights whose SHA-256 is not `sha256`. A file once found good is not hashed again while its
     path, size and modification time stay the same (a stamp under `stamps`), so a start costs a stat."""
     try:
-        stat = weights.stat()
+        key = hashlib.sha256(file_identity(weights).encode()).hexdigest()
     except OSError as exc:
         raise QAError(f"the embedder's weights {weights} are missing: {exc}") from exc
-    key = hashlib.sha256(f"{weights.resolve()}|{stat.st_size}|{stat.st_mtime_ns}".encode()).hexdigest()
     stamp = stamps / key if stamps is not None else None
     with suppress(OSError):
         if stamp is not None and stamp.read_text() == sha256:

@@ -33,6 +33,13 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+def file_identity(path: Path) -> str:
+    """A file's identity without reading it: its resolved path, size and modification time (OSError if absent).
+    Cheap enough for every start; a file rewritten in place gets a new one."""
+    stat = path.stat()
+    return f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}"
+
+
 def default_cache_dir() -> Path:
     """Where indexes and checks are kept: $QA_CACHE_DIR, else ~/.cache/qa-chatbot."""
     return Path(os.environ.get("QA_CACHE_DIR") or Path.home() / ".cache" / "qa-chatbot")

@@ -21,7 +21,7 @@ from typing import Callable, Sequence
 from filelock import FileLock
 
 from qa_index.errors import QAError
-from qa_index.folders import default_cache_dir, staged_folder
+from qa_index.folders import default_cache_dir, file_identity, staged_folder
 
 class GraphError(QAError):
     """An exported graph that could not be made, opened or trusted: the model itself may be fine."""
@@ -34,14 +34,9 @@ PRECISIONS = ("fp32", "int8")
 
 
 def weights_identity(folder: Path) -> str:
-    """What identifies a local model's weights and config cheaply: each file's path, size and mtime."""
-    parts = []
-    for name in sorted(os.listdir(folder)):
-        path = folder / name
-        if path.is_file() and path.suffix in {".json", ".safetensors", ".bin"}:
-            stat = path.stat()
-            parts.append(f"{path.resolve()}|{stat.st_size}|{stat.st_mtime_ns}")
-    return "\n".join(parts)
+    """What identifies a local model's weights and config cheaply: each such file's `file_identity`."""
+    files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in {".json", ".safetensors", ".bin"})
+    return "\n".join(file_identity(path) for path in files)
 
 
 def graph_folder(kind: str, source: str, precision: str) -> Path:

@@ -8,6 +8,7 @@ of all windows of a context, each answer once. Spans are snapped to whole words.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -50,6 +51,16 @@ def snap_to_words(context: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+@lru_cache(maxsize=64)
+def _band(n: int, max_answer_tokens: int) -> np.ndarray:
+    """Which (start, end) token pairs make a span: end not before start, at most `max_answer_tokens` long.
+    Windows come in few lengths, so each mask is built once (read-only: it is shared)."""
+    rows, cols = np.indices((n, n))
+    band = (cols >= rows) & (cols - rows < max_answer_tokens)
+    band.flags.writeable = False
+    return band
+
+
 def window_candidates(
     start_logits: np.ndarray,
     end_logits: np.ndarray,
@@ -68,9 +79,7 @@ def window_candidates(
     start = np.where(window.in_context, start_logits[:n], -np.inf)
     end = np.where(window.in_context, end_logits[:n], -np.inf)
     null = float(start_logits[0] + end_logits[0])
-    rows, cols = np.indices((n, n))
-    band = (cols >= rows) & (cols - rows < max_answer_tokens)
-    scores = np.where(band, start[:, None] + end[None, :], -np.inf).ravel()
+    scores = np.where(_band(n, max_answer_tokens), start[:, None] + end[None, :], -np.inf).ravel()
     finite = np.flatnonzero(np.isfinite(scores))  # at most max_answer_tokens per token: cheap to sort whole
     found: list[Candidate] = []
     for index in finite[np.argsort(-scores[finite], kind="stable")]:

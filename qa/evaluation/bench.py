@@ -104,7 +104,7 @@ def run_bench(questions: list[EvalQuestion], rounds: int = 2) -> BenchResult:
         for q in questions:
             t0 = time.perf_counter()
             answer = bot.ask(q.question)
-            ours.add(time.perf_counter() - t0, q, answer.best_guess, round_)
+            ours.add(time.perf_counter() - t0, q, answer.best_guess, scored=round_ == 0)
             t0 = time.perf_counter()
             bot.reader.read_batch([(q.question, p.text) for p in passages([h.chunk for h in bot.retrieve(q.question)])],
                                   top_k=bot.settings.alternatives + 1)  # as QABot reads: overlapping chunks joined
@@ -115,7 +115,7 @@ def run_bench(questions: list[EvalQuestion], rounds: int = 2) -> BenchResult:
                 t1 = time.perf_counter()
                 text, _ = peer.answer(q.question, [h.chunk.text for h in hits])
                 t2 = time.perf_counter()
-                peer_total[precision].add(t2 - t0, q, text, round_)
+                peer_total[precision].add(t2 - t0, q, text, scored=round_ == 0)
                 peer_read[precision].add(t2 - t1)
     best = min(peers, key=lambda p: peer_total[p].p50)
     default = PEER_PRECISIONS[0]
@@ -153,9 +153,10 @@ class _Timings:
     ms: list[float] = field(default_factory=list)
     f1s: list[float] = field(default_factory=list)
 
-    def add(self, seconds: float, question: EvalQuestion | None = None, answer: str = "", round_: int = 1) -> None:
+    def add(self, seconds: float, question: EvalQuestion | None = None, answer: str = "", scored: bool = False) -> None:
+        """One timing; with `scored`, also the F1 of `answer` when `question` has one."""
         self.ms.append(1000 * seconds)
-        if question is not None and round_ == 0 and question.answerable:
+        if scored and question is not None and question.answerable:
             self.f1s.append(best_scores(answer, question.answers)[1])
 
     @property
