@@ -31,6 +31,8 @@ log = logging.getLogger(__name__)
 GRAPH = "model.onnx"
 CHECK = "check.json"
 PRECISIONS = ("fp32", "int8")
+# How each precision's graph is made: part of the cache key, so a changed recipe builds afresh
+RECIPES = {"fp32": "torch.onnx opset 17", "int8": "dynamic int8 per channel, widening weights only"}
 
 
 def weights_identity(folder: Path) -> str:
@@ -45,7 +47,8 @@ def graph_folder(kind: str, source: str, precision: str) -> Path:
 
     folder = Path(source)
     identity = weights_identity(folder) if folder.is_dir() else source
-    key = hashlib.sha256(f"{kind}|{identity}|{precision}|onnxruntime {onnxruntime.__version__}".encode()).hexdigest()
+    recipe = RECIPES.get(precision, precision)
+    key = hashlib.sha256(f"{kind}|{identity}|{recipe}|onnxruntime {onnxruntime.__version__}".encode()).hexdigest()
     return default_cache_dir() / "onnx" / f"{kind}-{precision}-{key[:20]}"
 
 
@@ -89,8 +92,26 @@ def export(module, example: Sequence, input_names: Sequence[str], output_names: 
             raise GraphError(f"could not export {type(module).__name__} to ONNX: {exc}") from exc
 
 
+def widening_matmuls(path: Path) -> list[str]:
+    """The graph's products with a weight matrix that keeps or widens the width (attention projections,
+    a feed-forward layer's first half). Narrowing ones stay out of int8: a feed-forward layer's second
+    half reads GELU's outputs, whose few large values set a dynamic scale that rounds the rest away,
+    and a span head is tiny. Measured on 2,000 dev-v1.1 questions: every weight in int8, F1 -1.0
+    against fp32; these only, -0.5; the products of two activations (attention scores) stay fp32 too."""
+    import onnx
+
+    graph = onnx.load(str(path), load_external_data=False).graph
+    shapes = {w.name: tuple(w.dims) for w in graph.initializer}
+    return [
+        node.name
+        for node in graph.node
+        if node.op_type == "MatMul" and len(shape := shapes.get(node.input[1], ())) == 2 and shape[0] <= shape[1]
+    ]
+
+
 def quantize_int8(path: Path) -> None:
-    """Replace a float graph by its dynamic int8 quantisation (weights int8 per channel, activations at run time)."""
+    """Replace a float graph by its dynamic int8 quantisation (weights int8 per channel, activations at
+    run time) of its widening weight products (`widening_matmuls`)."""
     import logging
 
     from onnxruntime.quantization import QuantType, quantize_dynamic
@@ -100,7 +121,9 @@ def quantize_int8(path: Path) -> None:
     level, handlers = root.level, list(root.handlers)
     root.setLevel(logging.ERROR)  # it advises pre-processing, which changes nothing for these models
     try:
-        quantize_dynamic(str(path), str(quantized), weight_type=QuantType.QInt8, per_channel=True)
+        quantize_dynamic(
+            str(path), str(quantized), weight_type=QuantType.QInt8, per_channel=True, nodes_to_quantize=widening_matmuls(path)
+        )
     except Exception as exc:  # the quantiser raises many types for graphs it cannot handle
         raise GraphError(f"could not quantise {path.name} to int8: {exc}") from exc
     finally:  # and it configures the root logger: put it back as it was
@@ -126,6 +149,10 @@ def open_session(path: Path, threads: int | None = None):
 
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads or (os.cpu_count() or 1)
+    # Idle threads sleep rather than spin: a session's spinning threads otherwise keep the cores busy
+    # for a while after each run and slow the next model (the embedder then the reader, every
+    # question): about 1.7x slower end to end on 2 cores
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
     options.log_severity_level = 3
     try:
         return onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])

@@ -17,7 +17,7 @@ PARAGRAPH = (
 
 
 def test_shipped_reader_loads_offline_into_onnx_runtime(reader):
-    assert reader.backend.name == "onnx-fp32"  # the default: the torch model's logits, faster
+    assert reader.backend.name == "onnx-int8"  # the default: as good as fp32 within the noise, faster
     assert 0 < reader.calibration.prior < 1 and 0 < reader.pipeline_calibration.prior < 1
 
 
@@ -99,18 +99,22 @@ def test_directory_without_config_is_a_clear_error(tmp_path):
         Reader.load(tmp_path)
 
 
-@pytest.mark.parametrize(("backend", "precision"), [("torch", "fp32"), ("torch", "bf16"), ("onnx", "int8")])
+@pytest.mark.parametrize(("backend", "precision"), [("torch", "fp32"), ("torch", "bf16"), ("onnx", "fp32")])
 def test_every_backend_and_precision_finds_the_same_answers(reader, backend, precision):
     other = Reader.load(backend=backend, precision=precision)
     assert other.backend.name == f"{backend}-{precision}"
     pairs = [
         ("Who is the Eiffel Tower named after?", PARAGRAPH),
         ("When was the tower built?", PARAGRAPH[:90]),  # a shorter window, padded in the batch
+        ("When was the tower built?", PARAGRAPH),
         ("How many moons does Jupiter have?", PARAGRAPH),
     ]
-    for ours, theirs in zip(reader.read_batch(pairs), other.read_batch(pairs)):
-        assert [(s.start, s.end) for s in ours.spans] == [(s.start, s.end) for s in theirs.spans]
+    readings = reader.read_batch(pairs)
+    assert [r.abstained for r in readings] == [False, True, False, True]
+    for ours, theirs in zip(readings, other.read_batch(pairs)):
         assert ours.abstained == theirs.abstained
+        if not ours.abstained:  # an abstention's spans are far below [CLS] (margins near -20): any may come first
+            assert [(s.start, s.end) for s in ours.spans] == [(s.start, s.end) for s in theirs.spans]
 
 
 def test_the_onnx_graph_gives_the_models_logits():
@@ -118,6 +122,18 @@ def test_the_onnx_graph_gives_the_models_logits():
     pairs = [("Who is the Eiffel Tower named after?", PARAGRAPH), ("When was it built?", PARAGRAPH[:90])]
     for a, b in zip(torch_reader.read_batch(pairs, top_k=3), onnx_reader.read_batch(pairs, top_k=3)):
         assert [s.margin for s in a.spans] == pytest.approx([s.margin for s in b.spans], abs=1e-3)
+
+
+def test_onnx_sessions_leave_the_cores_idle_between_runs(reader):
+    """The reader and the embedder run one after the other on every question: a session whose idle
+    threads spin keeps the cores busy into the other's run (1.7x slower end to end on 2 cores)."""
+    from qa_index.embedder import Embedder
+
+    embedder = Embedder()
+    embedder.embed(["warm"])
+    sessions = [reader.backend.session, embedder.model.session]
+    for session in sessions:
+        assert session.get_session_options().get_session_config_entry("session.intra_op.allow_spinning") == "0"
 
 
 def test_a_damaged_graph_in_the_cache_is_built_again(tmp_path, monkeypatch):
@@ -136,6 +152,22 @@ def test_int8_reads_each_window_alone_so_a_batch_does_not_change_a_score():
     alone = [int8.read(q, c, top_k=2) for q, c in pairs]
     for single, batched in zip(alone, int8.read_batch(pairs, top_k=2)):
         assert [(s.start, s.end, s.score) for s in single.spans] == [(s.start, s.end, s.score) for s in batched.spans]
+
+
+def test_int8_quantises_the_widening_weight_products_and_keeps_the_rest_in_fp32():
+    import onnx
+
+    from qa.reader import SHIPPED_READER
+    from qa_index.onnx_models import GRAPH, graph_folder
+
+    Reader.load(precision="int8")
+    graph = onnx.load(str(graph_folder("reader", str(SHIPPED_READER), "int8") / GRAPH)).graph
+    weights = {w.name: tuple(w.dims) for w in graph.initializer}
+    float_products = [weights.get(n.input[1]) for n in graph.node if n.op_type == "MatMul"]
+    assert sum(n.op_type == "MatMulInteger" for n in graph.node) == 6 * 5  # q, k, v, attention out, FFN in
+    # each layer's FFN out (1536 -> 384) and the span head (384 -> 2) stay fp32, as do the attention scores
+    assert sorted(w for w in float_products if w) == [(384, 2)] + [(1536, 384)] * 6
+    assert float_products.count(None) == 6 * 2
 
 
 def test_a_graph_that_reads_otherwise_is_refused_and_auto_falls_back_to_torch(tmp_path, monkeypatch):
