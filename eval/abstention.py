@@ -54,7 +54,7 @@ def main() -> None:
     _, held_out = split_by_article(load_squad(args.dev_v2))
     held_out = spread(held_out, args.v2_limit)
     separation(reader, held_out)
-    print(f"at the calibrated threshold ({reader.calibration.threshold}):")
+    print("at the reader's calibrated decision (abstain where 'no answer' is the more likely):")
     rejection(reader, "SQuAD 2.0 unanswerable (held out)", [e for e in held_out if e.is_impossible])
     source = spread(load_squad(args.dev_v1), args.limit)
     rejection(reader, "built: answer sentences removed or another paragraph", make_negatives(source, 1.0, seed=0))
