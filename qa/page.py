@@ -41,6 +41,9 @@ CSS = """
 .qa-evidence mark { background:#fde68a; padding:0 2px; }
 .qa-source { color:#64748b; font-size:0.85em; }
 .qa-upload-error { color:#991b1b; }
+#upload-status:not(:has(.prose > *)):not(:has(.pending)) {
+  height:0; min-height:0; padding:0; border:0; overflow:hidden; margin-top:calc(-1 * var(--layout-gap));
+}  /* an empty status line takes no room: the chat sits right under the uploads */
 """
 
 
