@@ -292,7 +292,7 @@ def _average_readers(args: argparse.Namespace) -> None:
 
     from qa.training.soup import average_readers
 
-    soup = average_readers([Path(d) for d in args.model_dirs], Path(args.output_dir))
+    soup = average_readers([Path(d) for d in args.model_dirs], Path(args.output_dir), with_base=args.with_base)
     print(f"averaged reader saved to {soup}")
 
 
@@ -404,6 +404,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("average-readers", help="average readers fine-tuned from the same model (a model soup)")
     p.add_argument("model_dirs", nargs="+", help="trained model directories, e.g. outputs/run-a/final")
     p.add_argument("--output-dir", dest="output_dir", required=True)
+    p.add_argument(
+        "--with-base", action="store_true",
+        help="average in the model the runs were fine-tuned from too (one run and its start is a soup)",
+    )
     p.set_defaults(func=_average_readers)
     return parser
 

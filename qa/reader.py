@@ -210,12 +210,23 @@ PROBES = (
 )
 
 
+def _same_answer(expected: Reading, got: Reading, exact: bool) -> bool:
+    """The same best spans; where `exact` is off, the same places in the text with edges that may move."""
+    if not exact:
+        pairs = zip(expected.spans, got.spans)
+        return len(expected.spans) == len(got.spans) and all(e.start < g.end and g.start < e.end for e, g in pairs)
+    return [(s.start, s.end) for s in expected.spans] == [(s.start, s.end) for s in got.spans]
+
+
 def check_graph(reference: Backend, candidate: Backend, encoder: WindowEncoder) -> dict:
     """Refuse a graph unless it finds the model's best span for every probe question; a float graph
-    must also give the same logits (to 1e-3). Returns what was checked, for the cache's record."""
+    must also give the same logits (to 1e-3). A quantised graph may move a span's edges (int8 read
+    "honey" where the model read "honey from the nectar of flowers") but not the answer's place.
+    Returns what was checked, for the cache's record."""
+    exact = candidate.name.endswith("fp32")
     readings = [Reader(b, encoder).read_batch(list(PROBES)) for b in (reference, candidate)]
     for (question, _), expected, got in zip(PROBES, *readings):
-        if [(s.start, s.end) for s in expected.spans] != [(s.start, s.end) for s in got.spans]:
+        if not _same_answer(expected, got, exact):
             raise GraphError(f"the {candidate.name} graph reads {question!r} otherwise than the model")
     encoded = encoder.encode(list(PROBES))
     largest = 0.0
@@ -223,6 +234,6 @@ def check_graph(reference: Backend, candidate: Backend, encoder: WindowEncoder) 
         mask = arrays["attention_mask"].astype(bool)
         for want, have in zip(reference(arrays), candidate(arrays)):
             largest = max(largest, float(np.abs(want - have)[mask].max()))
-    if candidate.name.endswith("fp32") and largest > 1e-3:
+    if exact and largest > 1e-3:
         raise GraphError(f"the {candidate.name} graph's logits differ from the model's by {largest:.4f}")
-    return {"probes": len(PROBES), "same_best_spans": True, "largest_logit_difference": largest}
+    return {"probes": len(PROBES), "best_spans": "same" if exact else "overlapping", "largest_logit_difference": largest}

@@ -126,7 +126,8 @@ def _recipe(stages: list[dict]) -> str:
         start = "the bundled all-MiniLM-L6-v2 encoder" if number == 1 else f"the stage {number - 1} model"
         if "soup" in stage:
             runs = stage["soup"]
-            lines.append(f"- stage {number}, from {start}: the average of the weights of {len(runs)} runs (a model soup):")
+            members = f"{start} and {len(runs)} run(s) fine-tuned from it" if stage.get("with_base") else f"{len(runs)} runs"
+            lines.append(f"- stage {number}, from {start}: the average of the weights of {members} (a model soup):")
             lines.extend(f"  - {_run(run)}" for run in runs)
         else:
             lines.append(f"- stage {number}, from {start}: {_run(stage)}")

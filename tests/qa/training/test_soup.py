@@ -42,3 +42,24 @@ def test_a_single_or_untrained_model_is_refused(two_runs, tmp_path):
         average_readers([two_runs[0]], tmp_path / "soup")
     with pytest.raises(QAError, match="training.json"):
         average_readers([two_runs[0], tmp_path], tmp_path / "soup")
+
+
+def test_with_base_a_run_is_averaged_with_the_reader_it_was_fine_tuned_from(two_runs, tiny_config, squad_v1, squad_v2, tmp_path):
+    start = two_runs[0]
+    run = ReaderTrainer(tiny_config(tmp_path / "run", base_model=str(start), seed=3)).train()
+    soup = average_readers([run], tmp_path / "soup", with_base=True)
+
+    weights = [load_file(d / "model.safetensors") for d in (start, run, soup)]
+    name = next(n for n in weights[0] if n.endswith("query.weight"))
+    assert torch.allclose(weights[2][name], (weights[0][name] + weights[1][name]) / 2, atol=1e-6)
+    assert json.loads((soup / "training.json").read_text())["with_base"] is True
+
+    ship_reader(soup, str(squad_v1), str(squad_v2), dest=tmp_path / "shipped")
+    card = (tmp_path / "shipped" / "README.md").read_text()
+    assert "stage 2, from the stage 1 model: the average of the weights of the stage 1 model and 1 run(s) fine-tuned from it" in card
+
+
+def test_with_base_a_bare_encoder_is_refused(two_runs, tmp_path):
+    with pytest.raises(QAError, match="no span head"):
+        average_readers([two_runs[0]], tmp_path / "soup", with_base=True)
+    assert not (tmp_path / "soup").exists()
