@@ -212,10 +212,12 @@ PROBES = (
 
 def _same_answer(expected: Reading, got: Reading, exact: bool) -> bool:
     """The same best spans; where `exact` is off, the same places in the text with edges that may move."""
-    if not exact:
-        pairs = zip(expected.spans, got.spans)
-        return len(expected.spans) == len(got.spans) and all(e.start < g.end and g.start < e.end for e, g in pairs)
-    return [(s.start, s.end) for s in expected.spans] == [(s.start, s.end) for s in got.spans]
+    if len(expected.spans) != len(got.spans):
+        return False
+    pairs = list(zip(expected.spans, got.spans))
+    if exact:
+        return all((e.start, e.end) == (g.start, g.end) for e, g in pairs)
+    return all(e.start < g.end and g.start < e.end for e, g in pairs)
 
 
 def check_graph(reference: Backend, candidate: Backend, encoder: WindowEncoder) -> dict:
