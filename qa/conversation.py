@@ -3,8 +3,9 @@
 "Where did he meet his German counterpart?" after "Who is Japan's foreign minister?" ->
 "Yoshimasa Hayashi" is read as "Where did Yoshimasa Hayashi meet Yoshimasa Hayashi's German
 counterpart?". The candidates a pronoun may stand for are the mentions of the earlier turns,
-answers and questions both, most recent turn first: within a turn its answer, then the names
-in its question, then its other noun phrases. A candidate must agree with the pronoun:
+answers and questions both, most recent turn first: within a turn its answer (when it is a noun
+phrase), then the phrases of its question, its subject and object before those under a
+preposition, names before other phrases. A candidate must agree with the pronoun:
 
 - he / she / him / his / her / hers: one person;
 - they / them / their / theirs: a group (a plural noun, a list of names), or else the two most
@@ -14,7 +15,9 @@ in its question, then its other noun phrases. A candidate must agree with the pr
 A candidate already named in the question is skipped; so is the pronoun that is the subject of
 a clause inside a question which names an agreeing antecedent before it ("What did the ministers
 confirm they oppose?"). Ellipsis reuses the previous question as read: "And Germany?" swaps in
-the new name for the one of its kind; "Why?", "When?", "How?" swap in the new question word.
+the new name for the one of its kind ("And the German one?" swaps "German" for "Japanese");
+"Why?", "When?", "How?" swap in the new question word, and "How many?" counts what the last
+answer named ("How many Eurofighter jets did Germany send?").
 A question that stands on its own is left alone.
 
 The linguistic analysis (named entities, noun chunks, part-of-speech tags, lemmas) is spaCy's
@@ -54,9 +57,13 @@ _SINGULAR = {"he": PERSON, "him": PERSON, "his": PERSON, "she": PERSON, "her": P
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their", "theirs"})
 _POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
+_CORE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "ROOT"})  # not under a preposition
 _WH = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
-_LONE_WH = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(why|when|where|how|who|what)\s*(?:then|exactly)?\s*\??\s*$", re.IGNORECASE)
+_LONE_WH = re.compile(
+    r"^\s*(?:(?:and|but|so)\s+)?(why|when|where|how\s+(?:many|much|long|often|far)|how|who|what)\s*(?:then|exactly)?\s*\??\s*$",
+    re.IGNORECASE,
+)
 
 _nlp: Language | None = None
 _nlp_lock = threading.Lock()
@@ -139,11 +146,12 @@ def _kind_of_span(span: Span) -> str:
 
 def _is_plural(span: Span) -> bool:
     """A plural head, or a list of two or more names ("Hamada and Lambrecht"); "acquisition and
-    cross-servicing agreement" is one thing."""
+    cross-servicing agreement" and "the first two-plus-two meeting" are one thing each."""
     root = span.root
     coordinated = any(t.dep_ == "cc" for t in span)
     listed = root.pos_ == "PROPN" and any(t.dep_ == "conj" for t in root.children)
-    return root.tag_ in ("NNS", "NNPS") or (len(span.ents) >= 2 and coordinated) or listed
+    names = [e for e in span.ents if _ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
+    return root.tag_ in ("NNS", "NNPS") or (len(names) >= 2 and coordinated) or listed
 
 
 def _wh_token(doc: Doc) -> Token | None:
@@ -167,37 +175,44 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             kind = _kind_of_span(question[wh.i : wh.head.i + 1])
             if kind != THING:
                 return kind
-    if len(answer.ents) >= 1 and answer.ents[0].start == 0:
-        return _ENTITY_KINDS.get(answer.ents[0].label_, THING)
-    return THING
+    return _kind_of_span(answer[:])  # "three Eurofighter jets" is things, not a number
 
 
-def _answer_mention(question: Doc, answer: str) -> Mention:
+def _answer_mention(question: Doc, answer: str) -> Mention | None:
+    """The answer as a mention, if it is a noun phrase: a pronoun never stands for "conduct a seventh
+    nuclear test" or "because of its use of violence"."""
     doc = load_parser()(answer)
     span = doc[:]
+    if span.root.pos_ not in ("NOUN", "PROPN", "NUM") and not span.root.ent_type_:
+        return None
     return Mention(answer, _answer_kind(question, doc), _is_plural(span), named=bool(doc.ents))
 
 
 def _question_mentions(doc: Doc) -> list[Mention]:
-    """The noun phrases of a question a pronoun may refer to: lists of names as one group, then names,
-    then other noun phrases, each in the order they come; question words and pronouns are not mentions."""
-    mentions: list[tuple[int, int, Mention]] = []
+    """The noun phrases of a question a pronoun may refer to, most salient first: a list of names as one
+    group; then the phrases that are the question's subject or object before those under a preposition
+    ("an ACSA" before "Japan" in "Which countries have an ACSA with Japan?"); names before other
+    phrases; then in the order they come. Question words and pronouns are not mentions."""
+    mentions: list[tuple[tuple[int, int, int], int, Mention]] = []
     for chunk in doc.noun_chunks:
         if any(t.lower_ in _WH for t in chunk) or chunk.root.tag_ in ("PRP", "PRP$"):
             continue
+        role = 0 if chunk.root.dep_ in _CORE_ROLES else 1
         conjuncts = [t for t in chunk.root.conjuncts if t.i > chunk.root.i]
         if conjuncts:  # "Japan and Germany": the group first
             last = max(t.right_edge.i for t in conjuncts)
             group = doc[chunk.start : last + 1]
             named = all(t.ent_type_ for t in (chunk.root, *conjuncts))
-            mentions.append((0 if named else 2, chunk.start, Mention(group.text, _kind_of_span(chunk), True, named)))
+            rank = (0, 0, 0) if named else (1, role, 1)
+            mentions.append((rank, chunk.start, Mention(group.text, _kind_of_span(chunk), True, named)))
         for ent in chunk.ents:
             # "Japan" in "Japan's prime minister"; not an adjective ("German" in "his German counterpart")
             if ent.label_ in _ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ":
-                mentions.append((1, ent.start, Mention(ent.text, _ENTITY_KINDS[ent.label_], False, True)))
+                mentions.append(((1, role, 0), ent.start, Mention(ent.text, _ENTITY_KINDS[ent.label_], False, True)))
         text = chunk.text
         named = bool(chunk.ents) and chunk.ents[0].text == text
-        mentions.append((1 if named else 2, chunk.start, Mention(text, _kind_of_span(chunk), _is_plural(chunk), named)))
+        mention = Mention(text, _kind_of_span(chunk), _is_plural(chunk), named)
+        mentions.append(((1, role, 0 if named else 1), chunk.start, mention))
     return [m for _, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
 
 
@@ -266,8 +281,9 @@ class Conversation:
         found: list[Mention] = []
         for turn in reversed(self.turns[-TURNS_BACK:]):
             doc = nlp(turn.read_as)
-            if turn.answer:
-                found.append(_answer_mention(doc, turn.answer))
+            answer = _answer_mention(doc, turn.answer) if turn.answer else None
+            if answer is not None:
+                found.append(answer)
             found.extend(_question_mentions(doc))
         return found
 
@@ -307,7 +323,8 @@ class Conversation:
         """'Why?' or 'And Germany?': the previous question as read, with a new question word or name."""
         lone = _LONE_WH.match(question)
         if lone:
-            return _with_question_word(load_parser()(previous.read_as), lone.group(1).lower(), previous.answer)
+            word = " ".join(lone.group(1).lower().split())
+            return _with_question_word(load_parser()(previous.read_as), word, previous.answer)
         lead = _ELLIPSIS_LEAD.match(question)
         if not lead:
             return None
@@ -317,8 +334,14 @@ class Conversation:
             return None  # "And what did that make clear?" is a question of its own
         name = re.sub(r"(?:'s|')$", "", rest)
         new = load_parser()(name)
-        kind = _ENTITY_KINDS.get(new.ents[0].label_, THING) if new.ents else _kind_of_span(new[:])
         prev = load_parser()(previous.read_as)
+        # a name of the same label swaps in, an adjective included: "And the German one?" after
+        # "Who is the Japanese defense minister?" -> "Who is the German defense minister?"
+        pair = next(((n, e) for n in new.ents for e in prev.ents if e.label_ == n.label_ and e.text != n.text), None)
+        if pair is not None:
+            name_ent, old_ent = pair
+            return previous.read_as[: old_ent.start_char] + name_ent.text + previous.read_as[old_ent.end_char :]
+        kind = _ENTITY_KINDS.get(new.ents[0].label_, THING) if new.ents else _kind_of_span(new[:])
         target = next(
             (m for m in _question_mentions(prev) if m.kind == kind and not m.plural and m.text != name), None
         )
@@ -351,8 +374,19 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             return f"{word.capitalize()} {verb.text} {_as_inserted(answer, False)} {tail}".strip()
         aux = "did" if verb.tag_ == "VBD" else "does" if verb.tag_ == "VBZ" else "do"
         return f"{word.capitalize()} {aux} {_as_inserted(answer, False)} {verb.lemma_} {tail}".strip()
+    if word in ("how many", "how much") and len(phrase) == 1 and answer:
+        word = f"{word} {_counted(answer)}".strip()  # "How many?" after "What did Germany send?" -> three jets
     text = (previous[:start].text + " " + word + " " + rest.text).strip()
     return text[0].upper() + text[1:]
+
+
+def _counted(answer: str) -> str:
+    """What an answer counts: "Eurofighter jets" of "three Eurofighter jets"; "" when it is a bare number."""
+    doc = load_parser()(answer)
+    if doc[:].root.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    start = next((t.i for t in doc if t.dep_ not in ("det", "nummod", "quantmod", "predet") and t.pos_ != "NUM"), len(doc))
+    return doc[start:].text
 
 
 def read_question(question: str, history: object) -> ReadAs:

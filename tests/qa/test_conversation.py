@@ -46,6 +46,23 @@ def test_it_is_a_thing_or_a_country_never_a_person_or_a_date():
     assert read_question("How many jets did it send?", history).question == "How many jets did Germany send?"
 
 
+def test_they_is_a_plural_answer_and_it_a_thing_the_question_named():
+    jets = [("What did Germany send to Japan?", "three Eurofighter jets")]  # things, though they start with a number
+    assert read_question("When did they arrive?", jets).question == "When did three Eurofighter jets arrive?"
+    meeting = [("When was the first two-plus-two meeting?", "April last year")]  # one meeting, not a list
+    assert read_question("How was it held?", meeting).question == "How was the first two-plus-two meeting held?"
+
+
+def test_it_is_the_questions_object_before_a_name_under_a_preposition():
+    history = [("Which countries have an ACSA with Japan?", "the United States, Britain, Australia and India")]
+    assert read_question("What does it allow?", history).question == "What does an ACSA allow?"
+
+
+def test_an_answer_that_is_not_a_noun_phrase_is_never_what_a_pronoun_means():
+    history = [("What is North Korea poised to do?", "conduct a seventh nuclear test")]
+    assert read_question("When was its last one?", history).question == "When was North Korea's last one?"
+
+
 def test_after_an_abstention_its_is_the_country_the_question_named():
     history = [("Who is Japan's prime minister?", None)]
     assert read_question("Who is its foreign minister?", history).question == "Who is Japan's foreign minister?"
@@ -67,6 +84,18 @@ def test_and_a_name_swaps_it_into_the_previous_question():
     history = [("Who is Japan's defense minister?", "Yasukazu Hamada")]
     assert read_question("And Germany?", history).question == "Who is Germany's defense minister?"
     assert read_question("What about Germany's?", history).question == "Who is Germany's defense minister?"
+
+
+def test_and_a_nationality_swaps_the_adjective_of_its_kind():
+    history = [("Who is the Japanese defense minister?", "Yasukazu Hamada")]
+    assert read_question("And the German one?", history).question == "Who is the German defense minister?"
+
+
+def test_how_many_alone_counts_what_the_last_answer_named():
+    history = [("What did Germany send to Japan?", "three Eurofighter jets")]
+    assert read_question("How many?", history).question == "How many Eurofighter jets did Germany send to Japan?"
+    history = [("What did Germany send to Japan?", "three")]
+    assert read_question("And how many?", history).question == "How many did Germany send to Japan?"
 
 
 @pytest.mark.parametrize(
