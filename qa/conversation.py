@@ -238,12 +238,15 @@ def _in_clause_antecedent(pronoun: Token, doc: Doc) -> bool:
     return any(_agrees(pronoun.lower_, m) for m in before)
 
 
-def _as_inserted(text: str, possessive: bool) -> str:
-    """A mention as it goes into the middle of a question: a leading article lower-cased, possessive marked."""
+def _as_inserted(text: str, possessive: bool, plural: bool = False) -> str:
+    """A mention as it goes into the middle of a question: a leading article lower-cased, possessive
+    marked ("Hayashi's", and "the talks'" for a plural in -s)."""
     first, _, rest = text.partition(" ")
     if rest and first in ("A", "An", "The"):
         text = f"{first.lower()} {rest}"
-    return text + "'s" if possessive else text
+    if not possessive:
+        return text
+    return text + "'" if plural and text.endswith("s") else text + "'s"
 
 
 class Conversation:
@@ -306,7 +309,7 @@ class Conversation:
             if mention is None:
                 continue
             possessive = pronoun.tag_ == "PRP$" or pronoun.lower_ in _POSSESSIVE
-            pieces.append(question[last : pronoun.idx] + _as_inserted(mention.text, possessive))
+            pieces.append(question[last : pronoun.idx] + _as_inserted(mention.text, possessive, mention.plural))
             last = pronoun.idx + len(pronoun.text)
         return "".join(pieces) + question[last:] if pieces else None
 

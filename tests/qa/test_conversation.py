@@ -51,6 +51,9 @@ def test_they_is_a_plural_answer_and_it_a_thing_the_question_named():
     assert read_question("When did they arrive?", jets).question == "When did three Eurofighter jets arrive?"
     meeting = [("When was the first two-plus-two meeting?", "April last year")]  # one meeting, not a list
     assert read_question("How was it held?", meeting).question == "How was the first two-plus-two meeting held?"
+    talks = [("Where were the talks held?", "Munster")]
+    assert read_question("Who attended them?", talks).question == "Who attended the talks?"
+    assert read_question("What was their outcome?", talks).question == "What was the talks' outcome?"
 
 
 def test_it_is_the_questions_object_before_a_name_under_a_preposition():
