@@ -87,7 +87,7 @@ class Reader:
 
     @classmethod
     def load(
-        cls, name_or_path: str | Path | None = None, precision: str = "auto", backend: str = "auto", **settings: int
+        cls, name_or_path: str | Path | None = None, precision: str = "auto", backend: str = "auto", **settings: float
     ) -> "Reader":
         """Load the shipped reader (default), or any Hugging Face QA model name or local path.
 
@@ -136,7 +136,10 @@ class Reader:
                 window = encoded.windows[index]
                 context = pairs[window.context][1]
                 candidates[window.context].extend(
-                    window_candidates(starts[row], ends[row], window, context, self.settings.max_answer_tokens, top_k)
+                    window_candidates(
+                        starts[row], ends[row], window, context, self.settings.max_answer_tokens, top_k,
+                        self.settings.shorten_within,
+                    )
                 )
         return [self._reading(merge_candidates(found, top_k), context) for found, (_, context) in zip(candidates, pairs)]
 

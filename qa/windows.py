@@ -25,7 +25,8 @@ SETTINGS_FILE = "reader.json"
 
 @dataclass(frozen=True)
 class WindowSettings:
-    """How contexts are cut into windows and how long an answer may be, all in tokens.
+    """How contexts are cut into windows and how long an answer may be, in tokens, and how tightly
+    a span is read (`shorten_within`, in logits).
 
     The defaults are the usual ones for SQuAD models on the hub; a model trained here
     records its own in reader.json (`load`), so it reads as it learned."""
@@ -34,10 +35,15 @@ class WindowSettings:
     stride: int = 128
     max_question_tokens: int = 64
     max_answer_tokens: int = 30
+    # a span is read as the shortest span inside it that scores within this many logits of it
+    # (`qa.spans.shortest_within`); chosen on half of SQuAD v1.1 dev, see the README
+    shorten_within: float = 0.4
 
     def __post_init__(self) -> None:
         if self.max_question_tokens < 1 or self.max_answer_tokens < 1:
             raise QAError("max_question_tokens and max_answer_tokens must be 1 or more")
+        if not 0 <= self.shorten_within < 100:
+            raise QAError(f"shorten_within must be 0 (off) or a small positive number of logits, got {self.shorten_within}")
         if self.max_length < 16:
             raise QAError(f"max_length {self.max_length} is too short for a question and a context: use 16 or more")
         if not 0 <= self.stride <= self.max_length - 8:
@@ -50,14 +56,14 @@ class WindowSettings:
         return max(1, min(self.max_question_tokens, self.max_length - self.stride - 4))
 
     @classmethod
-    def load(cls, directory: Path, **overrides: int) -> "WindowSettings":
+    def load(cls, directory: Path, **overrides: float) -> "WindowSettings":
         """The settings recorded with a model (reader.json), where it has them, with `overrides` on top."""
         path = directory / SETTINGS_FILE
         recorded: dict[str, int] = {}
         if path.is_file():
             try:
                 data = json.loads(path.read_text())
-                recorded = {f.name: int(data[f.name]) for f in fields(cls) if f.name in data}
+                recorded = {f.name: type(f.default)(data[f.name]) for f in fields(cls) if f.name in data}
             except (ValueError, TypeError) as exc:
                 raise QAError(f"broken reader settings file {path}: {exc}") from exc
         return cls(**(recorded | overrides))

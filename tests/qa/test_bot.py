@@ -14,11 +14,6 @@ from qa import BotSettings, QABot, QAError
 ARTICLE = bundled_article().text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="readers stage 3 and 4 read the appositive with the names: 'defense chiefs, Yasukazu Hamada and Christine "
-    "Lambrecht' (F1 0.8); the stage-2 reader gave the names alone, and abstained on most SQuAD 2.0 questions",
-)
 def test_who_joined_online_is_exactly_the_design_cards_answer(bot):
     assert bot.ask("Who joined online?").text == "Yasukazu Hamada and Christine Lambrecht"
 

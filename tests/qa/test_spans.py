@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.spans import Candidate, Window, merge_candidates, snap_to_words, window_candidates
+from qa.spans import Candidate, Window, merge_candidates, shortest_within, snap_to_words, window_candidates
 
 CONTEXT = "Hamada and Lambrecht joined online."
 # [CLS] who ? [SEP] hamada and lambrecht joined online . [SEP]
@@ -26,8 +26,8 @@ def logits(start: dict[int, float], end: dict[int, float], n: int = len(OFFSETS)
     return s, e
 
 
-def decode(start, end, window=WINDOW, context=CONTEXT, top_k=1, max_answer_tokens=30):
-    return window_candidates(start, end, window, context, max_answer_tokens, top_k)
+def decode(start, end, window=WINDOW, context=CONTEXT, top_k=1, max_answer_tokens=30, shorten_within=0.0):
+    return window_candidates(start, end, window, context, max_answer_tokens, top_k, shorten_within)
 
 
 def text(candidate: Candidate, context: str = CONTEXT) -> str:
@@ -63,6 +63,24 @@ def test_alternatives_do_not_overlap_the_better_answer():
     start, end = logits({4: 5.0, 6: 4.9, 8: 1.0}, {6: 5.0, 4: 4.0, 8: 1.0})
     found = decode(start, end, top_k=3)
     assert [text(c) for c in found[:2]] == ["Hamada and Lambrecht", "online"]  # not "Lambrecht", "Hamada"
+
+
+def test_a_span_is_read_as_the_shortest_span_inside_it_that_scores_nearly_as_well():
+    start, end = logits({4: 5.0, 6: 4.8}, {6: 5.0, 4: 3.0}, null=2.0)  # "Lambrecht" 9.8 inside "Hamada and Lambrecht" 10
+    assert text(decode(start, end)[0]) == "Hamada and Lambrecht"
+    assert text(decode(start, end, shorten_within=0.1)[0]) == "Hamada and Lambrecht"
+    tight = decode(start, end, top_k=3, shorten_within=0.4)
+    assert text(tight[0]) == "Lambrecht" and tight[0].margin == pytest.approx(10.0 - 2.0)  # the whole span's margin
+    assert "Hamada" not in [text(c) for c in tight]  # a piece of the answer as first found is no alternative
+
+
+def test_shortest_within_prefers_the_shortest_then_the_better_scoring():
+    start = np.array([3.0, 2.9, 2.95, -np.inf])
+    end = np.array([-np.inf, 1.0, 3.0, 2.0])
+    assert shortest_within(start, end, 0, 2, 0.0) == (0, 2)
+    assert shortest_within(start, end, 0, 2, 0.1) == (2, 2)  # 5.95 against 6.0: one token
+    assert shortest_within(start, end, 0, 3, 1.5) == (2, 2)  # [0, 3] scores 5.0; "-inf" starts are never read
+    assert shortest_within(start, end, 1, 1, 9.0) == (1, 1)
 
 
 def test_equal_scores_go_to_the_earlier_then_the_shorter_span():
