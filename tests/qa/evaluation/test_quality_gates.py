@@ -10,6 +10,9 @@ and 0.8 F1 on the dev-v1.1 subset (81.6 -> 80.8; 81.8 -> 81.4 on the whole file)
 Stage 4 (stage 3 averaged with a longer run from it) raised every article gate and the open-book
 one; its dev-v1.1 figure went up on the whole file (81.4 -> 81.7) and down on this 500-question
 subset (80.8 -> 80.4), so that gate sits at what the subset measures now.
+Reading each span as the shortest span inside it that scores within 0.4 logits of it raised the
+article test EM (64.3 -> 66.7) and F1 (74.2 -> 74.6), the subset (80.4 -> 81.1) and open book
+(68.1 -> 68.4); the gates moved up with them.
 """
 
 from __future__ import annotations
@@ -22,15 +25,15 @@ from qa.evaluation.open_book import evaluate_open_book
 from qa.evaluation.squad_eval import evaluate, reader_predictor
 from qa.squad import load_squad, spread
 
-# Measured on 2026-12-01 with the shipped reader (stage 4; see README "Where it stands").
-# Test half: F1 74.2, EM 64.3, no-answer precision 62.5 / recall 66.7, conversations 91.7, ECE 0.094;
-# dev-v1.1 500 paragraph level F1 80.4; dev-v2.0 300 open book F1 68.1 (at its own share of unanswerable questions).
-ARTICLE_F1, ARTICLE_EM = 74.0, 64.0
+# Measured on 2026-12-01 with the shipped reader (stage 4, spans read tightly; see README "Where it stands").
+# Test half: F1 74.6, EM 66.7, no-answer precision 62.5 / recall 66.7, conversations 91.7, ECE 0.094;
+# dev-v1.1 500 paragraph level F1 81.1; dev-v2.0 300 open book F1 68.4 (at its own share of unanswerable questions).
+ARTICLE_F1, ARTICLE_EM = 74.5, 66.0
 ARTICLE_NO_ANS_PRECISION, ARTICLE_NO_ANS_RECALL = 62.0, 66.0
 ARTICLE_CONVERSATIONS = 91.0
 ARTICLE_ECE = 0.10
-SQUAD_V11_F1 = 80.0
-OPEN_BOOK_V2_GATE = 65.1  # the measured figure minus 3 points, as the eval issue asks
+SQUAD_V11_F1 = 80.8  # 81.1 measured: room for another CPU's last digits
+OPEN_BOOK_V2_GATE = 65.4  # the measured figure minus 3 points, as the eval issue asks
 
 
 @pytest.fixture(scope="module")
