@@ -16,6 +16,7 @@ reported on the other half.
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -74,6 +75,16 @@ def pipeline_decisions(bot, examples: Sequence[SquadExample], batch_size: int = 
 
 
 def _logistic(margins: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
+    """Slope and intercept of P(label | margin). Where every label is the same (a few dev questions
+    read by a barely trained model, all wrong), nothing ties the label to the margin: a flat curve
+    at the rate with half a case added to each side, with a warning, rather than a failed fit."""
+    positives = int(labels.sum())
+    if positives in (0, len(labels)):
+        warnings.warn(
+            f"calibration: all {len(labels)} decisions have the same label; the curve is flat (use more dev questions)",
+            stacklevel=3,
+        )
+        return 0.0, float(np.log((positives + 0.5) / (len(labels) - positives + 0.5)))
     model = LogisticRegression(C=100.0).fit(margins[:, None], labels.astype(int))
     return float(model.coef_[0, 0]), float(model.intercept_[0])
 
@@ -85,7 +96,10 @@ def fit_calibration(decisions: Decisions) -> Calibration:
     right = (decisions.f1 >= 0.5)[usable] & ~decisions.impossible[usable]
     slope, intercept = _logistic(margins, right)
     no_slope, no_intercept = _logistic(margins, decisions.impossible[usable])
-    return Calibration(slope, intercept, no_slope, no_intercept, prior=float(decisions.impossible[usable].mean()))
+    n = int(usable.sum())
+    share = float(decisions.impossible[usable].mean())  # kept off 0 and 1, where Bayes' rule has no odds to move
+    prior = min(max(share, 0.5 / (n + 1)), 1 - 0.5 / (n + 1))
+    return Calibration(slope, intercept, no_slope, no_intercept, prior=prior)
 
 
 def decision_scores(decisions: Decisions, calibration: Calibration, prior: float | None = None) -> dict[str, float]:

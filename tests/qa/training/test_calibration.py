@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
 from qa.training.calibration import Decisions, decision_scores, fit_calibration
 
@@ -32,3 +33,13 @@ def test_scores_are_calibrated_on_data_like_the_fit_and_decisions_counted():
     # assuming fewer unanswerable questions answers more of them
     fewer = decision_scores(held, fitted, prior=0.1)
     assert fewer["has_ans_f1"] > scores["has_ans_f1"] and fewer["no_ans_acc"] < scores["no_ans_acc"]
+
+
+def test_decisions_all_wrong_give_a_flat_low_curve_with_a_warning():
+    margins = np.array([-3.0, 0.5, 2.0, 4.0])
+    all_wrong = Decisions(margins, np.zeros(4), np.zeros(4, dtype=bool))  # answerable, every span wrong
+    with pytest.warns(UserWarning, match="same label"):
+        calibration = fit_calibration(all_wrong)
+    assert calibration.slope == 0.0 and calibration.score(50.0) == pytest.approx(calibration.score(-50.0))
+    assert calibration.score(0.0) == pytest.approx(0.5 / 5)  # no right answer in four, half a case each side
+    assert 0 < calibration.prior < 0.2 and calibration.no_answer(0.0, prior=0.3) > calibration.no_answer(0.0)
