@@ -100,10 +100,19 @@ def load_tokenizer(name_or_path: str | Path) -> tuple[Tokenizer, int]:
     return loaded.backend_tokenizer, int(loaded.pad_token_id or 0)
 
 
+def as_asked(question: str) -> str:
+    """The question as readers are trained to see it: SQuAD's questions end in "?", people's often
+    do not ("who joined online"), and a reader reads the bare form worse (dev-v1.1, 1,500 questions,
+    "?" taken off: F1 81.74 -> 81.57, EM 73.93 -> 73.40; put back: 81.71 / 73.87)."""
+    question = question.strip()
+    return question + "?" if question[-1:].isalnum() else question
+
+
 class WindowEncoder:
     """Turns (question, context) pairs into windows of at most `settings.max_length` tokens.
 
-    Questions longer than `settings.max_question_tokens` are cut (with a warning). Safe to
+    A question ending in a word gets a question mark (`as_asked`); questions longer than
+    `settings.max_question_tokens` are cut (with a warning). Safe to
     share between threads: the tokenizers' settings are fixed at construction."""
 
     def __init__(self, tokenizer: Tokenizer, settings: WindowSettings, pad_id: int = 0) -> None:
@@ -117,6 +126,7 @@ class WindowEncoder:
         self._pairs.enable_truncation(settings.max_length, stride=settings.stride, strategy="only_second")
 
     def _fit_question(self, question: str) -> str:
+        question = as_asked(question)
         tokens = self._questions.encode(question, add_special_tokens=False)
         limit = self.settings.question_limit
         if len(tokens.ids) <= limit:

@@ -9,7 +9,7 @@ import pytest
 
 from qa import QAError
 from qa.reader import SHIPPED_READER
-from qa.windows import WindowEncoder, WindowSettings, load_tokenizer, padded_batches
+from qa.windows import WindowEncoder, WindowSettings, as_asked, load_tokenizer, padded_batches
 
 CONTEXT = " ".join(f"Sentence {i} says that the ministers met in Munster on Thursday." for i in range(60))
 
@@ -47,6 +47,16 @@ def test_windows_overlap_so_no_answer_is_cut_in_two(encoder):
     windows = encoder.encode([("Where did they meet?", CONTEXT)]).windows
     for first, second in zip(windows, windows[1:]):
         assert first.offsets[first.in_context][-1][1] > second.offsets[second.in_context][0][0]
+
+
+@pytest.mark.parametrize("typed", ["where did they meet", "  Where did they meet  "])
+def test_a_question_typed_without_its_question_mark_is_read_with_one(encoder, typed):
+    assert encoder.encode([(typed, CONTEXT)]).input_ids == encoder.encode([("Where did they meet?", CONTEXT)]).input_ids
+
+
+def test_a_question_ending_in_other_punctuation_is_read_as_typed():
+    assert as_asked("Name the ministers.") == "Name the ministers."
+    assert as_asked("Who joined online?!") == "Who joined online?!"
 
 
 def test_an_overlong_question_is_cut_with_a_warning(encoder):
