@@ -121,6 +121,19 @@ def merge_candidates(
     )
 
 
+def distinct_answers(candidates: Sequence[Candidate]) -> list[Candidate]:
+    """The best place of each answer text (compared without case or spacing): a name found in
+    two passages is one answer to offer, not two."""
+    seen: set[str] = set()
+    kept = []
+    for candidate in candidates:
+        key = " ".join(candidate.text.casefold().split())
+        if key not in seen:
+            seen.add(key)
+            kept.append(candidate)
+    return kept
+
+
 def evidence_sentence(sentences: Sequence[Sentence], text: str, start: int, end: int) -> tuple[str, int]:
     """The sentence(s) holding [start, end) and where they begin in the document."""
     covering = [s for s in sentences if s.start < end and start < s.end] or [Sentence(start, end)]

@@ -19,7 +19,7 @@ from qa_index.indexing import cache_key, cached_store, store_info
 from qa_index.retriever import Retrieved, Retriever
 from qa_index.stores import IndexSettings, Store, open_store
 from qa_index.stores.faiss_store import prune_cache
-from qa.answers import Answer, Candidate, evidence_sentence, merge_candidates
+from qa.answers import Answer, Candidate, distinct_answers, evidence_sentence, merge_candidates
 from qa.conversation import ChatTurn, Conversation, ReadAs
 from qa.passages import Passage, passages
 from qa.reader import Reader, Reading
@@ -222,12 +222,13 @@ class QABot:
             document=where, evidence=evidence, evidence_start=evidence_start, paragraph=paragraph, chunks=chunks,
             read_as=read_as, margin=best.margin if best else None,
         )
+        offered = distinct_answers(candidates)
         if best is None or calibration.abstains(best.margin, prior):
             score = calibration.no_answer(best.margin, prior) if best else 1.0
-            return Answer(question, None, score, alternatives=tuple(candidates[: self.settings.alternatives]), **found)
+            return Answer(question, None, score, alternatives=tuple(offered[: self.settings.alternatives]), **found)
         return Answer(
             question, best.text, best.score, start=best.start, end=best.end,
-            alternatives=tuple(candidates[1 : 1 + self.settings.alternatives]), **found,
+            alternatives=tuple(offered[1 : 1 + self.settings.alternatives]), **found,
         )
 
 

@@ -155,6 +155,18 @@ def test_a_cache_that_cannot_be_written_still_answers(tmp_path, reader, embedder
     assert bot.ask("Who will chair the review?").text == "Maria Lopez"
 
 
+def test_an_answer_found_in_several_places_is_offered_once(reader, embedder):
+    memo = {
+        "memo": "Maria Lopez will chair the review. The review starts on Friday.\n\n"
+        "Maria Lopez chaired last year's review too, with Tom Berg.\n\nTom Berg takes the minutes."
+    }
+    bot = QABot.from_texts(memo, reader=reader, embedder=embedder, settings=BotSettings(alternatives=10), cache_dir=False)
+    answer = bot.ask("Who chairs the review?")
+    texts = [answer.text] + [c.text for c in answer.alternatives]
+    assert answer.text == "Maria Lopez" and len(answer.alternatives) >= 2
+    assert len({t.casefold() for t in texts}) == len(texts)
+
+
 @pytest.mark.parametrize("alternatives", [0, 1, 10])
 def test_an_abstaining_answer_lists_its_best_spans_as_alternatives(reader, embedder, alternatives):
     never_sure = copy.copy(reader)
