@@ -53,6 +53,12 @@ _PERSON_NOUNS = frozenset(
     "founder director ceo chairman chair member officer general admiral prime".split()
 )
 _PLACE_NOUNS = frozenset("country nation state city town region capital place port island continent".split())
+# head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"
+_ORGANISATION_NOUNS = frozenset(
+    "company corporation firm railroad railway agency ministry department government council committee "
+    "university college school bank party army navy force union association organization organisation "
+    "group team club court parliament congress senate board commission institute foundation office".split()
+)
 _SINGULAR = {"he": PERSON, "him": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "hers": PERSON}
 _IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their", "theirs"})
@@ -163,8 +169,8 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
     wh = _wh_token(question)
     if wh is not None:
         word = wh.lower_
-        if word in ("who", "whom"):
-            return PERSON
+        if word in ("who", "whom"):  # "the Central Pacific Railroad" answers a "who" and is an "it"
+            return THING if answer[:].root.lemma_.lower() in _ORGANISATION_NOUNS else PERSON
         if word == "when":
             return TIME
         if word == "where":
@@ -176,6 +182,14 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             if kind != THING:
                 return kind
     return _kind_of_span(answer[:])  # "three Eurofighter jets" is things, not a number
+
+
+def _asks_circumstance(question: Doc) -> bool:
+    """A question for where, when, why or how something is, not for who or what takes part in it."""
+    wh = _wh_token(question)
+    if wh is None or wh.lower_ not in ("where", "when", "why", "how"):
+        return False
+    return not (wh.lower_ == "how" and wh.i + 1 < len(question) and question[wh.i + 1].lower_ in ("many", "much"))
 
 
 def _answer_mention(question: Doc, answer: str) -> Mention | None:
@@ -192,12 +206,19 @@ def _question_mentions(doc: Doc) -> list[Mention]:
     """The noun phrases of a question a pronoun may refer to, most salient first: a list of names as one
     group; then the phrases that are the question's subject or object before those under a preposition
     ("an ACSA" before "Japan" in "Which countries have an ACSA with Japan?"); names before other
-    phrases; then in the order they come. Question words and pronouns are not mentions."""
+    phrases; then in the order they come. Question words and pronouns are not mentions, but what
+    "how many" counts is ("the streetcars")."""
     mentions: list[tuple[tuple[int, int, int], int, Mention]] = []
     for chunk in doc.noun_chunks:
-        if any(t.lower_ in _WH for t in chunk) or chunk.root.tag_ in ("PRP", "PRP$"):
-            continue
         role = 0 if chunk.root.dep_ in _CORE_ROLES else 1
+        if any(t.lower_ in _WH for t in chunk):
+            # what "how many streetcars" counts is there to refer to: "Who operated them?"
+            if len(chunk) > 2 and chunk[0].lower_ == "how" and chunk[1].lower_ in ("many", "much"):
+                counted = Mention(f"the {chunk[2:].text}", _kind_of_span(chunk), _is_plural(chunk), named=False)
+                mentions.append(((1, role, 1), chunk.start, counted))
+            continue
+        if chunk.root.tag_ in ("PRP", "PRP$"):
+            continue
         conjuncts = [t for t in chunk.root.conjuncts if t.i > chunk.root.i]
         if conjuncts:  # "Japan and Germany": the group first
             last = max(t.right_edge.i for t in conjuncts)
@@ -213,6 +234,16 @@ def _question_mentions(doc: Doc) -> list[Mention]:
         named = bool(chunk.ents) and chunk.ents[0].text == text
         mention = Mention(text, _kind_of_span(chunk), _is_plural(chunk), named)
         mentions.append(((1, role, 0 if named else 1), chunk.start, mention))
+    chunked = {t.i for chunk in doc.noun_chunks for t in chunk}
+    for ent in doc.ents:
+        # a name the parser left out of every noun phrase ("the Black Death" in "Where did the Black
+        # Death originate?", parsed wrongly) is still a name to refer to
+        kind = _ENTITY_KINDS.get(ent.label_)
+        if kind in (PERSON, PLACE, THING) and not chunked & set(range(ent.start, ent.end)):
+            the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
+            text = doc[ent.start - 1 : ent.end].text if the else ent.text
+            role = 0 if ent.root.dep_ in _CORE_ROLES else 1
+            mentions.append(((1, role, 0), ent.start, Mention(text, kind, ent.root.tag_ == "NNPS", True)))
     return [m for _, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
 
 
@@ -279,15 +310,19 @@ class Conversation:
         return ReadAs(rewritten, f"{rewritten} {previous.read_as}")
 
     def _candidates(self) -> list[Mention]:
-        """Mentions of the earlier turns, most recent turn first: its answer, then its question's phrases."""
+        """Mentions of the earlier turns, most recent turn first: its answer, then its question's phrases
+        (after the question's first phrase where the answer is a where, when, why or how)."""
         nlp = load_parser()
         found: list[Mention] = []
         for turn in reversed(self.turns[-TURNS_BACK:]):
             doc = nlp(turn.read_as)
             answer = _answer_mention(doc, turn.answer) if turn.answer else None
+            mentions = _question_mentions(doc)
             if answer is not None:
-                found.append(answer)
-            found.extend(_question_mentions(doc))
+                # the answer to "Where is the main campus?" is a circumstance of the question's topic,
+                # which stays the topic: "How big is it?" asks about the campus
+                mentions.insert(1 if _asks_circumstance(doc) and mentions else 0, answer)
+            found.extend(mentions)
         return found
 
     def _pronouns(self, question: str) -> str | None:
@@ -377,7 +412,20 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             return f"{word.capitalize()} {verb.text} {_as_inserted(answer, False)} {tail}".strip()
         aux = "did" if verb.tag_ == "VBD" else "does" if verb.tag_ == "VBZ" else "do"
         return f"{word.capitalize()} {aux} {_as_inserted(answer, False)} {verb.lemma_} {tail}".strip()
-    if word in ("how many", "how much") and len(phrase) == 1 and answer:
+    verb = phrase.root.head
+    last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
+    counting = word in ("how many", "how much")
+    if phrase.root.dep_ == "dobj" and last_verb and answer and len(phrase) == 1 and not counting:
+        # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
+        # "When did he reform the curriculum?" (only where the object's verb is the question's last)
+        gap = verb.i + 1
+        while gap < len(previous) and previous[gap].dep_ == "prt":
+            gap += 1
+        at = previous[gap - 1].idx + len(previous[gap - 1].text)
+        text = f"{previous[:start].text} {word} {previous.text[rest.start_char : at]} {_as_inserted(answer, False)}"
+        text = text.strip() + previous.text[at:]
+        return text[0].upper() + text[1:]
+    if counting and len(phrase) == 1 and answer:
         word = f"{word} {_counted(answer)}".strip()  # "How many?" after "What did Germany send?" -> three jets
     text = (previous[:start].text + " " + word + " " + rest.text).strip()
     return text[0].upper() + text[1:]

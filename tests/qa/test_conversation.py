@@ -56,6 +56,37 @@ def test_they_is_a_plural_answer_and_it_a_thing_the_question_named():
     assert read_question("What was their outcome?", talks).question == "What was the talks' outcome?"
 
 
+def test_an_organisation_that_answers_a_who_question_is_an_it():
+    history = [("Who established a station near Easterby's?", "Central Pacific Railroad")]
+    assert read_question("When did it do that?", history).question == "When did Central Pacific Railroad do that?"
+    assert read_question("When did he arrive?", [("Who founded the railroad?", "Leland Stanford")]).question == (
+        "When did Leland Stanford arrive?"
+    )
+
+
+def test_them_is_what_a_how_many_question_counted_when_the_answer_is_a_bare_number():
+    history = [("How many streetcars were there in 1931?", "47")]
+    assert read_question("Who operated them?", history).question == "Who operated the streetcars?"
+    jets = [("How many Eurofighter jets did Germany send to Japan?", "three")]
+    assert read_question("When did they arrive?", jets).question == "When did the Eurofighter jets arrive?"
+
+
+def test_it_after_a_where_question_is_its_topic_not_the_place_that_answered_it():
+    campus = [("Where is the main campus?", "Harvard Yard in Cambridge")]
+    assert read_question("How big is it?", campus).question == "How big is the main campus?"
+    frigate = [("Where did the German frigate make a port call?", "Japan")]
+    assert read_question("When did it arrive?", frigate).question == "When did the German frigate arrive?"
+    # a place that answers "which" is what the question asked for, so it stays first
+    assert read_question("How many did it send?", [("Which country sent jets to Japan?", "Germany")]).question == (
+        "How many did Germany send?"
+    )
+
+
+def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
+    history = [("Where did the Black Death originate?", "arid plains of Central Asia")]
+    assert read_question("How did it travel?", history).question == "How did the Black Death travel?"
+
+
 def test_it_is_the_questions_object_before_a_name_under_a_preposition():
     history = [("Which countries have an ACSA with Japan?", "the United States, Britain, Australia and India")]
     assert read_question("What does it allow?", history).question == "What does an ACSA allow?"
@@ -109,12 +140,14 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("Where did the foreign ministers hold talks?", "When?", "When did the foreign ministers hold talks?"),
         ("When were the first talks held?", "And how?", "How were the first talks held?"),
         ("Which country sent three jets to Japan?", "When?", "When did Germany send three jets to Japan?"),
+        ("What did the college build?", "When?", "When did the college build a new library?"),
         ("Which country is poised to conduct a nuclear test?", "Why?", "Why is North Korea poised to conduct a nuclear test?"),
     ],
 )
 def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsis, expected):
     answers = {"Which country sent three jets to Japan?": "Germany",
-               "Which country is poised to conduct a nuclear test?": "North Korea"}
+               "Which country is poised to conduct a nuclear test?": "North Korea",
+               "What did the college build?": "a new library"}
     assert read_question(ellipsis, [(previous, answers.get(previous, "x"))]).question == expected
 
 
