@@ -203,6 +203,11 @@ def _answer_mention(question: Doc, answer: str) -> Mention | None:
 
 
 def _question_mentions(doc: Doc) -> list[Mention]:
+    """The noun phrases of a question a pronoun may refer to, most salient first (see `_ranked_mentions`)."""
+    return [m for _, m in _ranked_mentions(doc)]
+
+
+def _ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
     """The noun phrases of a question a pronoun may refer to, most salient first: a list of names as one
     group; then the phrases that are the question's subject or object before those under a preposition
     ("an ACSA" before "Japan" in "Which countries have an ACSA with Japan?"); names before other
@@ -212,10 +217,10 @@ def _question_mentions(doc: Doc) -> list[Mention]:
     for chunk in doc.noun_chunks:
         role = 0 if chunk.root.dep_ in _CORE_ROLES else 1
         if any(t.lower_ in _WH for t in chunk):
-            # what "how many streetcars" counts is there to refer to: "Who operated them?"
-            if len(chunk) > 2 and chunk[0].lower_ == "how" and chunk[1].lower_ in ("many", "much"):
-                counted = Mention(f"the {chunk[2:].text}", _kind_of_span(chunk), _is_plural(chunk), named=False)
-                mentions.append(((1, role, 1), chunk.start, counted))
+            counted = _counted_phrase(chunk)  # what "how many streetcars" counts: "Who operated them?"
+            if counted is not None:
+                mention = Mention(f"the {counted.text}", _kind_of_span(chunk), _is_plural(chunk), named=False)
+                mentions.append(((1, role, 1), chunk.start, mention))
             continue
         if chunk.root.tag_ in ("PRP", "PRP$"):
             continue
@@ -244,7 +249,14 @@ def _question_mentions(doc: Doc) -> list[Mention]:
             text = doc[ent.start - 1 : ent.end].text if the else ent.text
             role = 0 if ent.root.dep_ in _CORE_ROLES else 1
             mentions.append(((1, role, 0), ent.start, Mention(text, kind, ent.root.tag_ == "NNPS", True)))
-    return [m for _, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
+    return [(rank, m) for rank, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
+
+
+def _counted_phrase(chunk: Span) -> Span | None:
+    """"streetcars" of the noun phrase "how many streetcars"; None for any other phrase."""
+    if len(chunk) > 2 and chunk[0].lower_ == "how" and chunk[1].lower_ in ("many", "much"):
+        return chunk[2:]
+    return None
 
 
 def _agrees(pronoun: str, mention: Mention) -> bool:
@@ -311,17 +323,19 @@ class Conversation:
 
     def _candidates(self) -> list[Mention]:
         """Mentions of the earlier turns, most recent turn first: its answer, then its question's phrases
-        (after the question's first phrase where the answer is a where, when, why or how)."""
+        (after its subject and object where the answer is a where, when, why or how)."""
         nlp = load_parser()
         found: list[Mention] = []
         for turn in reversed(self.turns[-TURNS_BACK:]):
             doc = nlp(turn.read_as)
             answer = _answer_mention(doc, turn.answer) if turn.answer else None
-            mentions = _question_mentions(doc)
+            ranked = _ranked_mentions(doc)
+            mentions = [m for _, m in ranked]
             if answer is not None:
-                # the answer to "Where is the main campus?" is a circumstance of the question's topic,
-                # which stays the topic: "How big is it?" asks about the campus
-                mentions.insert(1 if _asks_circumstance(doc) and mentions else 0, answer)
+                # the answer to "Where is the main campus?" is a circumstance of the question's
+                # subject and object, which stay the topic: "How big is it?" asks about the campus
+                core = sum(1 for rank, _ in ranked if rank[1] == 0) if _asks_circumstance(doc) else 0
+                mentions.insert(core, answer)
             found.extend(mentions)
         return found
 
@@ -368,17 +382,28 @@ class Conversation:
             return None
         rest = question[lead.end() :].strip().rstrip("?").strip()
         doc = load_parser()(rest)
-        if not rest or any(t.pos_ in ("VERB", "AUX") for t in doc) or any(t.lower_ in _WH for t in doc):
-            return None  # "And what did that make clear?" is a question of its own
+        verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
+        if not rest or verbs or any(t.lower_ in _WH for t in doc):
+            return None  # "And what did that make clear?" is a question of its own ("Turing Award winners" is not)
         name = re.sub(r"(?:'s|')$", "", rest)
         new = load_parser()(name)
         prev = load_parser()(previous.read_as)
         # a name of the same label swaps in, an adjective included: "And the German one?" after
         # "Who is the Japanese defense minister?" -> "Who is the German defense minister?"
-        pair = next(((n, e) for n in new.ents for e in prev.ents if e.label_ == n.label_ and e.text != n.text), None)
+        pair = next(
+            (
+                (n, e) for n in new.ents for e in prev.ents
+                if e.label_ == n.label_ and e.text != n.text and _is_plural(e) == _is_plural(n)
+            ),
+            None,
+        )
         if pair is not None:
             name_ent, old_ent = pair
             return previous.read_as[: old_ent.start_char] + name_ent.text + previous.read_as[old_ent.end_char :]
+        counted = next((c for c in map(_counted_phrase, prev.noun_chunks) if c is not None), None)
+        if counted is not None and _is_plural(new[:]):
+            # "And Fields Medalists?" after "How many Nobel laureates ...?" counts something else
+            return previous.read_as[: counted.start_char] + name + previous.read_as[counted.end_char :]
         kind = _ENTITY_KINDS.get(new.ents[0].label_, THING) if new.ents else _kind_of_span(new[:])
         target = next(
             (m for m in _question_mentions(prev) if m.kind == kind and not m.plural and m.text != name), None

@@ -64,6 +64,16 @@ def test_an_organisation_that_answers_a_who_question_is_an_it():
     )
 
 
+def test_and_with_a_plural_after_a_how_many_question_counts_that_instead():
+    history = [("How many Nobel laureates have been affiliated with Harvard?", "150")]
+    for plural in ("Fields Medalists", "Turing Award winners"):  # "Turing" is tagged a verb
+        assert read_question(f"And {plural}?", history).question == (
+            f"How many {plural} have been affiliated with Harvard?"
+        )
+    # a single name still swaps for the name of its kind
+    assert read_question("And Yale?", history).question == "How many Nobel laureates have been affiliated with Yale?"
+
+
 def test_them_is_what_a_how_many_question_counted_when_the_answer_is_a_bare_number():
     history = [("How many streetcars were there in 1931?", "47")]
     assert read_question("Who operated them?", history).question == "Who operated the streetcars?"
@@ -76,6 +86,10 @@ def test_it_after_a_where_question_is_its_topic_not_the_place_that_answered_it()
     assert read_question("How big is it?", campus).question == "How big is the main campus?"
     frigate = [("Where did the German frigate make a port call?", "Japan")]
     assert read_question("When did it arrive?", frigate).question == "When did the German frigate arrive?"
+    plague = [("Where did Genoese traders take the plague?", "port city of Kaffa")]  # the object too
+    assert read_question("Which way did it spread from there?", plague).question == (
+        "Which way did the plague spread from there?"
+    )
     # a place that answers "which" is what the question asked for, so it stays first
     assert read_question("How many did it send?", [("Which country sent jets to Japan?", "Germany")]).question == (
         "How many did Germany send?"
