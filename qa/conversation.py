@@ -53,6 +53,7 @@ _PERSON_NOUNS = frozenset(
     "founder director ceo chairman chair member officer general admiral prime".split()
 )
 _PLACE_NOUNS = frozenset("country nation state city town region capital place port island continent".split())
+_TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
 # head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"
 _ORGANISATION_NOUNS = frozenset(
     "company corporation firm railroad railway agency ministry department government council committee "
@@ -147,6 +148,8 @@ def _kind_of_span(span: Span) -> str:
     if root.ent_type_:
         return _ENTITY_KINDS.get(root.ent_type_, THING)
     lemma = root.lemma_.lower()
+    if lemma in _TIME_NOUNS:
+        return TIME
     return PERSON if lemma in _PERSON_NOUNS else PLACE if lemma in _PLACE_NOUNS else THING
 
 
@@ -157,7 +160,8 @@ def _is_plural(span: Span) -> bool:
     coordinated = any(t.dep_ == "cc" for t in span)
     listed = root.pos_ == "PROPN" and any(t.dep_ == "conj" for t in root.children)
     names = [e for e in span.ents if _ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
-    return root.tag_ in ("NNS", "NNPS") or (len(names) >= 2 and coordinated) or listed
+    plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
+    return plural_head or (len(names) >= 2 and coordinated) or listed
 
 
 def _wh_token(doc: Doc) -> Token | None:
@@ -181,15 +185,30 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             kind = _kind_of_span(question[wh.i : wh.head.i + 1])
             if kind != THING:
                 return kind
+        if word == "what" and wh.dep_ != "det":
+            # a "what" asks for a thing: "Purus Arch" is not a person, whatever spaCy's tagger says
+            kind = _kind_of_span(answer[:])
+            return THING if kind == PERSON and answer[:].root.lemma_.lower() not in _PERSON_NOUNS else kind
     return _kind_of_span(answer[:])  # "three Eurofighter jets" is things, not a number
 
 
 def _asks_circumstance(question: Doc) -> bool:
-    """A question for where, when, why or how something is, not for who or what takes part in it."""
+    """A question for where, when, why or how something is (or for a phrase under a preposition,
+    "During which period ...?"), not for who or what takes part in it."""
     wh = _wh_token(question)
-    if wh is None or wh.lower_ not in ("where", "when", "why", "how"):
+    if wh is None:
+        return False
+    if wh.lower_ in ("which", "what") and wh.dep_ == "det":
+        return wh.head.dep_ == "pobj"  # "During which period ...?", "In which city ...?"
+    if wh.lower_ not in ("where", "when", "why", "how"):
         return False
     return not (wh.lower_ == "how" and wh.i + 1 < len(question) and question[wh.i + 1].lower_ in ("many", "much"))
+
+
+def _defines(question: Doc) -> bool:
+    """A "What is X?" or "Who is X?" question, whose answer says what X is."""
+    wh = _wh_token(question)
+    return wh is not None and wh.dep_ in ("attr", "nsubj") and wh.head.dep_ == "ROOT" and wh.head.lemma_ == "be"
 
 
 def _answer_mention(question: Doc, answer: str) -> Mention | None:
@@ -199,6 +218,9 @@ def _answer_mention(question: Doc, answer: str) -> Mention | None:
     span = doc[:]
     if span.root.pos_ not in ("NOUN", "PROPN", "NUM") and not span.root.ent_type_:
         return None
+    bare = doc[0].pos_ not in ("DET", "NUM", "PRON") and doc[0].dep_ != "poss" and not span.root.text.isupper()
+    if span.root.pos_ == "NOUN" and bare:
+        answer = f"the {answer}"  # the reader's "Spanish force" goes into a question as "the Spanish force"
     return Mention(answer, _answer_kind(question, doc), _is_plural(span), named=bool(doc.ents))
 
 
@@ -231,12 +253,16 @@ def _ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             named = all(t.ent_type_ for t in (chunk.root, *conjuncts))
             rank = (0, 0, 0) if named else (1, role, 1)
             mentions.append((rank, chunk.start, Mention(group.text, _kind_of_span(chunk), True, named)))
+        the_name = chunk[0].lower_ == "the" and len(chunk.ents) == 1 and chunk[1:].text == chunk.ents[0].text
         for ent in chunk.ents:
-            # "Japan" in "Japan's prime minister"; not an adjective ("German" in "his German counterpart")
-            if ent.label_ in _ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ":
-                mentions.append(((1, role, 0), ent.start, Mention(ent.text, _ENTITY_KINDS[ent.label_], False, True)))
+            # "Japan" in "Japan's prime minister"; not an adjective ("German" in "his German counterpart"),
+            # nor the name alone where the phrase is "the" and the name ("the St. Johns River")
+            if ent.label_ in _ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ" and not the_name:
+                # a name that only modifies the phrase's head ("Amazon" in "the Amazon rainforest") comes after it
+                rank = (1, role, 2) if ent.root.dep_ == "compound" and ent.root.head == chunk.root else (1, role, 0)
+                mentions.append((rank, ent.start, Mention(ent.text, _ENTITY_KINDS[ent.label_], False, True)))
         text = chunk.text
-        named = bool(chunk.ents) and chunk.ents[0].text == text
+        named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
         mention = Mention(text, _kind_of_span(chunk), _is_plural(chunk), named)
         mentions.append(((1, role, 0 if named else 1), chunk.start, mention))
     chunked = {t.i for chunk in doc.noun_chunks for t in chunk}
@@ -334,8 +360,10 @@ class Conversation:
             if answer is not None:
                 # the answer to "Where is the main campus?" is a circumstance of the question's
                 # subject and object, which stay the topic: "How big is it?" asks about the campus
-                core = sum(1 for rank, _ in ranked if rank[1] == 0) if _asks_circumstance(doc) else 0
-                mentions.insert(core, answer)
+                # so is the subject of "What is the Amazon rainforest?" when the answer describes it
+                # ("a moist broadleaf forest") rather than names it ("Yoshimasa Hayashi")
+                topic_first = _asks_circumstance(doc) or (_defines(doc) and not answer.named)
+                mentions.insert(sum(1 for rank, _ in ranked if rank[1] == 0) if topic_first else 0, answer)
             found.extend(mentions)
         return found
 
@@ -355,6 +383,8 @@ class Conversation:
             mention = next((m for m in candidates if _agrees(pronoun.lower_, m)), None)
             if mention is None and pronoun.lower_ in _THEY:
                 mention = self._two_parties(candidates)
+            if mention is None and pronoun.lower_ in _THEY:  # a "they" for one person ("the Mocama")
+                mention = next((m for m in candidates if m.kind == PERSON), None)
             if mention is None:
                 continue
             possessive = pronoun.tag_ == "PRP$" or pronoun.lower_ in _POSSESSIVE

@@ -5,6 +5,8 @@ Histories here are hand-written (question, answer) pairs, so these run without a
 import pytest
 
 from qa.conversation import Conversation, read_question
+from qa.evaluation.article_eval import load_conversations
+from qa.evaluation.metrics import normalize_answer
 from qa_index.errors import QAError
 
 HAYASHI = ("Who is Japan's foreign minister?", "Yoshimasa Hayashi")
@@ -99,6 +101,34 @@ def test_it_after_a_where_question_is_its_topic_not_the_place_that_answered_it()
 def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
     history = [("Where did the Black Death originate?", "arid plains of Central Asia")]
     assert read_question("How did it travel?", history).question == "How did the Black Death travel?"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "follow_up", "expected"),
+    [
+        # an acronym is one thing, though the tagger reads "CALIPSO" as a plural noun
+        (("Which satellite measured the dust?", "CALIPSO"), "Whose satellite is it?", "Whose satellite is CALIPSO?"),
+        # a "what" answer is a thing, though the tagger reads "Purus Arch" as a person
+        (("What split the drainage basin of the Amazon?", "Purus Arch"), "What broke through it later?",
+         "What broke through Purus Arch later?"),
+        # an answer that describes the question's subject leaves the subject the topic; a name does not
+        (("What is the Amazon rainforest?", "a moist broadleaf forest"), "Which continent is it in?",
+         "Which continent is the Amazon rainforest in?"),
+        # a phrase under a preposition asks a circumstance, and a period is a time
+        (("In which period did the forest spread south?", "the Eocene"), "When did it grow again?",
+         "When did the forest grow again?"),
+        # a bare common noun from the reader goes in with "the"; "the" and a name stay together
+        (("Which force attacked Fort Caroline in 1565?", "Spanish force"), "Where did it come from?",
+         "Where did the Spanish force come from?"),
+        (("Who charted the St. Johns River in 1562?", "Jean Ribault"), "What did he call it?",
+         "What did Jean Ribault call the St. Johns River?"),
+        # "they" for one people or person, when no group or pair is there to be meant
+        (("Who inhabited the area in the 16th century?", "Mocama"), "Which people were they a subgroup of?",
+         "Which people were Mocama a subgroup of?"),
+    ],
+)
+def test_pronouns_read_right_where_the_tagger_or_the_answer_misleads(earlier, follow_up, expected):
+    assert read_question(follow_up, [earlier]).question == expected
 
 
 def test_it_is_the_questions_object_before_a_name_under_a_preposition():
@@ -209,3 +239,18 @@ def test_without_history_nothing_is_parsed(monkeypatch):
 def test_malformed_history_is_refused(history):
     with pytest.raises(QAError, match="history"):
         read_question("Who met him?", history)
+
+
+def test_every_follow_up_of_the_article_conversation_set_reads_as_written():
+    """Given right earlier answers, each follow-up reads as its `read_as` (compared as the eval does,
+    without articles or punctuation)."""
+    misread = []
+    for conversation in load_conversations():
+        history: list[tuple[str, str | None]] = []
+        for turn in conversation.turns:
+            if history:
+                got = read_question(turn.question, history).question
+                if normalize_answer(got) != normalize_answer(turn.read_as or turn.question):
+                    misread.append((conversation.id, got))
+            history.append((turn.question, turn.answers[0] if turn.answerable else None))
+    assert not misread
