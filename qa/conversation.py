@@ -218,10 +218,14 @@ def _answer_mention(question: Doc, answer: str) -> Mention | None:
     span = doc[:]
     if span.root.pos_ not in ("NOUN", "PROPN", "NUM") and not span.root.ent_type_:
         return None
-    bare = doc[0].pos_ not in ("DET", "NUM", "PRON") and doc[0].dep_ != "poss" and not span.root.text.isupper()
-    if span.root.pos_ == "NOUN" and bare:
+    # a capitalised head is a name, however it is tagged ("Hugues" as a plural noun, "CALIPSO")
+    name = span.root.text[:1].isupper()
+    bare = doc[0].pos_ not in ("DET", "NUM", "PRON") and doc[0].dep_ != "poss"
+    if span.root.pos_ == "NOUN" and bare and not name:
         answer = f"the {answer}"  # the reader's "Spanish force" goes into a question as "the Spanish force"
-    return Mention(answer, _answer_kind(question, doc), _is_plural(span), named=bool(doc.ents))
+    kind = _answer_kind(question, doc)
+    plural = _is_plural(span) and not (name and len(doc) == 1)
+    return Mention(answer, kind, plural, named=bool(doc.ents) or name)
 
 
 def _question_mentions(doc: Doc) -> list[Mention]:
@@ -246,6 +250,8 @@ def _ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             continue
         if chunk.root.tag_ in ("PRP", "PRP$"):
             continue
+        if chunk[0].pos_ == "SCONJ":  # "that air" in "Who proved that air is necessary?": "that" opens a clause
+            chunk = chunk[1:]
         conjuncts = [t for t in chunk.root.conjuncts if t.i > chunk.root.i]
         if conjuncts:  # "Japan and Germany": the group first
             last = max(t.right_edge.i for t in conjuncts)
@@ -260,7 +266,11 @@ def _ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             if ent.label_ in _ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ" and not the_name:
                 # a name that only modifies the phrase's head ("Amazon" in "the Amazon rainforest") comes after it
                 rank = (1, role, 2) if ent.root.dep_ == "compound" and ent.root.head == chunk.root else (1, role, 0)
-                mentions.append((rank, ent.start, Mention(ent.text, _ENTITY_KINDS[ent.label_], False, True)))
+                mentions.append((rank, ent.start, Mention(_name(ent), _ENTITY_KINDS[ent.label_], False, True)))
+        for owner in (t for t in chunk if t.dep_ == "poss" and t.head == chunk.root and t.pos_ == "NOUN"):
+            # "oxygen" in "oxygen's atomic number": what "its" most likely means next
+            owned = doc[owner.left_edge.i : owner.i + 1]
+            mentions.append(((1, role, 0), owner.i, Mention(owned.text, _kind_of_span(owned), _is_plural(owned), False)))
         text = chunk.text
         named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
         mention = Mention(text, _kind_of_span(chunk), _is_plural(chunk), named)
@@ -272,16 +282,35 @@ def _ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         kind = _ENTITY_KINDS.get(ent.label_)
         if kind in (PERSON, PLACE, THING) and not chunked & set(range(ent.start, ent.end)):
             the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
-            text = doc[ent.start - 1 : ent.end].text if the else ent.text
+            text = f"the {_name(ent)}" if the else _name(ent)
             role = 0 if ent.root.dep_ in _CORE_ROLES else 1
             mentions.append(((1, role, 0), ent.start, Mention(text, kind, ent.root.tag_ == "NNPS", True)))
     return [(rank, m) for rank, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
+
+
+def _name(ent: Span) -> str:
+    """A name without the possessive ending spaCy sometimes takes into it ("Maria de la Queillerie's")."""
+    return ent[:-1].text if len(ent) > 1 and ent[-1].tag_ == "POS" else ent.text
 
 
 def _counted_phrase(chunk: Span) -> Span | None:
     """"streetcars" of the noun phrase "how many streetcars"; None for any other phrase."""
     if len(chunk) > 2 and chunk[0].lower_ == "how" and chunk[1].lower_ in ("many", "much"):
         return chunk[2:]
+    return None
+
+
+def _said(pronoun: Token, previous: ChatTurn) -> Mention | None:
+    """"it" as the object of a verb whose object was a clause in the previous question: "When did he
+    prove it?" after "Who proved that air is necessary for combustion?" means that air is."""
+    if pronoun.lower_ != "it" or pronoun.dep_ != "dobj":
+        return None
+    doc = load_parser()(previous.read_as)
+    for verb in (t for t in doc if t.lemma_ == pronoun.head.lemma_ and t.pos_ == "VERB"):
+        clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+        if clause is not None:
+            text = doc[clause.left_edge.i : clause.right_edge.i + 1].text
+            return Mention(text, THING, plural=False, named=False)
     return None
 
 
@@ -380,7 +409,7 @@ class Conversation:
         for pronoun in pronouns:
             if _in_clause_antecedent(pronoun, doc):
                 continue
-            mention = next((m for m in candidates if _agrees(pronoun.lower_, m)), None)
+            mention = _said(pronoun, self.turns[-1]) or next((m for m in candidates if _agrees(pronoun.lower_, m)), None)
             if mention is None and pronoun.lower_ in _THEY:
                 mention = self._two_parties(candidates)
             if mention is None and pronoun.lower_ in _THEY:  # a "they" for one person ("the Mocama")

@@ -122,6 +122,17 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
          "Where did the Spanish force come from?"),
         (("Who charted the St. Johns River in 1562?", "Jean Ribault"), "What did he call it?",
          "What did Jean Ribault call the St. Johns River?"),
+        # the owner in a possessive phrase is what "its" means next
+        (("What is oxygen's atomic number?", "8"), "What is its symbol?", "What is oxygen's symbol?"),
+        # "it" as the object of the verb that took a clause
+        (("Who proved that air is necessary for combustion?", "Robert Boyle"), "When did he prove it?",
+         "When did Robert Boyle prove that air is necessary for combustion?"),
+        # one capitalised word answering "who" is one person, even tagged a plural noun
+        (("Who was a leader of the Confederate Party in Geneva?", "Hugues"), "What religion was he?",
+         "What religion was Hugues?"),
+        # a name without the possessive ending the entity took in
+        (("Who was Maria de la Queillerie's husband?", "Jan van Riebeeck"), "When did they leave for the Far East?",
+         "When did Jan van Riebeeck and Maria de la Queillerie leave for the Far East?"),
         # "they" for one people or person, when no group or pair is there to be meant
         (("Who inhabited the area in the 16th century?", "Mocama"), "Which people were they a subgroup of?",
          "Which people were Mocama a subgroup of?"),
