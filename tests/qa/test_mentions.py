@@ -1,0 +1,54 @@
+"""What questions and answers mention: kinds, number, salience and agreement, read without a model."""
+
+import pytest
+
+from qa.mentions import PERSON, PLACE, THING, TIME, Mention, agrees, answer_mention, load_parser, question_mentions
+
+
+def _answer(question: str, answer: str):
+    return answer_mention(load_parser()(question), answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answer", "kind", "plural"),
+    [
+        ("Who joined online?", "Yasukazu Hamada and Christine Lambrecht", PERSON, True),
+        ("Who established a station?", "Central Pacific Railroad", THING, False),  # an organisation
+        ("When did the jets arrive?", "September", TIME, False),
+        ("Where did they meet?", "Munster", PLACE, False),
+        ("What did Germany send?", "three Eurofighter jets", THING, True),  # things, though it starts with a number
+        ("Which satellite measured the dust?", "CALIPSO", THING, False),  # an acronym, tagged a plural noun
+        ("Who was a leader of the party?", "Hugues", PERSON, False),  # a name, tagged a plural noun
+    ],
+)
+def test_an_answer_takes_its_kind_from_the_question_and_its_number_from_itself(question, answer, kind, plural):
+    mention = _answer(question, answer)
+    assert (mention.kind, mention.plural) == (kind, plural)
+
+
+def test_an_answer_that_is_not_a_noun_phrase_is_no_mention():
+    assert _answer("What will Japan and Germany do?", "conduct a seventh nuclear test") is None
+
+
+def test_a_bare_common_noun_answer_is_mentioned_with_the():
+    assert _answer("Which force attacked the fort?", "Spanish force").text == "the Spanish force"
+    assert _answer("Who refined the work?", "John Mayow").text == "John Mayow"
+
+
+def test_a_questions_mentions_come_subject_and_object_first_names_before_phrases():
+    texts = [m.text for m in question_mentions(load_parser()("Which countries have an ACSA with Japan?"))]
+    assert texts.index("an ACSA") < texts.index("Japan")
+    texts = [m.text for m in question_mentions(load_parser()("What is oxygen's atomic number?"))]
+    assert texts[0] == "oxygen"
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "kind", "plural", "expected"),
+    [
+        ("he", PERSON, False, True), ("she", PERSON, True, False), ("it", THING, False, True),
+        ("it", PLACE, False, True), ("it", PERSON, False, False), ("it", TIME, False, False),
+        ("they", PERSON, True, True), ("they", THING, True, True), ("they", TIME, True, False),
+    ],
+)
+def test_agreement(pronoun, kind, plural, expected):
+    assert agrees(pronoun, Mention("x", kind, plural)) is expected
