@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Sequence
 from qa_index.errors import QAError
 from qa.mentions import (
     ENTITY_KINDS, IT, PERSON, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention, asks_circumstance,
-    counted_phrase, defines, is_plural, kind_of_span, load_parser, question_mentions, ranked_mentions, wh_token,
+    asks_object, counted_phrase, defines, is_plural, kind_of_span, load_parser, question_mentions, ranked_mentions,
+    wh_token,
 )
 
 if TYPE_CHECKING:
@@ -156,12 +157,14 @@ class Conversation:
             return ReadAs(question, question)
         return ReadAs(rewritten, f"{rewritten} {previous.read_as}")
 
-    def _candidates(self) -> list[Mention]:
+    def _candidates(self, subject: bool = False) -> list[Mention]:
         """Mentions of the earlier turns, most recent turn first: its answer, then its question's phrases
-        (after its subject and object where the answer is a where, when, why or how)."""
+        (after its subject and object where the answer is a where, when, why or how). For a `subject`
+        pronoun, the last question's subject comes before an answer that was its object: "Why did it
+        give it to Spain?" after "Which territory did France cede to Spain?" starts with France."""
         nlp = load_parser()
         found: list[Mention] = []
-        for turn in reversed(self.turns[-TURNS_BACK:]):
+        for back, turn in enumerate(reversed(self.turns[-TURNS_BACK:])):
             doc = nlp(turn.read_as)
             answer = answer_mention(doc, turn.answer) if turn.answer else None
             ranked = ranked_mentions(doc)
@@ -172,6 +175,7 @@ class Conversation:
                 # so is the subject of "What is the Amazon rainforest?" when the answer describes it
                 # ("a moist broadleaf forest") rather than names it ("Yoshimasa Hayashi")
                 topic_first = asks_circumstance(doc) or (defines(doc) and not answer.named)
+                topic_first = topic_first or (subject and back == 0 and asks_object(doc))
                 mentions.insert(sum(1 for rank, _ in ranked if rank[1] == 0) if topic_first else 0, answer)
             found.extend(mentions)
         return found
@@ -184,18 +188,28 @@ class Conversation:
         ]
         if not pronouns:
             return None
-        candidates = [m for m in self._candidates() if m.text.lower() not in question.lower()]
+        candidates = {
+            subject: [m for m in self._candidates(subject) if m.text.lower() not in question.lower()]
+            for subject in (False, True)
+        }
         pieces, last = [], 0
+        taken: dict[int, list[Mention]] = {}  # per verb, what its pronouns already stand for
         for pronoun in pronouns:
             if _in_clause_antecedent(pronoun, doc):
                 continue
-            mention = _said(pronoun, self.turns[-1]) or next((m for m in candidates if agrees(pronoun.lower_, m)), None)
+            # a verb's subject and object are two things: "Why did it give it to Spain?"
+            others = [] if pronoun.tag_ == "PRP$" else taken.setdefault(pronoun.head.i, [])
+            ranked = candidates[pronoun.dep_ in ("nsubj", "nsubjpass")]
+            mention = _said(pronoun, self.turns[-1]) or next(
+                (m for m in ranked if agrees(pronoun.lower_, m) and m not in others), None
+            )
             if mention is None and pronoun.lower_ in _THEY:
-                mention = self._two_parties(candidates)
+                mention = self._two_parties(candidates[False])
             if mention is None and pronoun.lower_ in _THEY:  # a "they" for one person ("the Mocama")
-                mention = next((m for m in candidates if m.kind == PERSON), None)
+                mention = next((m for m in ranked if m.kind == PERSON), None)
             if mention is None:
                 continue
+            others.append(mention)
             possessive = pronoun.tag_ == "PRP$" or pronoun.lower_ in _POSSESSIVE
             pieces.append(question[last : pronoun.idx] + _as_inserted(mention.text, possessive, mention.plural))
             last = pronoun.idx + len(pronoun.text)
@@ -229,13 +243,13 @@ class Conversation:
         prev = load_parser()(previous.read_as)
         # a name of the same label swaps in, an adjective included: "And the German one?" after
         # "Who is the Japanese defense minister?" -> "Who is the German defense minister?"
-        pair = next(
-            (
-                (n, e) for n in new.ents for e in prev.ents
-                if e.label_ == n.label_ and e.text != n.text and is_plural(e) == is_plural(n)
-            ),
-            None,
-        )
+        # of several, the one in the same place: "And the British colonies?" swaps "French" in "the
+        # French colonies", not "European" in "European settlers"
+        pairs = [
+            (n, e) for n in new.ents for e in prev.ents
+            if e.label_ == n.label_ and e.text != n.text and is_plural(e) == is_plural(n)
+        ]
+        pair = min(pairs, key=lambda p: p[0].root.head.lemma_ != p[1].root.head.lemma_, default=None)
         if pair is not None:
             name_ent, old_ent = pair
             return previous.read_as[: old_ent.start_char] + name_ent.text + previous.read_as[old_ent.end_char :]
@@ -261,6 +275,8 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     if wh is None:
         return f"{word.capitalize()} {previous.text}"
     phrase_end = wh.head.i + 1 if wh.dep_ == "det" or wh.head.lower_ in ("many", "much") else wh.i + 1
+    if wh.lower_ in ("which", "what") and wh.i + 1 < len(previous) and previous[wh.i + 1].pos_ == "NOUN":
+        phrase_end = max(phrase_end, wh.i + 2)  # "In which battle", however "which" is parsed
     if wh.i + 1 < len(previous) and previous[wh.i + 1].lower_ in ("many", "much", "long", "often", "far"):
         phrase_end = max(phrase_end, wh.i + 2)
         if phrase_end < len(previous) and previous[phrase_end].pos_ == "NOUN":

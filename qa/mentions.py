@@ -92,7 +92,7 @@ def is_plural(span: Span) -> bool:
     """A plural head, or a list of two or more names ("Hamada and Lambrecht"); "acquisition and
     cross-servicing agreement" and "the first two-plus-two meeting" are one thing each."""
     root = span.root
-    coordinated = any(t.dep_ == "cc" for t in span)
+    coordinated = any(t.dep_ == "cc" and t.head == root for t in span)  # not "French and Indian War"
     listed = root.pos_ == "PROPN" and any(t.dep_ == "conj" for t in root.children)
     names = [e for e in span.ents if ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
     plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
@@ -138,6 +138,12 @@ def asks_circumstance(question: Doc) -> bool:
     if wh.lower_ not in ("where", "when", "why", "how"):
         return False
     return not (wh.lower_ == "how" and wh.i + 1 < len(question) and question[wh.i + 1].lower_ in ("many", "much"))
+
+
+def asks_object(question: Doc) -> bool:
+    """A question for its verb's object: "What did Germany send?", "Which territory did France cede?"."""
+    wh = wh_token(question)
+    return wh is not None and (wh.dep_ == "dobj" or (wh.dep_ == "det" and wh.head.dep_ == "dobj"))
 
 
 def defines(question: Doc) -> bool:

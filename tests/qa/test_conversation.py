@@ -72,6 +72,11 @@ def test_and_with_a_plural_after_a_how_many_question_counts_that_instead():
         assert read_question(f"And {plural}?", history).question == (
             f"How many {plural} have been affiliated with Harvard?"
         )
+    # of two names of its kind, the one in the same place
+    settlers = [("How many European settlers did the French colonies have at the start of the war?", "60,000")]
+    assert read_question("And the British colonies?", settlers).question == (
+        "How many European settlers did the British colonies have at the start of the war?"
+    )
     # a single name still swaps for the name of its kind
     assert read_question("And Yale?", history).question == "How many Nobel laureates have been affiliated with Yale?"
 
@@ -133,6 +138,13 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # a name without the possessive ending the entity took in
         (("Who was Maria de la Queillerie's husband?", "Jan van Riebeeck"), "When did they leave for the Far East?",
          "When did Jan van Riebeeck and Maria de la Queillerie leave for the Far East?"),
+        # a name with "and" inside it is one thing
+        (("What was the North American theater of the Seven Years' War?", "French and Indian War"),
+         "When did it end?", "When did French and Indian War end?"),
+        # a subject pronoun is the last question's subject before an answer that was its object, and a
+        # verb's subject and object are two things
+        (("Which territory did France cede to Spain?", "French Louisiana"), "Why did it give it to Spain?",
+         "Why did France give French Louisiana to Spain?"),
         # "they" for one people or person, when no group or pair is there to be meant
         (("Who inhabited the area in the 16th century?", "Mocama"), "Which people were they a subgroup of?",
          "Which people were Mocama a subgroup of?"),
@@ -196,6 +208,7 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("When were the first talks held?", "And how?", "How were the first talks held?"),
         ("Which country sent three jets to Japan?", "When?", "When did Germany send three jets to Japan?"),
         ("What did the college build?", "When?", "When did the college build a new library?"),
+        ("In which battle was he defeated?", "When?", "When was he defeated?"),
         ("Which country is poised to conduct a nuclear test?", "Why?", "Why is North Korea poised to conduct a nuclear test?"),
     ],
 )
