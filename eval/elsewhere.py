@@ -6,8 +6,8 @@ Each conversation in eval/elsewhere_conversations.jsonl names a SQuAD dev articl
 five paragraphs are the document. Every follow-up with a `read_as` list is checked against it
 (compared as the article eval compares, without articles or punctuation), and each last turn is
 right when its answer reaches F1 0.5 against the gold answers. The sets were written blind, each
-before its first run ("blind-1", then "blind-2" after the fixes the first led to); the README
-says which figures were blind.
+before its first run and after the fixes the one before led to ("blind-1" to "blind-4"); the
+README says which figures were blind.
 """
 
 from __future__ import annotations

@@ -195,8 +195,9 @@ class Conversation:
         pieces, last = [], 0
         taken: dict[int, list[Mention]] = {}  # per verb, what its pronouns already stand for
         for pronoun in pronouns:
-            if _in_clause_antecedent(pronoun, doc):
-                continue
+            does_it = pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_ == "do"
+            if _in_clause_antecedent(pronoun, doc) or does_it:
+                continue  # "did they do it?": "it" is what was done, not a thing named
             # a verb's subject and object are two things: "Why did it give it to Spain?"
             others = [] if pronoun.tag_ == "PRP$" else taken.setdefault(pronoun.head.i, [])
             ranked = candidates[pronoun.dep_ in ("nsubj", "nsubjpass")]
@@ -205,8 +206,8 @@ class Conversation:
             )
             if mention is None and pronoun.lower_ in _THEY:
                 mention = self._two_parties(candidates[False])
-            if mention is None and pronoun.lower_ in _THEY:  # a "they" for one person ("the Mocama")
-                mention = next((m for m in ranked if m.kind == PERSON), None)
+            if mention is None and pronoun.lower_ in _THEY:  # a "they" for the one who answered "who" ("Mocama")
+                mention = self._who_answered()
             if mention is None:
                 continue
             others.append(mention)
@@ -214,6 +215,15 @@ class Conversation:
             pieces.append(question[last : pronoun.idx] + _as_inserted(mention.text, possessive, mention.plural))
             last = pronoun.idx + len(pronoun.text)
         return "".join(pieces) + question[last:] if pieces else None
+
+    def _who_answered(self) -> Mention | None:
+        """The answer to the last question, where it asked "who"."""
+        last = self.turns[-1]
+        doc = load_parser()(last.read_as)
+        wh = wh_token(doc)
+        if last.answer is None or wh is None or wh.lower_ not in ("who", "whom"):
+            return None
+        return answer_mention(doc, last.answer)
 
     @staticmethod
     def _two_parties(candidates: list[Mention]) -> Mention | None:

@@ -31,7 +31,11 @@ ENTITY_KINDS = {
 _PERSON_NOUNS = frozenset(
     "minister chancellor president counterpart chief leader official spokesperson spokesman spokeswoman "
     "diplomat secretary ambassador premier king queen head person man woman people reporter author "
-    "founder director ceo chairman chair member officer general admiral prime".split()
+    "founder director ceo chairman chair member officer general admiral prime scholar writer journalist "
+    "scientist historian explorer politician poet artist philosopher economist researcher professor student "
+    "teacher soldier commander governor emperor prince princess duke pope bishop priest clergyman chemist "
+    "physicist engineer architect composer painter singer actor player coach judge lawyer doctor mayor "
+    "senator lord ruler monarch".split()
 )
 _PLACE_NOUNS = frozenset("country nation state city town region capital place port island continent".split())
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
@@ -44,6 +48,7 @@ _ORGANISATION_NOUNS = frozenset(
 SINGULAR = {"he": PERSON, "him": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "hers": PERSON}
 IT = frozenset({"it", "its"})
 _CORE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "ROOT"})  # not under a preposition
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 WH = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
 
 _nlp: Language | None = None
@@ -96,7 +101,8 @@ def is_plural(span: Span) -> bool:
     listed = root.pos_ == "PROPN" and any(t.dep_ == "conj" for t in root.children)
     names = [e for e in span.ents if ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
     plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
-    return plural_head or (len(names) >= 2 and coordinated) or listed
+    people = root.ent_type_ == "NORP" and root.pos_ != "ADJ" and span[0].lower_ == "the"  # "the Normans", "the British"
+    return plural_head or people or (len(names) >= 2 and coordinated) or listed
 
 
 def wh_token(doc: Doc) -> Token | None:
@@ -157,7 +163,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     nuclear test" or "because of its use of violence"."""
     doc = load_parser()(answer)
     span = doc[:]
-    if span.root.pos_ not in ("NOUN", "PROPN", "NUM") and not span.root.ent_type_:
+    # a phrase that starts as a verb, preposition or clause does not name anything; the tagger may still
+    # read a lone answer's head as a verb ("Norman adventurers")
+    if doc[0].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PART") or not any(t.pos_ in _NOMINAL or t.ent_type_ for t in doc):
         return None
     # a capitalised head is a name, however it is tagged ("Hugues" as a plural noun, "CALIPSO")
     name = span.root.text[:1].isupper()
@@ -165,7 +173,12 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     if span.root.pos_ == "NOUN" and bare and not name:
         answer = f"the {answer}"  # the reader's "Spanish force" goes into a question as "the Spanish force"
     kind = _answer_kind(question, doc)
-    plural = is_plural(span) and not (name and len(doc) == 1)
+    if len(doc) == 1 and name:  # a name is one, unless it names a people ("Normans")
+        plural = span.root.ent_type_ == "NORP" or span.root.tag_ == "NNPS"
+    elif span.root.pos_ == "VERB":  # a head misread as a verb: its plural is its "-s"
+        plural = span.root.text.endswith("s") and not span.root.text.endswith("ss")
+    else:
+        plural = is_plural(span)
     return Mention(answer, kind, plural, named=bool(doc.ents) or name)
 
 
@@ -189,7 +202,7 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
                 mention = Mention(f"the {counted.text}", kind_of_span(chunk), is_plural(chunk), named=False)
                 mentions.append(((1, role, 1), chunk.start, mention))
             continue
-        if chunk.root.tag_ in ("PRP", "PRP$"):
+        if chunk.root.tag_ in ("PRP", "PRP$") or _cuts_a_word(chunk) or not any(t.is_alpha for t in chunk):
             continue
         if chunk[0].pos_ == "SCONJ":  # "that air" in "Who proved that air is necessary?": "that" opens a clause
             chunk = chunk[1:]
@@ -214,6 +227,9 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             mentions.append(((1, role, 0), owner.i, Mention(owned.text, kind_of_span(owned), is_plural(owned), False)))
         text = chunk.text
         named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
+        titled = _titled_of(chunk)
+        if titled is not None:  # "the Principality of Antioch", not "the Principality"
+            text, named = titled.text, True
         mention = Mention(text, kind_of_span(chunk), is_plural(chunk), named)
         mentions.append(((1, role, 0 if named else 1), chunk.start, mention))
     chunked = {t.i for chunk in doc.noun_chunks for t in chunk}
@@ -221,12 +237,31 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         # a name the parser left out of every noun phrase ("the Black Death" in "Where did the Black
         # Death originate?", parsed wrongly) is still a name to refer to
         kind = ENTITY_KINDS.get(ent.label_)
-        if kind in (PERSON, PLACE, THING) and not chunked & set(range(ent.start, ent.end)):
+        if kind in (PERSON, PLACE, THING) and not chunked & set(range(ent.start, ent.end)) and not _cuts_a_word(ent):
             the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
             text = f"the {_name(ent)}" if the else _name(ent)
             role = 0 if ent.root.dep_ in _CORE_ROLES else 1
-            mentions.append(((1, role, 0), ent.start, Mention(text, kind, ent.root.tag_ == "NNPS", True)))
+            plural = is_plural(doc[ent.start - 1 : ent.end] if the else ent)
+            mentions.append(((1, role, 0), ent.start, Mention(text, kind, plural, True)))
     return [(rank, m) for rank, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
+
+
+def _cuts_a_word(span: Span) -> bool:
+    """A phrase that ends or starts inside a hyphenated word ("Sunni pan" of "Sunni pan-Islamism")."""
+    doc = span.doc
+    after = span.end < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_
+    before = span.start > 0 and doc[span.start - 1].text == "-" and not doc[span.start - 1].whitespace_
+    return after or before
+
+
+def _titled_of(chunk: Span) -> Span | None:
+    """A capitalised head with its "of" name ("the Principality of Antioch", "the Duchy of Normandy")."""
+    doc, root = chunk.doc, chunk.root
+    if root.i == 0 or not root.text[:1].isupper() or chunk.end + 1 >= len(doc):
+        return None
+    if doc[chunk.end].lower_ != "of" or not doc[chunk.end + 1].text[:1].isupper():
+        return None
+    return doc[chunk.start : doc[chunk.end].right_edge.i + 1]
 
 
 def _name(ent: Span) -> str:

@@ -145,6 +145,24 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # verb's subject and object are two things
         (("Which territory did France cede to Spain?", "French Louisiana"), "Why did it give it to Spain?",
          "Why did France give French Louisiana to Spain?"),
+        # a people named in one word is many; "do it" stands for what was done
+        (("Who gave their name to Normandy?", "Normans"), "In which centuries did they do it?",
+         "In which centuries did Normans do it?"),
+        # "the Normans", misparsed outside any noun phrase, is still a people, and a "they"
+        (("Which language did the Normans adopt?", "Gallo-Romance"), "What did their dialect become known as?",
+         "What did the Normans' dialect become known as?"),
+        # an answer whose head the tagger reads as a verb is still a noun phrase
+        (("Who founded the Kingdom of Sicily?", "Norman adventurers"), "What did they conquer first?",
+         "What did Norman adventurers conquer first?"),
+        # a capitalised head keeps its "of" name
+        (("Who founded the Principality of Antioch?", "Bohemond I"), "Where was it?",
+         "Where was the Principality of Antioch?"),
+        # no mention inside a hyphenated word ("Sunni pan" of "pan-Islamism")
+        (("Who argues that Sunni pan-Islamism underwent a remarkable shift?", "Olivier Roy"),
+         "When did he say it happened?", "When did Olivier Roy say a remarkable shift happened?"),
+        # a scholar is a person
+        (("Which scholar argues that the failure is harmful?", "Hayri Abaza"), "What does he say it leads to?",
+         "What does Hayri Abaza say the failure leads to?"),
         # "they" for one people or person, when no group or pair is there to be meant
         (("Who inhabited the area in the 16th century?", "Mocama"), "Which people were they a subgroup of?",
          "Which people were Mocama a subgroup of?"),
