@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Sequence
 from qa_index.errors import QAError
 from qa.mentions import (
     ENTITY_KINDS, IT, PERSON, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention, asks_circumstance,
-    asks_object, counted_phrase, defines, is_plural, kind_of_span, load_parser, question_mentions, ranked_mentions,
+    asks_object, counted_phrase, defines, is_plural, kind_of_span, parse, question_mentions, ranked_mentions,
     wh_token,
 )
 
@@ -95,7 +95,7 @@ def _said(pronoun: Token, previous: ChatTurn) -> Mention | None:
     prove it?" after "Who proved that air is necessary for combustion?" means that air is."""
     if pronoun.lower_ != "it" or pronoun.dep_ != "dobj":
         return None
-    doc = load_parser()(previous.read_as)
+    doc = parse(previous.read_as)
     for verb in (t for t in doc if t.lemma_ == pronoun.head.lemma_ and t.pos_ == "VERB"):
         clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
         if clause is not None:
@@ -157,31 +157,32 @@ class Conversation:
             return ReadAs(question, question)
         return ReadAs(rewritten, f"{rewritten} {previous.read_as}")
 
-    def _candidates(self, subject: bool = False) -> list[Mention]:
+    def _candidates(self) -> dict[bool, list[Mention]]:
         """Mentions of the earlier turns, most recent turn first: its answer, then its question's phrases
-        (after its subject and object where the answer is a where, when, why or how). For a `subject`
-        pronoun, the last question's subject comes before an answer that was its object: "Why did it
-        give it to Spain?" after "Which territory did France cede to Spain?" starts with France."""
-        nlp = load_parser()
-        found: list[Mention] = []
+        (after its subject and object where the answer is a where, when, why or how). Keyed by whether
+        the pronoun is a subject: for one, the last question's subject comes before an answer that was
+        its object ("Why did it give it to Spain?" after "Which territory did France cede to Spain?"
+        starts with France)."""
+        found: dict[bool, list[Mention]] = {False: [], True: []}
         for back, turn in enumerate(reversed(self.turns[-TURNS_BACK:])):
-            doc = nlp(turn.read_as)
+            doc = parse(turn.read_as)
             answer = answer_mention(doc, turn.answer) if turn.answer else None
             ranked = ranked_mentions(doc)
-            mentions = [m for _, m in ranked]
-            if answer is not None:
-                # the answer to "Where is the main campus?" is a circumstance of the question's
-                # subject and object, which stay the topic: "How big is it?" asks about the campus
-                # so is the subject of "What is the Amazon rainforest?" when the answer describes it
-                # ("a moist broadleaf forest") rather than names it ("Yoshimasa Hayashi")
-                topic_first = asks_circumstance(doc) or (defines(doc) and not answer.named)
-                topic_first = topic_first or (subject and back == 0 and asks_object(doc))
-                mentions.insert(sum(1 for rank, _ in ranked if rank[1] == 0) if topic_first else 0, answer)
-            found.extend(mentions)
+            for subject, mentions in found.items():
+                here = [m for _, m in ranked]
+                if answer is not None:
+                    # the answer to "Where is the main campus?" is a circumstance of the question's
+                    # subject and object, which stay the topic: "How big is it?" asks about the campus;
+                    # so is the subject of "What is the Amazon rainforest?" when the answer describes it
+                    # ("a moist broadleaf forest") rather than names it ("Yoshimasa Hayashi")
+                    topic_first = asks_circumstance(doc) or (defines(doc) and not answer.named)
+                    topic_first = topic_first or (subject and back == 0 and asks_object(doc))
+                    here.insert(sum(1 for rank, _ in ranked if rank[1] == 0) if topic_first else 0, answer)
+                mentions.extend(here)
         return found
 
     def _pronouns(self, question: str) -> str | None:
-        doc = load_parser()(question)
+        doc = parse(question)
         pronouns = [
             t for t in doc
             if t.tag_ in ("PRP", "PRP$") and (t.lower_ in SINGULAR or t.lower_ in IT or t.lower_ in _THEY)
@@ -189,8 +190,8 @@ class Conversation:
         if not pronouns:
             return None
         candidates = {
-            subject: [m for m in self._candidates(subject) if m.text.lower() not in question.lower()]
-            for subject in (False, True)
+            subject: [m for m in found if m.text.lower() not in question.lower()]
+            for subject, found in self._candidates().items()
         }
         pieces, last = [], 0
         taken: dict[int, list[Mention]] = {}  # per verb, what its pronouns already stand for
@@ -219,7 +220,7 @@ class Conversation:
     def _who_answered(self) -> Mention | None:
         """The answer to the last question, where it asked "who"."""
         last = self.turns[-1]
-        doc = load_parser()(last.read_as)
+        doc = parse(last.read_as)
         wh = wh_token(doc)
         if last.answer is None or wh is None or wh.lower_ not in ("who", "whom"):
             return None
@@ -239,18 +240,18 @@ class Conversation:
         lone = _LONE_WH.match(question)
         if lone:
             word = " ".join(lone.group(1).lower().split())
-            return _with_question_word(load_parser()(previous.read_as), word, previous.answer)
+            return _with_question_word(parse(previous.read_as), word, previous.answer)
         lead = _ELLIPSIS_LEAD.match(question)
         if not lead:
             return None
         rest = question[lead.end() :].strip().rstrip("?").strip()
-        doc = load_parser()(rest)
+        doc = parse(rest)
         verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
         if not rest or verbs or any(t.lower_ in WH for t in doc):
             return None  # "And what did that make clear?" is a question of its own ("Turing Award winners" is not)
         name = re.sub(r"(?:'s|')$", "", rest)
-        new = load_parser()(name)
-        prev = load_parser()(previous.read_as)
+        new = parse(name)
+        prev = parse(previous.read_as)
         # a name of the same label swaps in, an adjective included: "And the German one?" after
         # "Who is the Japanese defense minister?" -> "Who is the German defense minister?"
         # of several, the one in the same place: "And the British colonies?" swaps "French" in "the
@@ -323,7 +324,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
 
 def _counted(answer: str) -> str:
     """What an answer counts: "Eurofighter jets" of "three Eurofighter jets"; "" when it is a bare number."""
-    doc = load_parser()(answer)
+    doc = parse(answer)
     if doc[:].root.pos_ not in ("NOUN", "PROPN"):
         return ""
     start = next((t.i for t in doc if t.dep_ not in ("det", "nummod", "quantmod", "predet") and t.pos_ != "NUM"), len(doc))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from qa_index.errors import QAError
@@ -69,6 +70,12 @@ def load_parser() -> Language:
                     f"follow-up questions need spaCy and its {SPACY_MODEL} model: pip install qa-chatbot ({exc})"
                 ) from exc
         return _nlp
+
+
+@lru_cache(maxsize=1024)
+def parse(text: str) -> Doc:
+    """`text` parsed by `load_parser()`, kept: every follow-up of a chat reads the same earlier turns."""
+    return load_parser()(text)
 
 
 @dataclass(frozen=True)
@@ -161,7 +168,7 @@ def defines(question: Doc) -> bool:
 def answer_mention(question: Doc, answer: str) -> Mention | None:
     """The answer as a mention, if it is a noun phrase: a pronoun never stands for "conduct a seventh
     nuclear test" or "because of its use of violence"."""
-    doc = load_parser()(answer)
+    doc = parse(answer)
     span = doc[:]
     # a phrase that starts as a verb, preposition or clause does not name anything; the tagger may still
     # read a lone answer's head as a verb ("Norman adventurers")

@@ -261,7 +261,7 @@ def test_a_name_already_in_the_question_is_not_a_candidate():
 def test_without_history_nothing_is_parsed(monkeypatch):
     import qa.conversation
 
-    monkeypatch.setattr(qa.conversation, "load_parser", lambda: pytest.fail("the parser was loaded"))
+    monkeypatch.setattr(qa.conversation, "parse", lambda text: pytest.fail("a question was parsed"))
     assert Conversation().read("Where did he go?").question == "Where did he go?"
     assert read_question("Where did he go?", None).question == "Where did he go?"
 
