@@ -44,7 +44,8 @@ _TIME_NOUNS = frozenset("period era age century decade year month week day date 
 _ORGANISATION_NOUNS = frozenset(
     "company corporation firm railroad railway agency ministry department government council committee "
     "university college school bank party army navy force union association organization organisation "
-    "group team club court parliament congress senate board commission institute foundation office".split()
+    "group team club court parliament congress senate board commission institute foundation office "
+    "administration cabinet movement alliance coalition federation league".split()
 )
 SINGULAR = {"he": PERSON, "him": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "hers": PERSON}
 IT = frozenset({"it", "its"})
@@ -81,12 +82,14 @@ def parse(text: str) -> Doc:
 @dataclass(frozen=True)
 class Mention:
     """Something a later pronoun can stand for: its text, kind (person, place, thing, time, number),
-    number, and whether it is a name (a named entity or a list of them)."""
+    number, whether it is a name (a named entity or a list of them), and whether it is a body of
+    people, an organisation that "they" may stand for though it is one ("the Nixon Administration")."""
 
     text: str
     kind: str
     plural: bool = False
     named: bool = False
+    body: bool = False
 
 
 def kind_of_span(span: Span) -> str:
@@ -186,7 +189,7 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = span.root.text.endswith("s") and not span.root.text.endswith("ss")
     else:
         plural = is_plural(span)
-    return Mention(answer, kind, plural, named=bool(doc.ents) or name)
+    return Mention(answer, kind, plural, named=bool(doc.ents) or name, body=kind == THING and is_body(span))
 
 
 def question_mentions(doc: Doc) -> list[Mention]:
@@ -237,7 +240,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         titled = _titled_of(chunk)
         if titled is not None:  # "the Principality of Antioch", not "the Principality"
             text, named = titled.text, True
-        mention = Mention(text, kind_of_span(chunk), is_plural(chunk), named)
+        kind = kind_of_span(chunk)
+        mention = Mention(text, kind, is_plural(chunk), named, body=kind == THING and is_body(chunk))
         mentions.append(((1, role, 0 if named else 1), chunk.start, mention))
     chunked = {t.i for chunk in doc.noun_chunks for t in chunk}
     for ent in doc.ents:
@@ -249,7 +253,7 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             text = f"the {_name(ent)}" if the else _name(ent)
             role = 0 if ent.root.dep_ in _CORE_ROLES else 1
             plural = is_plural(doc[ent.start - 1 : ent.end] if the else ent)
-            mentions.append(((1, role, 0), ent.start, Mention(text, kind, plural, True)))
+            mentions.append(((1, role, 0), ent.start, Mention(text, kind, plural, True, is_body(ent))))
     return [(rank, m) for rank, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
 
 
@@ -289,4 +293,10 @@ def agrees(pronoun: str, mention: Mention) -> bool:
         return mention.kind == PERSON and not mention.plural
     if word in IT:
         return mention.kind in (THING, PLACE) and not mention.plural
-    return mention.plural and mention.kind not in (TIME, NUMBER)
+    return (mention.plural or mention.body) and mention.kind not in (TIME, NUMBER)
+
+
+def is_body(span: Span) -> bool:
+    """An organisation, known by its head noun ("the Nixon Administration"); the small model's ORG
+    label is not trusted for this ("the Amazon", "Huguenot" carry it)."""
+    return span.root.lemma_.lower() in _ORGANISATION_NOUNS

@@ -163,6 +163,10 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # a scholar is a person
         (("Which scholar argues that the failure is harmful?", "Hayri Abaza"), "What does he say it leads to?",
          "What does Hayri Abaza say the failure leads to?"),
+        # "they" for an organisation, known by its head noun, in the subject's place
+        (("What did the Nixon Administration begin with the combatants?", "multilateral negotiations"),
+         "Where did they arrange for Israel to pull back from?",
+         "Where did the Nixon Administration arrange for Israel to pull back from?"),
         # "they" for one people or person, when no group or pair is there to be meant
         (("Who inhabited the area in the 16th century?", "Mocama"), "Which people were they a subgroup of?",
          "Which people were Mocama a subgroup of?"),

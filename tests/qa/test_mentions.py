@@ -52,3 +52,10 @@ def test_a_questions_mentions_come_subject_and_object_first_names_before_phrases
 )
 def test_agreement(pronoun, kind, plural, expected):
     assert agrees(pronoun, Mention("x", kind, plural)) is expected
+
+
+def test_they_may_stand_for_an_organisation_known_by_its_head_noun():
+    administration = question_mentions(load_parser()("What did the Nixon Administration begin?"))[0]
+    assert administration.body and agrees("they", administration) and agrees("it", administration)
+    amazon = question_mentions(load_parser()("How many trees does the Amazon have?"))
+    assert not any(m.body for m in amazon)  # an ORG label alone is not trusted
