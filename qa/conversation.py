@@ -222,7 +222,7 @@ class Conversation:
         last = self.turns[-1]
         doc = parse(last.read_as)
         wh = wh_token(doc)
-        if last.answer is None or wh is None or wh.lower_ not in ("who", "whom"):
+        if not last.answer or wh is None or wh.lower_ not in ("who", "whom"):
             return None
         return answer_mention(doc, last.answer)
 
@@ -249,7 +249,9 @@ class Conversation:
         verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
         if not rest or verbs or any(t.lower_ in WH for t in doc):
             return None  # "And what did that make clear?" is a question of its own ("Turing Award winners" is not)
-        name = re.sub(r"(?:'s|')$", "", rest)
+        name = re.sub(r"(?:'s|')$", "", rest).strip()
+        if not name:
+            return None
         new = parse(name)
         prev = parse(previous.read_as)
         # a name of the same label swaps in, an adjective included: "And the German one?" after

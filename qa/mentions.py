@@ -171,6 +171,8 @@ def defines(question: Doc) -> bool:
 def answer_mention(question: Doc, answer: str) -> Mention | None:
     """The answer as a mention, if it is a noun phrase: a pronoun never stands for "conduct a seventh
     nuclear test" or "because of its use of violence"."""
+    if not answer.strip():
+        return None
     doc = parse(answer)
     span = doc[:]
     # a phrase that starts as a verb, preposition or clause does not name anything; the tagger may still

@@ -300,3 +300,15 @@ def test_every_follow_up_of_the_article_conversation_set_reads_as_written():
                     misread.append((conversation.id, got))
             history.append((turn.question, turn.answers[0] if turn.answerable else None))
     assert not misread
+
+
+@pytest.mark.parametrize(
+    ("question", "history"),
+    [
+        ("What did they do?", [("Who joined?", "")]),  # an empty answer, from an API caller
+        ("And '?", [("Who joined online?", "Hamada")]),  # an ellipsis of nothing
+        ("they who (", [('" her \'s How', ""), ("who 1999 its their she", "")]),  # found by fuzzing
+    ],
+)
+def test_odd_histories_and_follow_ups_are_read_without_failing(question, history):
+    assert read_question(question, history).question
