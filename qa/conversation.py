@@ -168,17 +168,21 @@ class Conversation:
             doc = parse(turn.read_as)
             answer = answer_mention(doc, turn.answer) if turn.answer else None
             ranked = ranked_mentions(doc)
+            phrases = [m for _, m in ranked]
+            if answer is None:
+                for mentions in found.values():
+                    mentions.extend(phrases)
+                continue
+            core = sum(1 for rank, _ in ranked if rank[1] == 0)  # the question's subject and object
+            # the answer to "Where is the main campus?" is a circumstance of the question's subject and
+            # object, which stay the topic: "How big is it?" asks about the campus; so is the subject of
+            # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
+            # rather than names it ("Yoshimasa Hayashi")
+            topic_first = asks_circumstance(doc) or (defines(doc) and not answer.named)
+            object_answered = back == 0 and asks_object(doc)
             for subject, mentions in found.items():
-                here = [m for _, m in ranked]
-                if answer is not None:
-                    # the answer to "Where is the main campus?" is a circumstance of the question's
-                    # subject and object, which stay the topic: "How big is it?" asks about the campus;
-                    # so is the subject of "What is the Amazon rainforest?" when the answer describes it
-                    # ("a moist broadleaf forest") rather than names it ("Yoshimasa Hayashi")
-                    topic_first = asks_circumstance(doc) or (defines(doc) and not answer.named)
-                    topic_first = topic_first or (subject and back == 0 and asks_object(doc))
-                    here.insert(sum(1 for rank, _ in ranked if rank[1] == 0) if topic_first else 0, answer)
-                mentions.extend(here)
+                at = core if topic_first or (subject and object_answered) else 0
+                mentions.extend(phrases[:at] + [answer] + phrases[at:])
         return found
 
     def _pronouns(self, question: str) -> str | None:
@@ -205,10 +209,8 @@ class Conversation:
             mention = _said(pronoun, self.turns[-1]) or next(
                 (m for m in ranked if agrees(pronoun.lower_, m) and m not in others), None
             )
-            if mention is None and pronoun.lower_ in _THEY:
-                mention = self._two_parties(candidates[False])
-            if mention is None and pronoun.lower_ in _THEY:  # a "they" for the one who answered "who" ("Mocama")
-                mention = self._who_answered()
+            if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
+                mention = self._two_parties(candidates[False]) or self._who_answered()
             if mention is None:
                 continue
             others.append(mention)
