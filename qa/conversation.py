@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Sequence
 from qa_index.errors import QAError
 from qa.mentions import (
     ENTITY_KINDS, IT, PERSON, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention, asks_circumstance,
-    asks_object, counted_phrase, defines, is_plural, kind_of_span, parse, question_mentions, ranked_mentions,
+    asks_object, counted_phrase, defined_phrase, defines, is_plural, kind_of_span, parse, question_mentions, ranked_mentions,
     wh_token,
 )
 
@@ -168,11 +168,14 @@ class Conversation:
             doc = parse(turn.read_as)
             answer = answer_mention(doc, turn.answer) if turn.answer else None
             ranked = ranked_mentions(doc)
-            phrases = [m for _, m in ranked]
             if answer is None:
                 for mentions in found.values():
-                    mentions.extend(phrases)
+                    mentions.extend(m for _, m in ranked)
                 continue
+            if answer.named:  # "Japan's foreign minister" is Yoshimasa Hayashi, not someone else for "him"
+                alias = defined_phrase(doc)
+                ranked = [(rank, m) for rank, m in ranked if m.text != alias]
+            phrases = [m for _, m in ranked]
             core = sum(1 for rank, _ in ranked if rank[1] == 0)  # the question's subject and object
             # the answer to "Where is the main campus?" is a circumstance of the question's subject and
             # object, which stay the topic: "How big is it?" asks about the campus; so is the subject of
@@ -199,6 +202,7 @@ class Conversation:
         }
         pieces, last = [], 0
         taken: dict[int, list[Mention]] = {}  # per verb, what its pronouns already stand for
+        named: set[str] = set()  # said once, a referent's later pronouns read back to the name
         for pronoun in pronouns:
             does_it = pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_ == "do"
             if _in_clause_antecedent(pronoun, doc) or does_it:
@@ -214,6 +218,9 @@ class Conversation:
             if mention is None:
                 continue
             others.append(mention)
+            if mention.text in named:
+                continue  # "Where did she meet her counterpart?" names her once, not twice
+            named.add(mention.text)
             possessive = pronoun.tag_ == "PRP$" or pronoun.lower_ in _POSSESSIVE
             pieces.append(question[last : pronoun.idx] + _as_inserted(mention.text, possessive, mention.plural))
             last = pronoun.idx + len(pronoun.text)

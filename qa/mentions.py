@@ -168,6 +168,18 @@ def defines(question: Doc) -> bool:
     return wh is not None and wh.dep_ in ("attr", "nsubj") and wh.head.dep_ == "ROOT" and wh.head.lemma_ == "be"
 
 
+def defined_phrase(question: Doc) -> str | None:
+    """The X of "Who is X?" ("Japan's foreign minister"), which a name in answer calls by another name."""
+    if not defines(question):
+        return None
+    be = wh_token(question).head
+    return next(
+        (c.text for c in question.noun_chunks
+         if c.root.head == be and c.root.dep_ in ("nsubj", "attr") and not any(t.lower_ in WH for t in c)),
+        None,
+    )
+
+
 def answer_mention(question: Doc, answer: str) -> Mention | None:
     """The answer as a mention, if it is a noun phrase: a pronoun never stands for "conduct a seventh
     nuclear test" or "because of its use of violence"."""
