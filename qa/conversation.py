@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Sequence
 from qa_index.errors import QAError
 from qa.mentions import (
     ENTITY_KINDS, IT, PERSON, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention, asks_circumstance,
-    asks_object, counted_phrase, defined_phrase, defines, is_plural, kind_of_span, parse, question_mentions, ranked_mentions,
-    wh_token,
+    asks_object, counted_phrase, defined_phrase, defines, is_plural, kind_of_span, may_be_person, parse, pronoun_form,
+    question_mentions, ranked_mentions, wh_token,
 )
 
 if TYPE_CHECKING:
@@ -45,8 +45,11 @@ _POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
 TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentions are not what it means
 
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
-_LONE_WH = re.compile(
-    r"^\s*(?:(?:and|but|so)\s+)?(why|when|where|how\s+(?:many|much|long|often|far)|how|who|what)\s*(?:then|exactly)?\s*\??\s*$",
+_LONE_WH = re.compile(  # "Why?", "And when exactly?", "Against whom?", "Since when?"
+    r"^\s*(?:(?:and|but|so)\s+)?"
+    r"((?:(?:against|with|by|to|for|from|since|until|in|on|at|about|after|before|of)\s+)?"
+    r"(?:why|when|where|how\s+(?:many|much|long|often|far)|how|whom|who|what))"
+    r"\s*(?:then|exactly)?\s*\??\s*$",
     re.IGNORECASE,
 )
 
@@ -172,9 +175,11 @@ class Conversation:
                 for mentions in found.values():
                     mentions.extend(m for _, m in ranked)
                 continue
-            if answer.named:  # "Japan's foreign minister" is Yoshimasa Hayashi, not someone else for "him"
-                alias = defined_phrase(doc)
-                ranked = [(rank, m) for rank, m in ranked if m.text != alias]
+            alias = defined_phrase(doc) if answer.named else None
+            if alias is not None and is_plural(alias) == answer.plural:
+                # "Japan's foreign minister" is Yoshimasa Hayashi, not someone else for "him"; a name that
+                # answers a plural in part ("Treaty on European Union") leaves the plural for "they"
+                ranked = [(rank, m) for rank, m in ranked if m.text != alias.text]
             phrases = [m for _, m in ranked]
             core = sum(1 for rank, _ in ranked if rank[1] == 0)  # the question's subject and object
             # the answer to "Where is the main campus?" is a circumstance of the question's subject and
@@ -202,25 +207,31 @@ class Conversation:
         }
         pieces, last = [], 0
         taken: dict[int, list[Mention]] = {}  # per verb, what its pronouns already stand for
-        named: set[str] = set()  # said once, a referent's later pronouns read back to the name
+        # within one question a referent is named once, its later pronouns read back to the name, and
+        # pronouns of another person stand for something else: "he" and "her" are two people
+        said_as: dict[str, str] = {}
         for pronoun in pronouns:
             does_it = pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_ == "do"
             if _in_clause_antecedent(pronoun, doc) or does_it:
                 continue  # "did they do it?": "it" is what was done, not a thing named
             # a verb's subject and object are two things: "Why did it give it to Spain?"
             others = [] if pronoun.tag_ == "PRP$" else taken.setdefault(pronoun.head.i, [])
-            ranked = candidates[pronoun.dep_ in ("nsubj", "nsubjpass")]
-            mention = _said(pronoun, self.turns[-1]) or next(
-                (m for m in ranked if agrees(pronoun.lower_, m) and m not in others), None
-            )
+            form = pronoun_form(pronoun.text)
+            ranked = [
+                m for m in candidates[pronoun.dep_ in ("nsubj", "nsubjpass")]
+                if said_as.get(m.text, form) == form and m not in others
+            ]
+            mention = _said(pronoun, self.turns[-1]) or next((m for m in ranked if agrees(pronoun.lower_, m)), None)
             if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
                 mention = self._two_parties(candidates[False]) or self._who_answered()
+            if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label
+                mention = next((m for m in ranked if may_be_person(m)), None)
             if mention is None:
                 continue
             others.append(mention)
-            if mention.text in named:
+            if mention.text in said_as:
                 continue  # "Where did she meet her counterpart?" names her once, not twice
-            named.add(mention.text)
+            said_as[mention.text] = form
             possessive = pronoun.tag_ == "PRP$" or pronoun.lower_ in _POSSESSIVE
             pieces.append(question[last : pronoun.idx] + _as_inserted(mention.text, possessive, mention.plural))
             last = pronoun.idx + len(pronoun.text)

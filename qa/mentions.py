@@ -49,6 +49,7 @@ _ORGANISATION_NOUNS = frozenset(
 )
 SINGULAR = {"he": PERSON, "him": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "hers": PERSON}
 IT = frozenset({"it", "its"})
+_FORMS = {"him": "he", "his": "he", "her": "she", "hers": "she", "its": "it", "them": "they", "their": "they", "theirs": "they"}
 _CORE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "ROOT"})  # not under a preposition
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 WH = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
@@ -168,13 +169,13 @@ def defines(question: Doc) -> bool:
     return wh is not None and wh.dep_ in ("attr", "nsubj") and wh.head.dep_ == "ROOT" and wh.head.lemma_ == "be"
 
 
-def defined_phrase(question: Doc) -> str | None:
+def defined_phrase(question: Doc) -> Span | None:
     """The X of "Who is X?" ("Japan's foreign minister"), which a name in answer calls by another name."""
     if not defines(question):
         return None
     be = wh_token(question).head
     return next(
-        (c.text for c in question.noun_chunks
+        (c for c in question.noun_chunks
          if c.root.head == be and c.root.dep_ in ("nsubj", "attr") and not any(t.lower_ in WH for t in c)),
         None,
     )
@@ -187,9 +188,11 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         return None
     doc = parse(answer)
     span = doc[:]
-    # a phrase that starts as a verb, preposition or clause does not name anything; the tagger may still
-    # read a lone answer's head as a verb ("Norman adventurers")
-    if doc[0].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PART") or not any(t.pos_ in _NOMINAL or t.ent_type_ for t in doc):
+    # a phrase that starts as a verb, preposition or clause does not name anything, unless its first word is
+    # a name the tagger misread ("Gandhi" as a verb); the tagger may also read a lone answer's head as a
+    # verb ("Norman adventurers")
+    clause = doc[0].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PART") and not doc[0].ent_type_
+    if clause or not any(t.pos_ in _NOMINAL or t.ent_type_ for t in doc):
         return None
     # a capitalised head is a name, however it is tagged ("Hugues" as a plural noun, "CALIPSO")
     name = span.root.text[:1].isupper()
@@ -251,7 +254,7 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             mentions.append(((1, role, 0), owner.i, Mention(owned.text, kind_of_span(owned), is_plural(owned), False)))
         text = chunk.text
         named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
-        titled = _titled_of(chunk)
+        titled = _titled_of(chunk) or _appositive_name(chunk)
         if titled is not None:  # "the Principality of Antioch", not "the Principality"
             text, named = titled.text, True
         kind = kind_of_span(chunk)
@@ -289,6 +292,18 @@ def _titled_of(chunk: Span) -> Span | None:
     return doc[chunk.start : doc[chunk.end].right_edge.i + 1]
 
 
+def _appositive_name(chunk: Span) -> Span | None:
+    """"The" and a common noun with a name right after it ("the essay Civil Disobedience", "the poet
+    Shelley"): one mention, however the parser splits it."""
+    doc, root = chunk.doc, chunk.root
+    if chunk[0].lower_ != "the" or root.tag_ != "NN" or root.i != chunk.end - 1:
+        return None
+    end = chunk.end
+    while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].pos_ == "PROPN" or doc[end].ent_type_):
+        end += 1
+    return doc[chunk.start : end] if end > chunk.end else None
+
+
 def _name(ent: Span) -> str:
     """A name without the possessive ending spaCy sometimes takes into it ("Maria de la Queillerie's")."""
     return ent[:-1].text if len(ent) > 1 and ent[-1].tag_ == "POS" else ent.text
@@ -299,6 +314,19 @@ def counted_phrase(chunk: Span) -> Span | None:
     if len(chunk) > 2 and chunk[0].lower_ == "how" and chunk[1].lower_ in ("many", "much"):
         return chunk[2:]
     return None
+
+
+def may_be_person(mention: Mention) -> bool:
+    """A one-word name labelled something else, which may still be a person: the small model often takes
+    a lone name for an organisation ("Antigone", "Oedipus"), but an acronym ("NASA") is not one."""
+    text = mention.text
+    return mention.named and not mention.plural and " " not in text and text.istitle()
+
+
+def pronoun_form(pronoun: str) -> str:
+    """The person a pronoun names, whatever its case: "him" and "his" are "he", "their" is "they"."""
+    word = pronoun.lower()
+    return _FORMS.get(word, word)
 
 
 def agrees(pronoun: str, mention: Mention) -> bool:

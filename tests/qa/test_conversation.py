@@ -177,6 +177,15 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # "they" for one people or person, when no group or pair is there to be meant
         (("Who inhabited the area in the 16th century?", "Mocama"), "Which people were they a subgroup of?",
          "Which people were Mocama a subgroup of?"),
+        # a lone name the tagger reads as a verb ("Gandhi") is still the answer a pronoun means
+        (("Who would often quote Shelley's Masque of Anarchy?", "Gandhi"), "To whom did he quote it?",
+         "To whom did Gandhi quote Shelley's Masque of Anarchy?"),
+        # "he" and "her" are two people; a one-word name labelled an organisation may be the second
+        (("Who does Antigone defy?", "Creon"), "What is he trying to stop her from doing?",
+         "What is Creon trying to stop Antigone from doing?"),
+        # a name that answers a plural only in part leaves the plural for "they"
+        (("What are the EU's primary constitutional sources?", "Treaty on European Union"),
+         "Among whom have they been agreed?", "Among whom have the EU's primary constitutional sources been agreed?"),
     ],
 )
 def test_pronouns_read_right_where_the_tagger_or_the_answer_misleads(earlier, follow_up, expected):
@@ -216,6 +225,11 @@ def test_and_a_name_swaps_it_into_the_previous_question():
     assert read_question("What about Germany's?", history).question == "Who is Germany's defense minister?"
 
 
+def test_and_a_phrase_swaps_out_a_common_noun_with_the_name_after_it():
+    history = [("Who wrote the essay Civil Disobedience?", "Henry David Thoreau")]
+    assert read_question("And the doctrine of Satyagraha?", history).question == "Who wrote the doctrine of Satyagraha?"
+
+
 def test_and_a_nationality_swaps_the_adjective_of_its_kind():
     history = [("Who is the Japanese defense minister?", "Yasukazu Hamada")]
     assert read_question("And the German one?", history).question == "Who is the German defense minister?"
@@ -239,6 +253,8 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("What did the college build?", "When?", "When did the college build a new library?"),
         ("In which battle was he defeated?", "When?", "When was he defeated?"),
         ("Which country is poised to conduct a nuclear test?", "Why?", "Why is North Korea poised to conduct a nuclear test?"),
+        ("In which revolution did Egyptians use civil disobedience?", "Against whom?",
+         "Against whom did Egyptians use civil disobedience?"),  # with its preposition, in the old one's place
     ],
 )
 def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsis, expected):
