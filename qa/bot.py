@@ -23,6 +23,7 @@ from qa.answers import Answer, Candidate, distinct_answers, evidence_sentence, m
 from qa.conversation import ChatTurn, Conversation, ReadAs
 from qa.passages import Passage, passages
 from qa.reader import Reader, Reading
+from qa.spelling import Speller
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,9 @@ class BotSettings:
     # The share of questions the documents cannot answer, which scores and the abstain decision assume
     # (see qa.reader.Calibration); None: the share the calibration was fitted at (SQuAD 2.0 dev, about half).
     unanswerable_share: float | None = CHAT_UNANSWERABLE_SHARE
+    # typos corrected toward the documents' own words before a question is read ("forein" -> "foreign");
+    # the answer's read_as shows the question as corrected. Not for a bot opened on a store: it holds no texts.
+    spelling: bool = True
 
     def __post_init__(self) -> None:
         """Numbers out of range are refused with a clear message, not read as something else (top_k -1 is not 'all')."""
@@ -144,6 +148,13 @@ class QABot:
         return store
 
     @cached_property
+    def speller(self) -> Speller | None:
+        """What corrects typos in questions (see `BotSettings.spelling`); None where it is off."""
+        if not self.settings.spelling or not self.documents:
+            return None
+        return Speller((d.text for d in self.documents), known=self.reader.encoder.words())
+
+    @cached_property
     def retriever(self) -> Retriever:
         return Retriever(self.store, self.embedder, mode=self.settings.retrieval)
 
@@ -169,7 +180,7 @@ class QABot:
         follow-up to `history` on its own."""
         cleaned = [self._check(q) for q in questions]
         conversation = Conversation.from_history(history)
-        return self._answer_readings(cleaned, [conversation.read(q) for q in cleaned])
+        return self._answer_readings(cleaned, [conversation.read(self._spelled(q)) for q in cleaned])
 
     def chat(
         self, history: Sequence[tuple[str, str | None]] | None = None, turns: Sequence[ChatTurn] = ()
@@ -209,6 +220,12 @@ class QABot:
             )
             question = question[: self.settings.max_question_chars]
         return question
+
+    def _spelled(self, question: str) -> str:
+        """The question with its typos corrected, where the bot corrects them."""
+        with self._lock:
+            speller = self.speller
+        return speller.correct(question) if speller is not None else question
 
     def _answer(
         self, question: str, read_as: str, hits: list[Retrieved], read: list[Passage], readings: list[Reading]
@@ -269,7 +286,7 @@ class Chat:
 
     def ask(self, question: str) -> Answer:
         cleaned = self.bot._check(question)
-        answer = self.bot._answer_readings([cleaned], [self.conversation.read(cleaned)])[0]
+        answer = self.bot._answer_readings([cleaned], [self.conversation.read(self.bot._spelled(cleaned))])[0]
         self.conversation.add(cleaned, answer.read_as, answer.text)
         return answer
 

@@ -135,13 +135,22 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             return NUMBER
         if word in ("what", "which") and wh.dep_ == "det":
             kind = kind_of_span(question[wh.i : wh.head.i + 1])
-            if kind != THING:
-                return kind
+            if kind != THING or wh.head.lemma_.lower() in _ORGANISATION_NOUNS:
+                return kind  # "Oxfam" answers "Which organization" and is an "it", whatever its label
         if word == "what" and wh.dep_ != "det":
             # a "what" asks for a thing: "Purus Arch" is not a person, whatever spaCy's tagger says
             kind = kind_of_span(answer[:])
             return THING if kind == PERSON and answer[:].root.lemma_.lower() not in _PERSON_NOUNS else kind
     return kind_of_span(answer[:])  # "three Eurofighter jets" is things, not a number
+
+
+def _asked_phrase(question: Doc) -> Span | None:
+    """"Which organization" of "Which organization reported ...?": the phrase a which/what question
+    asks for, whose number its answer has."""
+    wh = wh_token(question)
+    if wh is None or wh.lower_ not in ("what", "which") or wh.dep_ != "det" or wh.head.pos_ != "NOUN":
+        return None
+    return question[wh.i : wh.head.i + 1]
 
 
 def asks_circumstance(question: Doc) -> bool:
@@ -200,7 +209,12 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     if span.root.pos_ == "NOUN" and bare and not name:
         answer = f"the {answer}"  # the reader's "Spanish force" goes into a question as "the Spanish force"
     kind = _answer_kind(question, doc)
-    if len(doc) == 1 and name:  # a name is one, unless it names a people ("Normans")
+    asked = _asked_phrase(question)
+    if asked is not None:  # "Which organization ...?" is answered by one, "Which countries ...?" by several
+        plural = is_plural(asked)
+    elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text:
+        plural = False  # one person's name, though it ends in s ("Anthony Shorrocks")
+    elif len(doc) == 1 and name:  # a name is one, unless it names a people ("Normans")
         plural = span.root.ent_type_ == "NORP" or span.root.tag_ == "NNPS"
     elif span.root.pos_ == "VERB":  # a head misread as a verb: its plural is its "-s"
         plural = span.root.text.endswith("s") and not span.root.text.endswith("ss")

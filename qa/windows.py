@@ -125,6 +125,11 @@ class WindowEncoder:
         self._pairs.no_padding()
         self._pairs.enable_truncation(settings.max_length, stride=settings.stride, strategy="only_second")
 
+    def words(self) -> frozenset[str]:
+        """The whole words of the tokenizer's vocabulary, lower case: English it knows as one piece."""
+        pieces = (token.lstrip("\u2581\u0120") for token in self._questions.get_vocab())
+        return frozenset(p.lower() for p in pieces if p.isalpha())
+
     def _fit_question(self, question: str) -> str:
         question = as_asked(question)
         tokens = self._questions.encode(question, add_special_tokens=False)

@@ -45,6 +45,17 @@ def test_follow_up_is_read_after_the_earlier_turn_and_says_how(bot):
     assert follow_up.text is not None and "Munster" in follow_up.text
 
 
+def test_a_typo_is_read_as_the_articles_word_and_shown(bot, reader, embedder):
+    answer = bot.ask("What did Germny send to Japan?")
+    assert answer.question == "What did Germny send to Japan?"
+    assert answer.read_as == "What did Germany send to Japan?"
+    assert "Eurofighter jets" in answer.text
+    follow_up = bot.chat(history=[("Who is Japan's forein minister?", "Yoshimasa Hayashi")]).ask("Where did he go?")
+    assert follow_up.read_as == "Where did Yoshimasa Hayashi go?"
+    literal = QABot(reader=reader, embedder=embedder, settings=BotSettings(spelling=False))
+    assert literal.ask("What did Germny send to Japan?").read_as == "What did Germny send to Japan?"
+
+
 def test_a_chat_keeps_its_turns_and_reads_each_question_after_them(bot):
     chat = bot.chat()
     first = chat.ask("When did Japan and Germany agree to enhance their defense cooperation?")

@@ -183,6 +183,11 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # "he" and "her" are two people; a one-word name labelled an organisation may be the second
         (("Who does Antigone defy?", "Creon"), "What is he trying to stop her from doing?",
          "What is Creon trying to stop Antigone from doing?"),
+        # an organisation that answers "Which organization" is an "it"; a person's name ending in s is a "he"
+        (("Which organization reported in January 2014 on the 85 wealthiest individuals?", "Oxfam"),
+         "What did it report in January 2015?", "What did Oxfam report in January 2015?"),
+        (("Who is the lead author of the Credit Suisse report?", "Anthony Shorrocks"),
+         "What does he consider the criticism to be?", "What does Anthony Shorrocks consider the criticism to be?"),
         # a name that answers a plural only in part leaves the plural for "they"
         (("What are the EU's primary constitutional sources?", "Treaty on European Union"),
          "Among whom have they been agreed?", "Among whom have the EU's primary constitutional sources been agreed?"),

@@ -19,6 +19,10 @@ def _answer(question: str, answer: str):
         ("What did Germany send?", "three Eurofighter jets", THING, True),  # things, though it starts with a number
         ("Which satellite measured the dust?", "CALIPSO", THING, False),  # an acronym, tagged a plural noun
         ("Who was a leader of the party?", "Hugues", PERSON, False),  # a name, tagged a plural noun
+        ("Who is the lead author of the report?", "Anthony Shorrocks", PERSON, False),  # a name ending in s
+        # one, as the question asks, and an organisation, whatever spaCy's label for it
+        ("Which organization reported on the 85 wealthiest individuals?", "Oxfam", THING, False),
+        ("Which countries have an ACSA with Japan?", "the United States", PLACE, True),  # several, as asked
     ],
 )
 def test_an_answer_takes_its_kind_from_the_question_and_its_number_from_itself(question, answer, kind, plural):
