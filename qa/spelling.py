@@ -26,6 +26,7 @@ from qa.mentions import SPACY_MODEL
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W\d_]+")
+_POSSESSOR = re.compile(r"([^\W\d_]+)['\u2019]s\b")
 MIN_LENGTH = 4  # shorter words have too many neighbours to guess from
 LONG_WORD = 8  # from this length two edits (a swap counts as one) are allowed
 
@@ -77,6 +78,7 @@ class Speller:
     read on the first word that needs it) is never corrected."""
 
     def __init__(self, texts: Iterable[str], known: Container[str] = frozenset(), english: bool = True) -> None:
+        texts = list(texts)
         forms: Counter[str] = Counter(m.group() for text in texts for m in _WORD.finditer(text))
         self._counts: Counter[str] = Counter()
         self._form: dict[str, str] = {}  # lower case -> the form the documents use most
@@ -85,6 +87,10 @@ class Speller:
             self._counts[lower] += count
             self._form.setdefault(lower, form)
         self._words = [w for w in self._counts if len(w) >= MIN_LENGTH - 1]
+        # names the documents use with a possessive "'s": "Japans" typed for "Japan's"
+        self._possessors = {
+            m.group(1).lower() for text in texts for m in _POSSESSOR.finditer(text) if m.group(1)[0].isupper()
+        }
         self._known = known
         self._english = english
 
@@ -94,7 +100,11 @@ class Speller:
 
     def _corrected(self, word: str) -> str:
         lower = word.lower()
-        if len(word) < MIN_LENGTH or lower in self._counts or lower in self._known:
+        if len(word) < MIN_LENGTH or lower in self._counts:
+            return word
+        if lower.endswith("s") and lower[:-1] in self._possessors:  # an apostrophe left out
+            return _as_typed(self._form[lower[:-1]], word) + "'s"
+        if lower in self._known:
             return word
         if self._english and lower in (english_words() or ()):
             return word
@@ -104,7 +114,11 @@ class Speller:
         if not near:
             return word
         best, _ = min(near, key=lambda pair: (pair[1], -self._counts[pair[0]], pair[0]))
-        form = self._form[best]  # as the documents write it ("Müntzer"), in the case the person typed
-        if word.isupper():
-            return form.upper()
-        return form[0].upper() + form[1:] if word[0].isupper() else form.lower()
+        return _as_typed(self._form[best], word)
+
+
+def _as_typed(form: str, typed: str) -> str:
+    """A document word as the documents write it ("Müntzer"), in the case the person typed."""
+    if typed.isupper():
+        return form.upper()
+    return form[0].upper() + form[1:] if typed[0].isupper() else form.lower()

@@ -5,7 +5,8 @@ import pytest
 from qa.spelling import EnglishWords, Speller, english_words
 
 TEXT = (
-    "Japanese Foreign Minister Yoshimasa Hayashi met Annalena Baerbock in Munster. Germany sent three "
+    "Japanese Foreign Minister Yoshimasa Hayashi met Annalena Baerbock in Munster. Japan's ministers and "
+    "Germany's ministers met. Germany sent three "
     "Eurofighter jets to Japan. The foreign ministers of both countries met again; foreign policy was discussed."
 )
 
@@ -24,6 +25,8 @@ def speller():
         ("Where did Baerbok meet Hayshi's counterpart?", "Where did Baerbock meet Hayashi's counterpart?"),
         ("Who met Annalena Beerbocks?", "Who met Annalena Baerbock?"),  # a long word: two edits
         ("Who met Hayashi in Münster in 2022?", "Who met Hayashi in Munster in 2022?"),  # as the documents spell it
+        ("Who is Japans foreign minister?", "Who is Japan's foreign minister?"),  # an apostrophe left out
+        ("Which ministers met?", "Which ministers met?"),  # a plural the documents use stays one
     ],
 )
 def test_a_typo_becomes_the_nearest_word_of_the_documents(speller, typed, corrected):
