@@ -20,7 +20,7 @@ from qa_index.retriever import Retrieved, Retriever
 from qa_index.stores import IndexSettings, Store, open_store
 from qa_index.stores.faiss_store import prune_cache
 from qa.answers import Answer, Candidate, distinct_answers, evidence_sentence, merge_candidates
-from qa.conversation import ChatTurn, Conversation, ReadAs
+from qa.conversation import ChatTurn, Conversation, ReadAs, check_history
 from qa.passages import Passage, passages
 from qa.reader import Reader, Reading
 from qa.spelling import Speller
@@ -179,7 +179,7 @@ class QABot:
         """Answer many questions with one retrieval pass and one batched reading pass; each is read as a
         follow-up to `history` on its own."""
         cleaned = [self._check(q) for q in questions]
-        conversation = Conversation.from_history(history)
+        conversation = self._conversation(history)
         return self._answer_readings(cleaned, [conversation.read(self._spelled(q)) for q in cleaned])
 
     def chat(
@@ -191,7 +191,12 @@ class QABot:
         the `turns` of an earlier chat (kept as they were read)."""
         if history and turns:
             raise QAError("give a chat either its history or its turns, not both")
-        return Chat(self, Conversation(turns) if turns else Conversation.from_history(history))
+        return Chat(self, Conversation(turns) if turns else self._conversation(history))
+
+    def _conversation(self, history: object) -> Conversation:
+        """A conversation from earlier (question, answer) pairs, each question read as the bot reads one:
+        its typos corrected, so "it" after "What did Germny send?" is not "Germny"."""
+        return Conversation.from_history([(self._spelled(q), a) for q, a in check_history(history)])
 
     def _answer_readings(self, questions: list[str], how: list[ReadAs]) -> list[Answer]:
         if not questions:

@@ -52,6 +52,9 @@ def test_a_typo_is_read_as_the_articles_word_and_shown(bot, reader, embedder):
     assert "Eurofighter jets" in answer.text
     follow_up = bot.chat(history=[("Who is Japan's forein minister?", "Yoshimasa Hayashi")]).ask("Where did he go?")
     assert follow_up.read_as == "Where did Yoshimasa Hayashi go?"
+    # the history is read corrected too: "it" is Germany, not "Germny"
+    follow_up = bot.ask("What did it send in September?", history=[("Why did Germny send jets?", None)])
+    assert follow_up.read_as == "What did Germany send in September?"
     literal = QABot(reader=reader, embedder=embedder, settings=BotSettings(spelling=False))
     assert literal.ask("What did Germny send to Japan?").read_as == "What did Germny send to Japan?"
 
