@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Sequence
 from qa_index.errors import QAError
 from qa.mentions import (
     ENTITY_KINDS, IT, PERSON, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention, asks_circumstance,
-    asks_object, counted_phrase, defined_phrase, defines, is_plural, kind_of_span, may_be_person, parse, pronoun_form,
-    question_mentions, ranked_mentions, wh_token,
+    asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural, kind_of_span, may_be_person, parse,
+    pronoun_form, question_mentions, ranked_mentions, wh_token,
 )
 
 if TYPE_CHECKING:
@@ -175,7 +175,8 @@ class Conversation:
                 for mentions in found.values():
                     mentions.extend(m for _, m in ranked)
                 continue
-            alias = defined_phrase(doc) if answer.named else None
+            named = answer.named or asks_name(doc)  # "primality" answers "What is the property ... called?"
+            alias = defined_phrase(doc) if named else None
             if alias is not None and is_plural(alias) == answer.plural:
                 # "Japan's foreign minister" is Yoshimasa Hayashi, not someone else for "him"; a name that
                 # answers a plural in part ("Treaty on European Union") leaves the plural for "they"
@@ -186,7 +187,7 @@ class Conversation:
             # object, which stay the topic: "How big is it?" asks about the campus; so is the subject of
             # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
             # rather than names it ("Yoshimasa Hayashi")
-            topic_first = asks_circumstance(doc) or (defines(doc) and not answer.named)
+            topic_first = asks_circumstance(doc) or (defines(doc) and not named)
             object_answered = back == 0 and asks_object(doc)
             for subject, mentions in found.items():
                 at = core if topic_first or (subject and object_answered) else 0
@@ -290,13 +291,21 @@ class Conversation:
         if counted is not None and is_plural(new[:]):
             # "And Fields Medalists?" after "How many Nobel laureates ...?" counts something else
             return previous.read_as[: counted.start_char] + name + previous.read_as[counted.end_char :]
-        kind = ENTITY_KINDS.get(new.ents[0].label_, THING) if new.ents else kind_of_span(new[:])
+        # "And in health-related fields?": a phrase under a preposition takes the old one's place, preposition and all
+        lead = len(new) > 1 and new[0].pos_ == "ADP"
+        core = new[1:] if lead else new[:]
+        kind = ENTITY_KINDS.get(core.ents[0].label_, THING) if core.ents else kind_of_span(core)
         target = next(
             (m for m in question_mentions(prev) if m.kind == kind and not m.plural and m.text != name), None
         )
-        if target is None:
+        found = re.search(rf"\b{re.escape(target.text)}\b", previous.read_as) if target is not None else None
+        if found is None:
             return None
-        return re.sub(rf"\b{re.escape(target.text)}\b", lambda _: name, previous.read_as, count=1)
+        start = found.start()
+        before = [t for t in prev if t.idx + len(t.text) <= start]
+        if lead and before and before[-1].pos_ == "ADP":
+            start = before[-1].idx
+        return previous.read_as[:start] + name + previous.read_as[found.end() :]
 
 
 def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:

@@ -36,7 +36,10 @@ _PERSON_NOUNS = frozenset(
     "scientist historian explorer politician poet artist philosopher economist researcher professor student "
     "teacher soldier commander governor emperor prince princess duke pope bishop priest clergyman chemist "
     "physicist engineer architect composer painter singer actor player coach judge lawyer doctor mayor "
-    "senator lord ruler monarch".split()
+    "senator lord ruler monarch physician surgeon nurse pharmacist technician mathematician astronomer "
+    "inventor merchant farmer worker citizen father mother son daughter brother sister wife husband child "
+    "captain colonel lieutenant critic editor novelist playwright theologian monk missionary saint prophet "
+    "manager owner employee investor banker analyst expert delegate envoy negotiator activist".split()
 )
 _PLACE_NOUNS = frozenset("country nation state city town region capital place port island continent".split())
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
@@ -49,7 +52,9 @@ _ORGANISATION_NOUNS = frozenset(
 )
 SINGULAR = {"he": PERSON, "him": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "hers": PERSON}
 IT = frozenset({"it", "its"})
-_FORMS = {"him": "he", "his": "he", "her": "she", "hers": "she", "its": "it", "them": "they", "their": "they", "theirs": "they"}
+_FORMS = {
+    "him": "he", "his": "he", "her": "she", "hers": "she", "its": "it", "them": "they", "their": "they", "theirs": "they",
+}
 _CORE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "dative", "oprd", "ROOT"})  # not under a preposition
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM"})
 WH = frozenset({"who", "whom", "whose", "what", "which", "when", "where", "why", "how"})
@@ -144,6 +149,11 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
     return kind_of_span(answer[:])  # "three Eurofighter jets" is things, not a number
 
 
+def _listed(doc: Doc) -> bool:
+    """Several things listed: "Hamada and Lambrecht", "Britain, Australia"."""
+    return any(t.dep_ == "cc" or t.text == "," for t in doc)
+
+
 def _asked_phrase(question: Doc) -> Span | None:
     """"Which organization" of "Which organization reported ...?": the phrase a which/what question
     asks for, whose number its answer has."""
@@ -170,6 +180,14 @@ def asks_object(question: Doc) -> bool:
     """A question for its verb's object: "What did Germany send?", "Which territory did France cede?"."""
     wh = wh_token(question)
     return wh is not None and (wh.dep_ == "dobj" or (wh.dep_ == "det" and wh.head.dep_ == "dobj"))
+
+
+def asks_name(question: Doc) -> bool:
+    """"What is X called?", "What is X known as?": the answer is X's name, as a name answering "Who is X?" is."""
+    words = [t for t in question if not t.is_punct]
+    if len(words) >= 2 and words[-1].lower_ == "as" and words[-2].lemma_ in ("know", "refer"):
+        return True
+    return bool(words) and words[-1].lemma_ in ("call", "name", "term", "dub")
 
 
 def defines(question: Doc) -> bool:
@@ -201,7 +219,8 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     # a name the tagger misread ("Gandhi" as a verb); the tagger may also read a lone answer's head as a
     # verb ("Norman adventurers")
     clause = doc[0].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PART") and not doc[0].ent_type_
-    if clause or not any(t.pos_ in _NOMINAL or t.ent_type_ for t in doc):
+    # a capitalised word is a name, however tagged ("Euclid" as an adjective)
+    if clause or not any(t.pos_ in _NOMINAL or t.ent_type_ or t.text[:1].isupper() for t in doc):
         return None
     # a capitalised head is a name, however it is tagged ("Hugues" as a plural noun, "CALIPSO")
     name = span.root.text[:1].isupper()
@@ -216,6 +235,8 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = False  # one person's name, though it ends in s ("Anthony Shorrocks")
     elif len(doc) == 1 and name:  # a name is one, unless it names a people ("Normans")
         plural = span.root.ent_type_ == "NORP" or span.root.tag_ == "NNPS"
+    elif kind == PERSON and name and doc[0].text[:1].isupper() and not _listed(doc):
+        plural = False  # one person named in several words ("Diocles of Carystus", tagged a plural), not a list
     elif span.root.pos_ == "VERB":  # a head misread as a verb: its plural is its "-s"
         plural = span.root.text.endswith("s") and not span.root.text.endswith("ss")
     else:
@@ -237,7 +258,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
     mentions: list[tuple[tuple[int, int, int], int, Mention]] = []
     for chunk in doc.noun_chunks:
         role = 0 if chunk.root.dep_ in _CORE_ROLES else 1
-        if any(t.lower_ in WH for t in chunk):
+        # the phrase asked for ("Which Greek physician", its "Which" sometimes outside the chunk) is the answer
+        if any(t.lower_ in WH for t in chunk) or any(t.lower_ in WH and t.dep_ == "det" for t in chunk.root.children):
             counted = counted_phrase(chunk)  # what "how many streetcars" counts: "Who operated them?"
             if counted is not None:
                 mention = Mention(f"the {counted.text}", kind_of_span(chunk), is_plural(chunk), named=False)

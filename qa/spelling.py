@@ -67,7 +67,7 @@ def english_words() -> EnglishWords | None:
     folders = [Path(p) for p in (spec.submodule_search_locations or [])] if spec else []
     found = next((f for folder in folders for f in folder.glob("*/lemmatizer/lookups/lookups.bin")), None)
     if found is None:
-        log.warning("no English word list (%s's lemma tables): questions are read without spelling correction", SPACY_MODEL)
+        log.warning("no English word list (%s's lemma tables): questions are read as typed", SPACY_MODEL)
         return None
     return EnglishWords.from_lookups(found)
 

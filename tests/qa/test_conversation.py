@@ -188,6 +188,12 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
          "What did it report in January 2015?", "What did Oxfam report in January 2015?"),
         (("Who is the lead author of the Credit Suisse report?", "Anthony Shorrocks"),
          "What does he consider the criticism to be?", "What does Anthony Shorrocks consider the criticism to be?"),
+        # the phrase a "Which" question asks for is its answer, not a second candidate
+        (("Which Greek physician wrote a five volume book in the 1st century AD?", "Pedanius Dioscorides"),
+         "What was its Latin translation called?", "What was a five volume book's Latin translation called?"),
+        # the answer to "What is X called?" names X, and comes first, as a name answering "Who is X?" does
+        (("What is the property of being prime called?", "primality"), "What is a slow method of verifying it?",
+         "What is a slow method of verifying the primality?"),
         # a name that answers a plural only in part leaves the plural for "they"
         (("What are the EU's primary constitutional sources?", "Treaty on European Union"),
          "Among whom have they been agreed?", "Among whom have the EU's primary constitutional sources been agreed?"),
@@ -233,6 +239,13 @@ def test_and_a_name_swaps_it_into_the_previous_question():
 def test_and_a_phrase_swaps_out_a_common_noun_with_the_name_after_it():
     history = [("Who wrote the essay Civil Disobedience?", "Henry David Thoreau")]
     assert read_question("And the doctrine of Satyagraha?", history).question == "Who wrote the doctrine of Satyagraha?"
+
+
+def test_and_a_phrase_with_its_preposition_takes_the_place_of_the_old_one_and_its_preposition():
+    history = [("Who were pharmacists ranked above in the Imperial household?", "the two personal physicians")]
+    assert read_question("And in health-related fields?", history).question == (
+        "Who were pharmacists ranked above in health-related fields?"
+    )
 
 
 def test_and_a_nationality_swaps_the_adjective_of_its_kind():

@@ -20,6 +20,9 @@ def _answer(question: str, answer: str):
         ("Which satellite measured the dust?", "CALIPSO", THING, False),  # an acronym, tagged a plural noun
         ("Who was a leader of the party?", "Hugues", PERSON, False),  # a name, tagged a plural noun
         ("Who is the lead author of the report?", "Anthony Shorrocks", PERSON, False),  # a name ending in s
+        ("Who demonstrated that there are infinitely many primes?", "Euclid", PERSON, False),  # tagged an adjective
+        ("Who wrote several treatises on plants?", "Diocles of Carystus", PERSON, False),  # one person, several words
+        ("Who founded the Kingdom of Sicily?", "Norman adventurers", PERSON, True),
         # one, as the question asks, and an organisation, whatever spaCy's label for it
         ("Which organization reported on the 85 wealthiest individuals?", "Oxfam", THING, False),
         ("Which countries have an ACSA with Japan?", "the United States", PLACE, True),  # several, as asked
