@@ -116,7 +116,9 @@ def _in_clause_antecedent(pronoun: Token, doc: Doc) -> bool:
     inner_subject = pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ != "ROOT"
     if not (possessive or inner_subject):
         return False
-    before = [m for m in question_mentions(doc[: pronoun.i].as_doc())]
+    # a subject or object before it, not a name under a preposition: "its" in "How many of Germany's
+    # cities does its instance pass through?" is not Germany
+    before = [m for rank, m in ranked_mentions(doc[: pronoun.i].as_doc()) if rank[1] == 0]
     return any(agrees(pronoun.lower_, m) for m in before)
 
 
@@ -295,9 +297,11 @@ class Conversation:
         lead = len(new) > 1 and new[0].pos_ == "ADP"
         core = new[1:] if lead else new[:]
         kind = ENTITY_KINDS.get(core.ents[0].label_, THING) if core.ents else kind_of_span(core)
-        target = next(
-            (m for m in question_mentions(prev) if m.kind == kind and not m.plural and m.text != name), None
-        )
+        # a phrase of the kind, of the same number first ("And arcs of volcanoes?" after "What were mid-ocean
+        # ridges explained as?", "And in health-related fields?" after "... in the Imperial household?")
+        plural = is_plural(core)
+        kin = [m for m in question_mentions(prev) if m.kind == kind and m.text != name]
+        target = min(kin, key=lambda m: m.plural != plural, default=None)
         found = re.search(rf"\b{re.escape(target.text)}\b", previous.read_as) if target is not None else None
         if found is None:
             return None

@@ -41,6 +41,10 @@ _PERSON_NOUNS = frozenset(
     "captain colonel lieutenant critic editor novelist playwright theologian monk missionary saint prophet "
     "manager owner employee investor banker analyst expert delegate envoy negotiator activist".split()
 )
+# heads that say little without their "of" phrase: "the three major types" of what?
+_LIGHT_NOUNS = frozenset(
+    "type kind sort form class category variety number amount part member group series set piece share".split()
+)
 _PLACE_NOUNS = frozenset("country nation state city town region capital place port island continent".split())
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
 # head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"
@@ -143,9 +147,12 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             if kind != THING or wh.head.lemma_.lower() in _ORGANISATION_NOUNS:
                 return kind  # "Oxfam" answers "Which organization" and is an "it", whatever its label
         if word == "what" and wh.dep_ != "det":
-            # a "what" asks for a thing: "Purus Arch" is not a person, whatever spaCy's tagger says
+            # a "what" asks for a thing: "Purus Arch" is not a person, whatever spaCy's tagger says, and
+            # "the Quaternary period" is a thing ("it"), not a date
             kind = kind_of_span(answer[:])
-            return THING if kind == PERSON and answer[:].root.lemma_.lower() not in _PERSON_NOUNS else kind
+            if kind == PERSON and answer[:].root.lemma_.lower() not in _PERSON_NOUNS or kind == TIME and not answer.ents:
+                return THING
+            return kind
     return kind_of_span(answer[:])  # "three Eurofighter jets" is things, not a number
 
 
@@ -183,11 +190,14 @@ def asks_object(question: Doc) -> bool:
 
 
 def asks_name(question: Doc) -> bool:
-    """"What is X called?", "What is X known as?": the answer is X's name, as a name answering "Who is X?" is."""
-    words = [t for t in question if not t.is_punct]
-    if len(words) >= 2 and words[-1].lower_ == "as" and words[-2].lemma_ in ("know", "refer"):
-        return True
-    return bool(words) and words[-1].lemma_ in ("call", "name", "term", "dub")
+    """"What is X called?", "... known as?", "... referred to as?", "What does X stand for?": the answer is
+    X's name, as a name answering "Who is X?" is."""
+    words = [t for t in question if not t.is_punct][-3:]
+    ending = " ".join(t.lower_ for t in words)
+    named_as = ending.endswith(" as") and any(t.lemma_ in ("know", "refer") for t in words)
+    # "called" as a participle, not the noun of "make a port call"
+    called = bool(words) and words[-1].lemma_ in ("call", "name", "term", "dub") and words[-1].tag_ == "VBN"
+    return named_as or called or ending.endswith(" stand for")
 
 
 def defines(question: Doc) -> bool:
@@ -197,13 +207,17 @@ def defines(question: Doc) -> bool:
 
 
 def defined_phrase(question: Doc) -> Span | None:
-    """The X of "Who is X?" ("Japan's foreign minister"), which a name in answer calls by another name."""
-    if not defines(question):
+    """The X of "Who is X?" ("Japan's foreign minister") or "What does X stand for?" ("Q"), which a name in
+    answer calls by another name."""
+    if defines(question):
+        verb = wh_token(question).head
+    elif asks_name(question):
+        verb = next((t for t in question if t.dep_ == "ROOT"), None)
+    else:
         return None
-    be = wh_token(question).head
     return next(
         (c for c in question.noun_chunks
-         if c.root.head == be and c.root.dep_ in ("nsubj", "attr") and not any(t.lower_ in WH for t in c)),
+         if c.root.head == verb and c.root.dep_ in ("nsubj", "nsubjpass", "attr") and not any(t.lower_ in WH for t in c)),
         None,
     )
 
@@ -219,8 +233,10 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     # a name the tagger misread ("Gandhi" as a verb); the tagger may also read a lone answer's head as a
     # verb ("Norman adventurers")
     clause = doc[0].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PART") and not doc[0].ent_type_
-    # a capitalised word is a name, however tagged ("Euclid" as an adjective)
-    if clause or not any(t.pos_ in _NOMINAL or t.ent_type_ or t.text[:1].isupper() for t in doc):
+    # a capitalised word is a name, however tagged ("Euclid" as an adjective); so is what a question asks
+    # the name of ("asthenosphere", tagged an adverb, answering "What is the upper mantle called?")
+    nominal = any(t.pos_ in _NOMINAL or t.ent_type_ or t.text[:1].isupper() for t in doc)
+    if not asks_name(question) and (clause or not nominal):
         return None
     # a capitalised head is a name, however it is tagged ("Hugues" as a plural noun, "CALIPSO")
     name = span.root.text[:1].isupper()
@@ -319,11 +335,13 @@ def _cuts_a_word(span: Span) -> bool:
 
 
 def _titled_of(chunk: Span) -> Span | None:
-    """A capitalised head with its "of" name ("the Principality of Antioch", "the Duchy of Normandy")."""
+    """A capitalised head with its "of" name ("the Principality of Antioch", "the Duchy of Normandy"), or a
+    light head with what it is of ("the three major types of rock", "a number of tectonic plates")."""
     doc, root = chunk.doc, chunk.root
-    if root.i == 0 or not root.text[:1].isupper() or chunk.end + 1 >= len(doc):
+    if root.i == 0 or chunk.end + 1 >= len(doc) or doc[chunk.end].lower_ != "of":
         return None
-    if doc[chunk.end].lower_ != "of" or not doc[chunk.end + 1].text[:1].isupper():
+    titled = root.text[:1].isupper() and doc[chunk.end + 1].text[:1].isupper()
+    if not titled and root.lemma_.lower() not in _LIGHT_NOUNS:
         return None
     return doc[chunk.start : doc[chunk.end].right_edge.i + 1]
 

@@ -194,6 +194,22 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # the answer to "What is X called?" names X, and comes first, as a name answering "Who is X?" does
         (("What is the property of being prime called?", "primality"), "What is a slow method of verifying it?",
          "What is a slow method of verifying the primality?"),
+        # the answer to "What is X called?", "... referred to as?" or "What does X stand for?" comes first,
+        # whatever its tag ("asthenosphere" as an adverb), and a period that answers "what" is an "it"
+        (("What is the plastically deforming upper mantle called?", "asthenosphere"), "What moves across it?",
+         "What moves across asthenosphere?"),
+        (("What is the input string for a computational problem referred to as?", "problem instance"),
+         "What should it not be confused with?", "What should the problem instance not be confused with?"),
+        (("What does Q stand for?", "Quaternary period"), "Why is it expanded in the fourth scale?",
+         "Why is the Quaternary period expanded in the fourth scale?"),
+        # a light head keeps what it is of
+        (("What are the three major types of rock?", "igneous, sedimentary, and metamorphic"),
+         "Which of them forms when rock crystallizes from melt?",
+         "Which of the three major types of rock forms when rock crystallizes from melt?"),
+        # "its" after a name under a preposition of its own question still looks back
+        (("Which problem is used as an example?", "the traveling salesman problem"),
+         "How many of Germany's cities does its instance pass through?",
+         "How many of Germany's cities does the traveling salesman problem's instance pass through?"),
         # a name that answers a plural only in part leaves the plural for "they"
         (("What are the EU's primary constitutional sources?", "Treaty on European Union"),
          "Among whom have they been agreed?", "Among whom have the EU's primary constitutional sources been agreed?"),
@@ -245,6 +261,13 @@ def test_and_a_phrase_with_its_preposition_takes_the_place_of_the_old_one_and_it
     history = [("Who were pharmacists ranked above in the Imperial household?", "the two personal physicians")]
     assert read_question("And in health-related fields?", history).question == (
         "Who were pharmacists ranked above in health-related fields?"
+    )
+
+
+def test_and_a_plural_phrase_swaps_a_plural_phrase():
+    history = [("What were mid-ocean ridges explained as?", "divergent boundaries")]
+    assert read_question("And arcs of volcanoes and earthquakes?", history).question == (
+        "What were arcs of volcanoes and earthquakes explained as?"
     )
 
 
