@@ -48,7 +48,9 @@ _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IG
 _LONE_WH = re.compile(  # "Why?", "And when exactly?", "Against whom?", "Since when?"
     r"^\s*(?:(?:and|but|so)\s+)?"
     r"((?:(?:against|with|by|to|for|from|since|until|in|on|at|about|after|before|of)\s+)?"
-    r"(?:why|when|where|how\s+(?:many|much|long|often|far)|how|whom|who|what))"
+    r"(?:why|when|where|how\s+(?:many|much|long|often|far)|how|whom|who|"
+    r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?|"
+    r"what))"  # "And in which country?"
     r"\s*(?:then|exactly)?\s*\??\s*$",
     re.IGNORECASE,
 )
@@ -262,7 +264,8 @@ class Conversation:
         """'Why?' or 'And Germany?': the previous question as read, with a new question word or name."""
         lone = _LONE_WH.match(question)
         if lone:
-            word = " ".join(lone.group(1).lower().split())
+            first, *more = lone.group(1).split()
+            word = " ".join([first.lower(), *more])  # "which German city", as typed after its first word
             return _with_question_word(parse(previous.read_as), word, previous.answer)
         lead = _ELLIPSIS_LEAD.match(question)
         if not lead:
@@ -319,7 +322,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     that place: "Why did Germany send jets?"."""
     wh = wh_token(previous)
     if wh is None:
-        return f"{word.capitalize()} {previous.text}"
+        return f"{_upper_first(word)} {previous.text}"
     phrase_end = wh.head.i + 1 if wh.dep_ == "det" or wh.head.lower_ in ("many", "much") else wh.i + 1
     if wh.lower_ in ("which", "what") and wh.i + 1 < len(previous) and previous[wh.i + 1].pos_ == "NOUN":
         phrase_end = max(phrase_end, wh.i + 2)  # "In which battle", however "which" is parsed
@@ -335,12 +338,12 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         verb = rest[0]
         tail = rest[1:].text
         if verb.pos_ == "AUX":  # "Which country is poised ..." -> "Why is North Korea poised ..."
-            return f"{word.capitalize()} {verb.text} {_as_inserted(answer, False)} {tail}".strip()
+            return f"{_upper_first(word)} {verb.text} {_as_inserted(answer, False)} {tail}".strip()
         aux = "did" if verb.tag_ == "VBD" else "does" if verb.tag_ == "VBZ" else "do"
-        return f"{word.capitalize()} {aux} {_as_inserted(answer, False)} {verb.lemma_} {tail}".strip()
+        return f"{_upper_first(word)} {aux} {_as_inserted(answer, False)} {verb.lemma_} {tail}".strip()
     verb = phrase.root.head
     last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
-    counting = word in ("how many", "how much")
+    counting = word.lower() in ("how many", "how much")
     if phrase.root.dep_ == "dobj" and last_verb and answer and len(phrase) == 1 and not counting:
         # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
         # "When did he reform the curriculum?" (only where the object's verb is the question's last)
@@ -350,11 +353,15 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         at = previous[gap - 1].idx + len(previous[gap - 1].text)
         text = f"{previous[:start].text} {word} {previous.text[rest.start_char : at]} {_as_inserted(answer, False)}"
         text = text.strip() + previous.text[at:]
-        return text[0].upper() + text[1:]
+        return _upper_first(text)
     if counting and len(phrase) == 1 and answer:
         word = f"{word} {_counted(answer)}".strip()  # "How many?" after "What did Germany send?" -> three jets
     text = (previous[:start].text + " " + word + " " + rest.text).strip()
-    return text[0].upper() + text[1:]
+    return _upper_first(text)
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _counted(answer: str) -> str:

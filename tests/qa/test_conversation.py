@@ -296,6 +296,8 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("Which country is poised to conduct a nuclear test?", "Why?", "Why is North Korea poised to conduct a nuclear test?"),
         ("In which revolution did Egyptians use civil disobedience?", "Against whom?",
          "Against whom did Egyptians use civil disobedience?"),  # with its preposition, in the old one's place
+        ("Where did the foreign ministers hold talks?", "And in which German city?",
+         "In which German city did the foreign ministers hold talks?"),  # a which-phrase, its name as typed
     ],
 )
 def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsis, expected):
@@ -311,6 +313,7 @@ def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsi
         "What does ACSA stand for?",  # a change of topic
         "What did the ministers confirm they strongly oppose?",  # "they": the ministers, in the question itself
         "And what did that make clear?",  # a question of its own, not an ellipsis
+        "What for?",  # not a which-phrase
         "When did Japan and Germany agree to enhance their defense cooperation?",  # "their": Japan and Germany
     ],
 )
