@@ -7,7 +7,7 @@ five paragraphs are the document. The chat goes on from its own answers, as a pe
 every follow-up with a `read_as` list is checked against it (compared as the article eval
 compares, without articles or punctuation), so a wrong answer before it can cost it. Each last turn is
 right when its answer reaches F1 0.5 against the gold answers. The sets were written blind, each
-before its first run and after the fixes the ones before led to ("blind-1" to "blind-9"); the
+before its first run and after the fixes the ones before led to ("blind-1" to "blind-10"); the
 README says which figures were blind.
 """
 

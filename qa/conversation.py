@@ -330,6 +330,8 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         phrase_end = max(phrase_end, wh.i + 2)
         if phrase_end < len(previous) and previous[phrase_end].pos_ == "NOUN":
             phrase_end += 1
+        elif phrase_end < len(previous) and previous[phrase_end].lower_ in ("back", "ago", "away"):
+            phrase_end += 1  # "How far back", "How long ago": one question phrase
     start = wh.i - 1 if wh.i > 0 and previous[wh.i - 1].dep_ == "prep" else wh.i
     phrase = previous[start:phrase_end]
     rest = previous[phrase_end:]

@@ -335,15 +335,20 @@ def _cuts_a_word(span: Span) -> bool:
 
 
 def _titled_of(chunk: Span) -> Span | None:
-    """A capitalised head with its "of" name ("the Principality of Antioch", "the Duchy of Normandy"), or a
-    light head with what it is of ("the three major types of rock", "a number of tectonic plates")."""
+    """A head with its "of" name: a capitalised one ("the Principality of Antioch"), one followed by a bare
+    noun ("a theory of relativity"), or a light head with what it is of ("the three major types of rock")."""
     doc, root = chunk.doc, chunk.root
     if root.i == 0 or chunk.end + 1 >= len(doc) or doc[chunk.end].lower_ != "of":
         return None
+    of = doc[chunk.end]
     titled = root.text[:1].isupper() and doc[chunk.end + 1].text[:1].isupper()
-    if not titled and root.lemma_.lower() not in _LIGHT_NOUNS:
+    # a bare noun after "of" makes one name with the head ("a theory of relativity", "the speed of light");
+    # after "the" or "a" it is another thing ("the lead author" of "the report")
+    bare = [t for t in of.subtree if t.i > of.i]
+    named_by = len(bare) <= 2 and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in bare)
+    if not (titled or named_by or root.lemma_.lower() in _LIGHT_NOUNS):
         return None
-    return doc[chunk.start : doc[chunk.end].right_edge.i + 1]
+    return doc[chunk.start : of.right_edge.i + 1]
 
 
 def _appositive_name(chunk: Span) -> Span | None:

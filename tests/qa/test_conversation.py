@@ -206,6 +206,9 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         (("What are the three major types of rock?", "igneous, sedimentary, and metamorphic"),
          "Which of them forms when rock crystallizes from melt?",
          "Which of the three major types of rock forms when rock crystallizes from melt?"),
+        # "of" and a bare noun make one name with the head
+        (("Who developed a theory of relativity by the early 20th century?", "Einstein"),
+         "What did it correctly predict?", "What did a theory of relativity correctly predict?"),
         # "its" after a name under a preposition of its own question still looks back
         (("Which problem is used as an example?", "the traveling salesman problem"),
          "How many of Germany's cities does its instance pass through?",
@@ -296,6 +299,7 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("Which country is poised to conduct a nuclear test?", "Why?", "Why is North Korea poised to conduct a nuclear test?"),
         ("In which revolution did Egyptians use civil disobedience?", "Against whom?",
          "Against whom did Egyptians use civil disobedience?"),  # with its preposition, in the old one's place
+        ("How far back have ctenophore fossils been found?", "Where?", "Where have ctenophore fossils been found?"),
         ("Where did the foreign ministers hold talks?", "And in which German city?",
          "In which German city did the foreign ministers hold talks?"),  # a which-phrase, its name as typed
     ],
