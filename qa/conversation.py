@@ -309,9 +309,9 @@ class Conversation:
         if found is None:
             return None
         start = found.start()
-        before = [t for t in prev if t.idx + len(t.text) <= start]
-        if lead and before and before[-1].pos_ == "ADP":
-            start = before[-1].idx
+        before = next((t for t in reversed(prev) if t.idx + len(t.text) <= start), None)
+        if lead and before is not None and before.pos_ == "ADP":
+            start = before.idx
         return previous.read_as[:start] + name + previous.read_as[found.end() :]
 
 

@@ -26,7 +26,7 @@ from qa.mentions import SPACY_MODEL
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W\d_]+")
-_POSSESSOR = re.compile(r"([^\W\d_]+)['\u2019]s\b")
+_POSSESSIVE_S = ("'s", "\u2019s")
 MIN_LENGTH = 4  # shorter words have too many neighbours to guess from
 LONG_WORD = 8  # from this length two edits (a swap counts as one) are allowed
 
@@ -78,8 +78,13 @@ class Speller:
     read on the first word that needs it) is never corrected."""
 
     def __init__(self, texts: Iterable[str], known: Container[str] = frozenset(), english: bool = True) -> None:
-        texts = list(texts)
-        forms: Counter[str] = Counter(m.group() for text in texts for m in _WORD.finditer(text))
+        forms: Counter[str] = Counter()
+        self._possessors: set[str] = set()  # names written with "'s": "Japans" is typed for "Japan's"
+        for text in texts:  # one pass over the documents, which may be large
+            for m in _WORD.finditer(text):
+                forms[m.group()] += 1
+                if text[m.end() : m.end() + 2] in _POSSESSIVE_S and m.group()[0].isupper():
+                    self._possessors.add(m.group().lower())
         self._counts: Counter[str] = Counter()
         self._form: dict[str, str] = {}  # lower case -> the form the documents use most
         for form, count in forms.most_common():
@@ -87,10 +92,6 @@ class Speller:
             self._counts[lower] += count
             self._form.setdefault(lower, form)
         self._words = [w for w in self._counts if len(w) >= MIN_LENGTH - 1]
-        # names the documents use with a possessive "'s": "Japans" typed for "Japan's"
-        self._possessors = {
-            m.group(1).lower() for text in texts for m in _POSSESSOR.finditer(text) if m.group(1)[0].isupper()
-        }
         self._known = known
         self._english = english
 
