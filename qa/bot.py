@@ -19,6 +19,7 @@ from qa_index.indexing import cache_key, cached_store, store_info
 from qa_index.retriever import Retrieved, Retriever
 from qa_index.stores import IndexSettings, Store, open_store
 from qa_index.stores.faiss_store import prune_cache
+from qa.answer_kinds import fits
 from qa.answers import Answer, Candidate, distinct_answers, evidence_sentence, merge_candidates
 from qa.conversation import ChatTurn, Conversation, ReadAs, check_history
 from qa.passages import Passage, passages
@@ -237,7 +238,8 @@ class QABot:
     ) -> Answer:
         chunks = tuple(r.chunk for r in hits)
         calibration, prior = self.reader.pipeline_calibration, self.settings.unanswerable_share
-        candidates = merge_candidates(read, readings, calibration, prior)
+        # a span of the wrong kind ("Germany" for "Which Japanese city ...?") is no candidate
+        candidates = [c for c in merge_candidates(read, readings, calibration, prior) if fits(read_as, c.text)]
         best = candidates[0] if candidates else None
         where, evidence, evidence_start, paragraph = _closest_sentence(best, read)
         found = dict(

@@ -245,3 +245,9 @@ def test_the_answer_says_which_paragraph_its_evidence_is_in(bot):
     paragraphs = ARTICLE.split("\n\n")
     assert answer.evidence in paragraphs[answer.paragraph - 1]
     assert answer.as_dict()["paragraph"] == answer.paragraph == 3
+
+
+def test_a_span_of_the_wrong_kind_is_no_answer(bot):
+    """The article names no German state: "Germany", the reader's best span, is a country."""
+    answer = bot.ask("Which German state is Munster in?")
+    assert "Germany" not in [answer.text, *(c.text for c in answer.alternatives)]

@@ -1,0 +1,65 @@
+"""Whether a span can answer what a question asks for, where that is plain from the words alone.
+
+The reader picks the best-scoring span; when the text holds no answer of the asked kind it still
+scores something, often a name of the wrong kind: "Which Japanese city will host the next
+meeting?" -> "Germany", "How long did the talks last?" -> "Nov. 3, 2022". Two checks are made,
+both narrow enough to fire on none of 7,000 SQuAD dev questions' best spans (README, "Answer
+kinds"): a city, town, port or a country's state is not a country, and a duration is not a
+calendar date. A span that fails one is no candidate; the next one that passes is judged by
+the usual abstention rule, so the bot often says the text does not say.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# "which Japanese port", "what city", "in which German state": the words between the question
+# word and the noun are its modifiers. A state counts only with a capitalised modifier ("German
+# state", "US state"): "Which member state ...?" asks for a country.
+_ASKS_LOCALITY = re.compile(
+    r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,2}?(?:city|cities|town|towns|port|ports|village|villages|"
+    r"capital|province|provinces|prefecture|county|district|municipality)\b"
+    r"|\b(?:which|what)\s+(?:[\w'-]+\s+)?[A-Z][\w'-]*\s+(?:state|states|region|regions)\b",
+    re.IGNORECASE,
+)
+_ASKS_DURATION = re.compile(r"^\W*(?:for\s+)?how\s+long\b", re.IGNORECASE)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# a day of a month ("Nov. 3", "3 November") or a month and year ("September 2017"), not "since 2001"
+_CALENDAR_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s|$)", re.IGNORECASE)
+_SPAN_OF_TIME = re.compile(r"^\W*(?:since|from|until|till|between|for|over|through|after|before)\b", re.IGNORECASE)
+# countries as people name them, where the ISO names differ ("Russian Federation")
+_COMMON_COUNTRY_NAMES = frozenset(
+    "britain|great britain|england|scotland|wales|russia|america|the united states|the us|the usa|the uk|"
+    "holland|the netherlands|soviet union|the soviet union|ussr|prussia|korea|iran|syria|vietnam|"
+    "bolivia|venezuela|tanzania|laos|moldova|taiwan|the philippines|czech republic".split("|")
+)
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Every country's name in lower case: ISO 3166's short, common and official names (pycountry)."""
+    import pycountry
+
+    names = set(_COMMON_COUNTRY_NAMES)
+    for country in pycountry.countries:
+        for field in ("name", "common_name", "official_name"):
+            value = getattr(country, field, None)
+            if value:
+                names.update({value.lower(), value.split(",")[0].lower()})
+    return frozenset(names)
+
+
+def _is_country(text: str) -> bool:
+    name = " ".join(text.lower().strip(" .,;:").split())
+    return name in country_names() or name.removeprefix("the ") in country_names()
+
+
+def fits(question: str, answer: str) -> bool:
+    """False when `answer` cannot be what `question` asks for: a country for a city, town, port or
+    a country's state; a calendar date for "how long". True whenever the question's words leave it open."""
+    if _ASKS_LOCALITY.search(question) and _is_country(answer):
+        return False
+    if _ASKS_DURATION.search(question) and _CALENDAR_DATE.search(answer) and not _SPAN_OF_TIME.search(answer):
+        return False
+    return True

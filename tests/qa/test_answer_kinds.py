@@ -1,0 +1,48 @@
+"""What a question's words say its answer cannot be."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer_kinds import country_names, fits
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("In which Japanese port did the German frigate dock?", "Japan"),
+        ("Which Japanese city will host the next meeting?", "Germany"),
+        ("Which German state is Munster in?", "Germany"),
+        ("What US state is it in?", "the United States"),
+        ("Which town did they visit?", "Britain"),
+        ("How long did the talks last?", "Nov. 3, 2022"),
+        ("how long was the war", "September 2017"),
+        ("For how long did it run?", "3 November 2022"),
+    ],
+)
+def test_an_answer_of_the_wrong_kind_does_not_fit(question, answer):
+    assert not fits(question, answer)
+
+
+@pytest.mark.parametrize(
+    "question, answer",
+    [
+        ("Which member state declined to sign the Social Charter?", "UK"),  # a member state is a country
+        ("Which country hosted the talks?", "Germany"),
+        ("Which city hosted the talks?", "Munster"),
+        ("How long has the station broadcast?", "since 1951"),
+        ("How long has it been in use?", "1957"),
+        ("How long did the talks last?", "two hours"),
+        ("When were the talks held?", "Nov. 3, 2022"),
+        ("Who did the Ottoman empire ally with?", "Germany"),  # a "who" may well be a country
+        ("", ""),
+    ],
+)
+def test_an_answer_the_question_leaves_open_fits(question, answer):
+    assert fits(question, answer)
+
+
+def test_countries_are_known_by_the_names_people_use():
+    names = country_names()
+    assert {"germany", "japan", "russia", "britain", "united states", "korea, republic of"} <= names
+    assert "munster" not in names and "tokyo" not in names
