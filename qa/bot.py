@@ -46,7 +46,8 @@ class BotSettings:
     # (see qa.reader.Calibration); None: the share the calibration was fitted at (SQuAD 2.0 dev, about half).
     unanswerable_share: float | None = CHAT_UNANSWERABLE_SHARE
     # typos corrected toward the documents' own words before a question is read ("forein" -> "foreign");
-    # the answer's read_as shows the question as corrected. Not for a bot opened on a store: it holds no texts.
+    # the answer's read_as shows the question as corrected. A bot opened on a store corrects toward the
+    # chunks a question retrieves as typed (it holds no whole texts).
     spelling: bool = True
 
     def __post_init__(self) -> None:
@@ -62,6 +63,8 @@ class BotSettings:
             raise QAError(f"retrieval must be 'fused' or 'dense', got {self.retrieval!r}")
 
 
+# a store bot corrects a typo toward the words of this many chunks, retrieved by the question as typed
+SPELLING_CHUNKS = 10
 KEEP_INDEXES = 16  # the cache keeps the indexes of this many corpora, most recently used first
 
 
@@ -150,10 +153,16 @@ class QABot:
 
     @cached_property
     def speller(self) -> Speller | None:
-        """What corrects typos in questions (see `BotSettings.spelling`); None where it is off."""
-        if not self.settings.spelling or not self.documents:
+        """What corrects typos in questions (see `BotSettings.spelling`); None where it is off. A bot
+        opened on a store holds no texts: its speller only finds the unknown words (see `_spelled`)."""
+        if not self.settings.spelling:
             return None
-        return Speller((d.text for d in self.documents), known=self.reader.encoder.words())
+        return Speller((d.text for d in self.documents or ()), known=self._known_words)
+
+    @cached_property
+    def _known_words(self) -> frozenset[str]:
+        """The reader's whole words: English a speller leaves alone."""
+        return self.reader.encoder.words()
 
     @cached_property
     def retriever(self) -> Retriever:
@@ -228,10 +237,16 @@ class QABot:
         return question
 
     def _spelled(self, question: str) -> str:
-        """The question with its typos corrected, where the bot corrects them."""
+        """The question with its typos corrected, where the bot corrects them. A store's texts are not
+        at hand: a question with an unknown word is corrected toward the chunks it retrieves as typed."""
         with self._lock:
             speller = self.speller
-        return speller.correct(question) if speller is not None else question
+        if speller is None:
+            return question
+        if self._opened is not None and speller.unknown(question):
+            hits = self._loaded_retriever().retrieve([question], max(self.settings.top_k, SPELLING_CHUNKS))[0]
+            speller = Speller((h.chunk.text for h in hits), known=self._known_words)
+        return speller.correct(question)
 
     def _answer(
         self, question: str, read_as: str, hits: list[Retrieved], read: list[Passage], readings: list[Reading]

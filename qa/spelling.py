@@ -99,15 +99,24 @@ class Speller:
         """The question with each unknown word replaced by its nearest document word, if it has one."""
         return _WORD.sub(lambda m: self._corrected(m.group()), question)
 
+    def unknown(self, question: str) -> list[str]:
+        """The words of `question` that are neither the documents' nor English: the ones `correct`
+        looks for a document word to replace with (none, for most questions)."""
+        return [
+            m.group() for m in _WORD.finditer(question)
+            if len(m.group()) >= MIN_LENGTH and m.group().lower() not in self._counts and self._unknown(m.group().lower())
+        ]
+
+    def _unknown(self, lower: str) -> bool:
+        return lower not in self._known and not (self._english and lower in (english_words() or ()))
+
     def _corrected(self, word: str) -> str:
         lower = word.lower()
         if len(word) < MIN_LENGTH or lower in self._counts:
             return word
         if lower.endswith("s") and lower[:-1] in self._possessors:  # an apostrophe left out
             return _as_typed(self._form[lower[:-1]], word) + "'s"
-        if lower in self._known:
-            return word
-        if self._english and lower in (english_words() or ()):
+        if not self._unknown(lower):
             return word
         limit = 2 if len(word) >= LONG_WORD else 1
         near = process.extract(lower, self._words, scorer=OSA.distance, score_cutoff=limit, limit=None)

@@ -214,6 +214,10 @@ def test_index_into_a_store_then_ask_and_chat_from_it(tmp_path, capsys, monkeypa
     row = json.loads(capsys.readouterr().out)
     assert row["answer"].endswith("Yasukazu Hamada and Christine Lambrecht")
     assert row["document"] == f"{folder.as_posix()}/article.txt" and row["paragraph"] == 3
+    # a typo is corrected toward the words of the chunks the question retrieves as typed
+    assert main(["ask", "What did Germny send to Japan?", "--store", uri, "--json"]) == 0
+    row = json.loads(capsys.readouterr().out)
+    assert row["read_as"] == "What did Germany send to Japan?" and "Eurofighter" in row["answer"]
     monkeypatch.setattr(sys, "stdin", io.StringIO("Who is Japan's foreign minister?\nWhere did he meet his German counterpart?\n"))
     assert main(["chat", "--store", uri]) == 0
     assert "Munster" in capsys.readouterr().out

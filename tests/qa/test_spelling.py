@@ -46,6 +46,12 @@ def test_words_that_are_english_unknown_names_or_short_are_left_alone(speller, q
     assert speller.correct(question) == question
 
 
+def test_unknown_words_are_those_neither_the_documents_nor_english_hold(speller):
+    assert speller.unknown("What did Germny send to Japan in a hurry?") == ["Germny"]
+    assert speller.unknown("Was the summit eventful, Hayashi?") == []
+    assert Speller([], english=False).unknown("Who met Hayashi?") == ["Hayashi"]  # no documents: any name
+
+
 def test_of_equally_near_words_the_more_frequent_wins():
     assert Speller(["the cart and the card, the card again"], english=False).correct("carx") == "card"
 
