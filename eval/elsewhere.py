@@ -3,7 +3,7 @@
     python eval/elsewhere.py ../shared/data/squad/dev-v2.0.json.gz [--conversations FILE]
 
 Each conversation in eval/elsewhere_conversations.jsonl names a SQuAD dev article; its first
-five paragraphs are the document. The chat goes on from its own answers, as a person's would;
+five paragraphs (or as many as the conversation's `paragraphs` says) are the document. The chat goes on from its own answers, as a person's would;
 every follow-up with a `read_as` list is checked against it (compared as the article eval
 compares, without articles or punctuation), so a wrong answer before it can cost it. Each last turn is
 right when its answer reaches F1 0.5 against the gold answers. The sets were written blind, each
@@ -26,12 +26,12 @@ CONVERSATIONS = Path(__file__).with_name("elsewhere_conversations.jsonl")
 PARAGRAPHS = 5
 
 
-def documents(squad: str, titles: set[str]) -> dict[str, str]:
-    """The first paragraphs of each named article, as one text."""
+def documents(squad: str, titles: dict[str, int]) -> dict[str, str]:
+    """The first paragraphs of each named article (as many as `titles` says), as one text."""
     paragraphs: dict[str, list[str]] = defaultdict(list)
     for example in load_squad(squad):
         found = paragraphs[example.title]
-        if example.title in titles and example.context not in found and len(found) < PARAGRAPHS:
+        if example.context not in found and len(found) < titles.get(example.title, 0):
             found.append(example.context)
     return {title: "\n\n".join(paragraphs[title]) for title in titles}
 
@@ -42,19 +42,23 @@ def main() -> None:
     parser.add_argument("--conversations", type=Path, default=CONVERSATIONS)
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.conversations.read_text(encoding="utf-8").splitlines() if line.strip()]
-    texts = documents(args.squad, {r["title"] for r in rows})
+    wanted: dict[str, int] = defaultdict(int)  # a set may ask about more than the first paragraphs
+    for row in rows:
+        wanted[row["title"]] = max(wanted[row["title"]], row.get("paragraphs", PARAGRAPHS))
+    texts = documents(args.squad, wanted)
     bots = {title: QABot.from_texts({title: text}, cache_dir=False) for title, text in texts.items()}
     tally: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0, 0])  # read right, follow-ups, last right, conversations
     for row in rows:
-        chat, counts = bots[row["title"]].chat(), tally[row["set"]]
+        chat, counts, answer = bots[row["title"]].chat(), tally[row["set"]], None
         for turn in row["turns"]:
-            answer = chat.ask(turn["question"])
+            before, answer = answer, chat.ask(turn["question"])
             if "read_as" in turn:
                 right = normalize_answer(answer.read_as) in {normalize_answer(r) for r in turn["read_as"]}
                 counts[0] += right
                 counts[1] += 1
                 if not right:
-                    print(f"{row['id']}: {turn['question']!r} read as {answer.read_as!r}")
+                    said = before.text if before is not None else None
+                    print(f"{row['id']}: {turn['question']!r} (after {said!r}) read as {answer.read_as!r}")
         counts[2] += best_scores(answer.text or "", turn["answers"])[1] >= 0.5
         counts[3] += 1
     for name, (read, follow_ups, last, conversations) in sorted(tally.items()):

@@ -263,7 +263,7 @@ class Conversation:
     def _ellipsis(self, question: str, previous: ChatTurn) -> str | None:
         """'Why?' or 'And Germany?': the previous question as read, with a new question word or name."""
         lone = _LONE_WH.match(question)
-        if lone:
+        if lone and _asks_a_phrase(lone.group(1)):
             first, *more = lone.group(1).split()
             word = " ".join([first.lower(), *more])  # "which German city", as typed after its first word
             return _with_question_word(parse(previous.read_as), word, previous.answer)
@@ -313,6 +313,12 @@ class Conversation:
         if lead and before is not None and before.pos_ == "ADP":
             start = before.idx
         return previous.read_as[:start] + name + previous.read_as[found.end() :]
+
+
+def _asks_a_phrase(words: str) -> bool:
+    """Whether a question word's phrase asks nothing of its own: "why", "in which country", not
+    "what releases them" or "what happened", whose verb makes a question that stands alone."""
+    return not any(t.pos_ in ("VERB", "AUX", "PRON") for t in parse(words) if t.lower_ not in WH)
 
 
 def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:

@@ -222,6 +222,27 @@ def defined_phrase(question: Doc) -> Span | None:
     )
 
 
+def _leading_subject(answer: Doc) -> Span | None:
+    """"Engineering News-Record (ENR)" of the answer "Engineering News-Record (ENR) is a trade magazine
+    ...": the noun phrase an answer starts with, where it is the subject of a verb after it."""
+    verb = next(answer.sents).root
+    subject = next((t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")), None)
+    # a finite verb with words after it, outside any name: not "Edward Said", "seafloor spreading"
+    finite = verb.tag_ in ("VBZ", "VBD", "VBP") and verb.i + 1 < len(answer) - 1 and not verb.ent_type_
+    if not finite or subject is None or subject.left_edge.i != 0:
+        return None
+    return answer[: subject.right_edge.i + 1]
+
+
+def _asks_plural(question: Doc) -> bool:
+    """"What are ...?", "Who were ...?": a question whose answer is its verb's plural subject or complement."""
+    wh = wh_token(question)
+    return (
+        wh is not None and wh.lower_ in ("what", "who", "which") and wh.dep_ in ("nsubj", "attr")
+        and wh.head.lemma_ == "be" and wh.head.lower_ in ("are", "were")
+    )
+
+
 def answer_mention(question: Doc, answer: str) -> Mention | None:
     """The answer as a mention, if it is a noun phrase: a pronoun never stands for "conduct a seventh
     nuclear test" or "because of its use of violence"."""
@@ -238,6 +259,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     nominal = any(t.pos_ in _NOMINAL or t.ent_type_ or t.text[:1].isupper() for t in doc)
     if not asks_name(question) and (clause or not nominal):
         return None
+    subject = _leading_subject(doc)
+    if subject is not None:  # the reader ran on past its answer into a sentence about it: the answer is its subject
+        return answer_mention(question, subject.text)
     # a capitalised head is a name, however it is tagged ("Hugues" as a plural noun, "CALIPSO")
     name = span.root.text[:1].isupper()
     bare = doc[0].pos_ not in ("DET", "NUM", "PRON") and doc[0].dep_ != "poss"
@@ -249,8 +273,8 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = is_plural(asked)
     elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text:
         plural = False  # one person's name, though it ends in s ("Anthony Shorrocks")
-    elif len(doc) == 1 and name:  # a name is one, unless it names a people ("Normans")
-        plural = span.root.ent_type_ == "NORP" or span.root.tag_ == "NNPS"
+    elif len(doc) == 1 and name:  # a name is one, unless it names a people ("Normans") or answers "What are ...?"
+        plural = span.root.ent_type_ == "NORP" or span.root.tag_ == "NNPS" or _asks_plural(question)
     elif kind == PERSON and name and doc[0].text[:1].isupper() and not _listed(doc):
         plural = False  # one person named in several words ("Diocles of Carystus", tagged a plural), not a list
     elif span.root.pos_ == "VERB":  # a head misread as a verb: its plural is its "-s"
@@ -342,13 +366,16 @@ def _titled_of(chunk: Span) -> Span | None:
         return None
     of = doc[chunk.end]
     titled = root.text[:1].isupper() and doc[chunk.end + 1].text[:1].isupper()
-    # a bare noun after "of" makes one name with the head ("a theory of relativity", "the speed of light");
-    # after "the" or "a" it is another thing ("the lead author" of "the report")
-    bare = [t for t in of.subtree if t.i > of.i]
-    named_by = len(bare) <= 2 and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in bare)
-    if not (titled or named_by or root.lemma_.lower() in _LIGHT_NOUNS):
+    if not (titled or _bare_of(of) or root.lemma_.lower() in _LIGHT_NOUNS):
         return None
     return doc[chunk.start : of.right_edge.i + 1]
+
+
+def _bare_of(of: Token) -> bool:
+    """An "of" with a bare noun, which makes one name with the head before it ("a theory of relativity",
+    "the speed of light"); after "the" or "a" it is another thing ("the lead author" of "the report")."""
+    bare = [t for t in of.subtree if t.i > of.i]
+    return 0 < len(bare) <= 2 and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in bare)
 
 
 def _appositive_name(chunk: Span) -> Span | None:
@@ -369,9 +396,13 @@ def _name(ent: Span) -> str:
 
 
 def counted_phrase(chunk: Span) -> Span | None:
-    """"streetcars" of the noun phrase "how many streetcars"; None for any other phrase."""
+    """"streetcars" of the noun phrase "how many streetcars", with what they are of ("sectors of
+    construction" of "How many sectors of construction are there?"); None for any other phrase."""
     if len(chunk) > 2 and chunk[0].lower_ == "how" and chunk[1].lower_ in ("many", "much"):
-        return chunk[2:]
+        doc, end = chunk.doc, chunk.end
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end].head == chunk.root and _bare_of(doc[end]):
+            end = doc[end].right_edge.i + 1
+        return doc[chunk.start + 2 : end]
     return None
 
 

@@ -326,6 +326,42 @@ def test_a_question_of_its_own_is_read_as_it_is(question):
     assert (reading.question, reading.query) == (question, question)
 
 
+def test_a_question_word_with_a_verb_stands_on_its_own():
+    """"What releases them?" is a question with a pronoun, not a which-phrase asking the last question again."""
+    history = [("What is inflammation produced by?", "eicosanoids and cytokines")]
+    assert read_question("What releases them?", history).question == "What releases the eicosanoids and cytokines?"
+
+
+def test_what_how_many_counted_keeps_its_bare_of_phrase():
+    history = [("How many sectors of construction are there in general?", "three")]
+    assert read_question("What are they?", history).question == "What are the sectors of construction?"
+    history = [("How many Nobel laureates of the university are there?", "47")]  # "of the ...": another thing
+    assert read_question("And Fields Medalists?", history).question == "How many Fields Medalists of the university are there?"
+
+
+def test_a_one_word_name_answering_what_are_is_several():
+    history = [("What are the most abundant type of phagocyte?", "Neutrophils")]
+    assert read_question("Where are they normally found?", history).question == "Where are Neutrophils normally found?"
+
+
+@pytest.mark.parametrize(
+    ("previous", "answer", "follow_up", "expected"),
+    [
+        # the reader ran on past its answer into a sentence about it: the answer is that sentence's subject
+        ("What magazine reports on the size of construction companies?",
+         "Engineering News-Record (ENR) is a trade magazine for the construction industry. Each year, ENR",
+         "How many segments did it compile?", "How many segments did Engineering News-Record (ENR) compile?"),
+        # a name or a phrase the tagger reads as a subject and a verb is not a sentence
+        ("Who distinguished imperialism from colonialism?", "Edward Said", "Where did he teach?",
+         "Where did Edward Said teach?"),
+        ("What explained the movement of the continents?", "seafloor spreading", "What did it show?",
+         "What did seafloor spreading show?"),
+    ],
+)
+def test_an_answer_that_runs_on_into_a_sentence_is_its_subject(previous, answer, follow_up, expected):
+    assert read_question(follow_up, [(previous, answer)]).question == expected
+
+
 def test_a_name_already_in_the_question_is_not_a_candidate():
     history = [("Who met Hayashi in Munster?", "Annalena Baerbock")]
     assert read_question("Where did Annalena Baerbock meet him?", history).question == (
