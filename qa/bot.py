@@ -24,6 +24,7 @@ from qa.answers import Answer, Candidate, distinct_answers, evidence_sentence, m
 from qa.conversation import ChatTurn, Conversation, ReadAs, check_history
 from qa.passages import Passage, passages
 from qa.reader import Reader, Reading
+from qa.roles import asked_office, rules_out
 from qa.spelling import Speller
 
 log = logging.getLogger(__name__)
@@ -253,8 +254,13 @@ class QABot:
     ) -> Answer:
         chunks = tuple(r.chunk for r in hits)
         calibration, prior = self.reader.pipeline_calibration, self.settings.unanswerable_share
-        # a span of the wrong kind ("Germany" for "Which Japanese city ...?") is no candidate
-        candidates = [c for c in merge_candidates(read, readings, calibration, prior) if fits(read_as, c.text)]
+        # a span of the wrong kind ("Germany" for "Which Japanese city ...?") is no candidate, nor a person the
+        # text gives another office ("Japanese Defense Minister Yasukazu Hamada" for "Japan's prime minister")
+        office, texts = asked_office(read_as), [p.text for p in read]
+        candidates = [
+            c for c in merge_candidates(read, readings, calibration, prior)
+            if fits(read_as, c.text) and not rules_out(office, c.text, texts)
+        ]
         best = candidates[0] if candidates else None
         where, evidence, evidence_start, paragraph = _closest_sentence(best, read)
         found = dict(

@@ -29,7 +29,7 @@ ENTITY_KINDS = {
     "QUANTITY": NUMBER, "MONEY": NUMBER, "PERCENT": NUMBER, "ORDINAL": NUMBER,
 }
 # head nouns that name a person or a place when no named entity says so
-_PERSON_NOUNS = frozenset(
+PERSON_NOUNS = frozenset(
     "minister chancellor president counterpart chief leader official spokesperson spokesman spokeswoman "
     "diplomat secretary ambassador premier king queen head person man woman people reporter author "
     "founder director ceo chairman chair member officer general admiral prime scholar writer journalist "
@@ -110,7 +110,7 @@ def kind_of_span(span: Span) -> str:
     lemma = root.lemma_.lower()
     if lemma in _TIME_NOUNS:
         return TIME
-    return PERSON if lemma in _PERSON_NOUNS else PLACE if lemma in _PLACE_NOUNS else THING
+    return PERSON if lemma in PERSON_NOUNS else PLACE if lemma in _PLACE_NOUNS else THING
 
 
 def is_plural(span: Span) -> bool:
@@ -150,7 +150,7 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             # a "what" asks for a thing: "Purus Arch" is not a person, whatever spaCy's tagger says, and
             # "the Quaternary period" is a thing ("it"), not a date
             kind = kind_of_span(answer[:])
-            if kind == PERSON and answer[:].root.lemma_.lower() not in _PERSON_NOUNS or kind == TIME and not answer.ents:
+            if kind == PERSON and answer[:].root.lemma_.lower() not in PERSON_NOUNS or kind == TIME and not answer.ents:
                 return THING
             return kind
     return kind_of_span(answer[:])  # "three Eurofighter jets" is things, not a number

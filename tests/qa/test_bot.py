@@ -251,3 +251,15 @@ def test_a_span_of_the_wrong_kind_is_no_answer(bot):
     """The article names no German state: "Germany", the reader's best span, is a country."""
     answer = bot.ask("Which German state is Munster in?")
     assert "Germany" not in [answer.text, *(c.text for c in answer.alternatives)]
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is Japan's prime minister?", None),  # the article's ministers are its foreign and defense ministers
+        ("Who is the Japanese foreign minister?", "Yoshimasa Hayashi"),  # not "Japanese Defense Minister Yasukazu Hamada"
+        ("Who is the German defense minister?", "Christine Lambrecht"),
+    ],
+)
+def test_a_person_the_article_gives_another_office_is_no_answer(bot, question, expected):
+    assert bot.ask(question).text == expected

@@ -1,0 +1,102 @@
+"""An office a question asks about against the titles the text gives a person.
+
+"Who is Japan's prime minister?" asks for a prime minister of Japan. The reader often answers with
+the name it finds next to "minister" ("Yasukazu Hamada"), though the text calls him "Japanese
+Defense Minister Yasukazu Hamada". A person whose every title in the text names another office of
+the same kind (a defense minister for a prime minister) or another country (a Japanese minister for
+Germany's) is not the answer. Where the kinds differ ("chancellor" against "Minister", "top
+diplomat" against "Foreign Minister") nothing is decided: a paraphrase is not a contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from qa.answer_kinds import country_names
+from qa.mentions import PERSON_NOUNS, defined_phrase, parse
+
+# the capitalised words written right before a name: "Japanese Defense Minister " of "... Yasukazu Hamada"
+_TITLE_BEFORE = re.compile(r"(?:^|[^\w'-])((?:[A-Z][\w'-]*\s+){1,4})$")
+_WHO_IS = re.compile(r"\W*who(?:\s+is|\s+was|'s)\b", re.IGNORECASE)
+_SAME_WORD = 5  # "defense" and "defence" are one word
+_SAME_NATION = 4  # "Japanese" and "Japan", "German" and "Germany" are one country
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office: its head noun ("minister"), its other words ("defense"), and its country, as written."""
+
+    head: str
+    words: frozenset[str] = frozenset()
+    nation: str | None = None
+
+    def contradicts(self, other: "Office") -> bool:
+        """Whether `other` is another office of the same kind, or of another country."""
+        if self.head != other.head:
+            return False
+        if self.nation and other.nation and not _shared(self.nation, other.nation, _SAME_NATION):
+            return True
+        return bool(self.words and other.words) and not all(
+            any(_shared(word, theirs, _SAME_WORD) for theirs in other.words) for word in self.words
+        )
+
+
+def _shared(a: str, b: str, length: int) -> bool:
+    """The same word, or two that share their first `length` letters (all of the shorter one's, if fewer)."""
+    n = min(length, len(a), len(b))
+    return a == b or (n == length and a[:n] == b[:n])
+
+
+def _is_nation(word: str) -> bool:
+    """A country's name or its adjective ("Japanese"): it shares its first letters with a country's name."""
+    return any(_shared(word, name, _SAME_NATION) for name in country_names() if " " not in name)
+
+
+def asked_office(question: str) -> Office | None:
+    """The office a "Who is X?" question asks about ("Japan's prime minister", "the German defense
+    minister", "the defense minister of Germany"); None for any other question."""
+    if not _WHO_IS.match(question):  # most questions: no parse (spaCy loads on the first that needs it)
+        return None
+    doc = parse(question)
+    phrase = defined_phrase(doc)
+    if phrase is None or phrase.root.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    nation, words = None, set()
+    for token in phrase:
+        if token.i == phrase.root.i or token.is_punct or token.pos_ in ("DET", "PART"):
+            continue
+        if token.ent_type_ in ("GPE", "NORP") or (token.text[:1].isupper() and _is_nation(token.lower_)):
+            nation = token.lower_
+        elif token.pos_ in ("ADJ", "NOUN", "PROPN"):
+            words.add(token.lower_)
+    of = phrase.end < len(doc) and doc[phrase.end].lower_ == "of"
+    if of and nation is None:  # "the defense minister of Germany"
+        country = next((t for t in doc[phrase.end + 1 :] if t.ent_type_ in ("GPE", "NORP")), None)
+        nation = country.lower_ if country is not None else None
+    return Office(phrase.root.lemma_.lower(), frozenset(words), nation)
+
+
+def titles(name: str, texts: Iterable[str]) -> list[Office]:
+    """The offices `texts` give `name` in a title right before it ("Japanese Defense Minister Yasukazu Hamada")."""
+    found = []
+    for text in texts:
+        for match in re.finditer(re.escape(name), text):
+            title = _TITLE_BEFORE.search(text[max(0, match.start() - 80) : match.start()])
+            words = title.group(1).lower().split() if title else []
+            if not words or words[-1] not in PERSON_NOUNS:
+                continue
+            words = [w for w in words if w not in ("the", "a", "an")]  # "The Foreign Minister" at a sentence's start
+            nations = [w for w in words[:-1] if _is_nation(w)]
+            rest = frozenset(w for w in words[:-1] if w not in nations)
+            found.append(Office(words[-1], rest, nations[0] if nations else None))
+    return found
+
+
+def rules_out(office: Office | None, name: str, texts: Iterable[str]) -> bool:
+    """Whether every title `texts` give `name` names an office other than the one asked about."""
+    if office is None:
+        return False
+    found = titles(name, texts)
+    return bool(found) and all(office.contradicts(title) for title in found)
