@@ -1,6 +1,6 @@
 """Follow-ups on documents other than the article: how a chat reads them where nothing was tuned.
 
-    python eval/elsewhere.py ../shared/data/squad/dev-v2.0.json.gz [--conversations FILE]
+    python eval/elsewhere.py ../shared/data/squad/dev-v2.0.json.gz ../shared/data/squad/dev-v1.1.json.gz [--conversations FILE]
 
 Each conversation in eval/elsewhere_conversations.jsonl names a SQuAD dev article; its first
 five paragraphs (or as many as the conversation's `paragraphs` says) are the document. The chat goes on from its own answers, as a person's would;
@@ -26,19 +26,24 @@ CONVERSATIONS = Path(__file__).with_name("elsewhere_conversations.jsonl")
 PARAGRAPHS = 5
 
 
-def documents(squad: str, titles: dict[str, int]) -> dict[str, str]:
-    """The first paragraphs of each named article (as many as `titles` says), as one text."""
-    paragraphs: dict[str, list[str]] = defaultdict(list)
-    for example in load_squad(squad):
-        found = paragraphs[example.title]
-        if example.context not in found and len(found) < titles.get(example.title, 0):
-            found.append(example.context)
+def documents(squad: list[str], titles: dict[str, int]) -> dict[str, str]:
+    """The first paragraphs of each named article (as many as `titles` says), as one text; an article
+    in several files is read from the first that has it."""
+    paragraphs: dict[str, list[str]] = {}
+    for path in squad:
+        found_here: dict[str, list[str]] = defaultdict(list)
+        for example in load_squad(path):
+            found = found_here[example.title]
+            if example.context not in found and len(found) < titles.get(example.title, 0):
+                found.append(example.context)
+        for title, found in found_here.items():
+            paragraphs.setdefault(title, found)
     return {title: "\n\n".join(paragraphs[title]) for title in titles}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("squad", help="the SQuAD dev file the conversations' articles come from")
+    parser.add_argument("squad", nargs="+", help="the SQuAD dev files the conversations' articles come from")
     parser.add_argument("--conversations", type=Path, default=CONVERSATIONS)
     args = parser.parse_args()
     rows = [json.loads(line) for line in args.conversations.read_text(encoding="utf-8").splitlines() if line.strip()]

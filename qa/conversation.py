@@ -365,6 +365,10 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     if counting and len(phrase) == 1 and answer:
         word = f"{word} {_counted(answer)}".strip()  # "How many?" after "What did Germany send?" -> three jets
     text = (previous[:start].text + " " + word + " " + rest.text).strip()
+    if start < wh.i and answer and len(answer.split()) <= 6 and parse(word)[0].pos_ != "ADP":
+        # "Why?" after "In what language were the classes held?" -> "German": "... held in German?"
+        end = len(text.rstrip("?!. "))
+        text = f"{text[:end]} {previous[start].lower_} {answer}{text[end:]}"
     return _upper_first(text)
 
 

@@ -146,6 +146,9 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             kind = kind_of_span(question[wh.i : wh.head.i + 1])
             if kind != THING or wh.head.lemma_.lower() in _ORGANISATION_NOUNS:
                 return kind  # "Oxfam" answers "Which organization" and is an "it", whatever its label
+        named = _named_one(question)
+        if word == "what" and named is not None:  # "What was Tesla's father's name?" is answered by a person's name
+            return kind_of_span(named)
         if word == "what" and wh.dep_ != "det":
             # a "what" asks for a thing: "Purus Arch" is not a person, whatever spaCy's tagger says, and
             # "the Quaternary period" is a thing ("it"), not a date
@@ -154,6 +157,19 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
                 return THING
             return kind
     return kind_of_span(answer[:])  # "three Eurofighter jets" is things, not a number
+
+
+def _named_one(question: Doc) -> Span | None:
+    """"Tesla's father" of "What was Tesla's father's name?" or "What is the name of Tesla's father?":
+    whose name a question asks for."""
+    name = next((t for t in question if t.lemma_ == "name" and t.pos_ == "NOUN"), None)
+    if name is None:
+        return None
+    owner = next((t for t in name.children if t.dep_ == "poss"), None)
+    if owner is None:
+        of = next((t for t in name.children if t.dep_ == "prep" and t.lower_ == "of"), None)
+        owner = next((t for t in of.children if t.dep_ == "pobj"), None) if of is not None else None
+    return question[owner.left_edge.i : owner.i + 1] if owner is not None else None
 
 
 def _listed(doc: Doc) -> bool:
@@ -186,6 +202,8 @@ def asks_circumstance(question: Doc) -> bool:
 def asks_object(question: Doc) -> bool:
     """A question for its verb's object: "What did Germany send?", "Which territory did France cede?"."""
     wh = wh_token(question)
+    if wh is not None and wh.lower_ == "whom" and wh.dep_ != "pobj":
+        return True  # "whom" is never a subject, though the small parser sometimes takes it for one
     return wh is not None and (wh.dep_ == "dobj" or (wh.dep_ == "det" and wh.head.dep_ == "dobj"))
 
 
@@ -234,13 +252,15 @@ def _leading_subject(answer: Doc) -> Span | None:
     return answer[: subject.right_edge.i + 1]
 
 
-def _asks_plural(question: Doc) -> bool:
-    """"What are ...?", "Who were ...?": a question whose answer is its verb's plural subject or complement."""
+def _asked_number(question: Doc) -> bool | None:
+    """"What are ...?", "Who were ...?" (True) or "Who was ...?" (False): the number of a question whose
+    answer is the subject or complement of its "be"; None for any other question."""
     wh = wh_token(question)
-    return (
-        wh is not None and wh.lower_ in ("what", "who", "which") and wh.dep_ in ("nsubj", "attr")
-        and wh.head.lemma_ == "be" and wh.head.lower_ in ("are", "were")
-    )
+    if wh is None or wh.lower_ not in ("what", "who", "which") or wh.dep_ not in ("nsubj", "attr"):
+        return None
+    if wh.head.lemma_ != "be" or wh.head.lower_ not in ("is", "was", "are", "were"):
+        return None
+    return wh.head.lower_ in ("are", "were")
 
 
 def answer_mention(question: Doc, answer: str) -> Mention | None:
@@ -273,8 +293,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = is_plural(asked)
     elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text:
         plural = False  # one person's name, though it ends in s ("Anthony Shorrocks")
-    elif len(doc) == 1 and name:  # a name is one, unless it names a people ("Normans") or answers "What are ...?"
-        plural = span.root.ent_type_ == "NORP" or span.root.tag_ == "NNPS" or _asks_plural(question)
+    elif len(doc) == 1 and name:  # one as "Who was ...?" asks, several as "What are ...?"; else one unless a people
+        number = _asked_number(question)
+        plural = number if number is not None else span.root.ent_type_ == "NORP" or span.root.tag_ == "NNPS"
     elif kind == PERSON and name and doc[0].text[:1].isupper() and not _listed(doc):
         plural = False  # one person named in several words ("Diocles of Carystus", tagged a plural), not a list
     elif span.root.pos_ == "VERB":  # a head misread as a verb: its plural is its "-s"
@@ -330,6 +351,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             mentions.append(((1, role, 0), owner.i, Mention(owned.text, kind_of_span(owned), is_plural(owned), False)))
         text = chunk.text
         named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
+        # a lone capitalised proper noun the small model gives no label ("Tesla") is still a name
+        named = named or (len(chunk) == 1 and chunk.root.pos_ == "PROPN" and chunk.root.text[:1].isupper())
         titled = _titled_of(chunk) or _appositive_name(chunk)
         if titled is not None:  # "the Principality of Antioch", not "the Principality"
             text, named = titled.text, True

@@ -295,7 +295,8 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("When were the first talks held?", "And how?", "How were the first talks held?"),
         ("Which country sent three jets to Japan?", "When?", "When did Germany send three jets to Japan?"),
         ("What did the college build?", "When?", "When did the college build a new library?"),
-        ("In which battle was he defeated?", "When?", "When was he defeated?"),
+        ("In which battle was he defeated?", "When?", "When was he defeated in the Battle of Hastings?"),
+        ("In what language were the classes held?", "Why?", "Why were the classes held in German?"),
         ("Which country is poised to conduct a nuclear test?", "Why?", "Why is North Korea poised to conduct a nuclear test?"),
         ("In which revolution did Egyptians use civil disobedience?", "Against whom?",
          "Against whom did Egyptians use civil disobedience?"),  # with its preposition, in the old one's place
@@ -307,7 +308,9 @@ def test_how_many_alone_counts_what_the_last_answer_named():
 def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsis, expected):
     answers = {"Which country sent three jets to Japan?": "Germany",
                "Which country is poised to conduct a nuclear test?": "North Korea",
-               "What did the college build?": "a new library"}
+               "What did the college build?": "a new library",
+               "In which battle was he defeated?": "the Battle of Hastings",
+               "In what language were the classes held?": "German"}
     assert read_question(ellipsis, [(previous, answers.get(previous, "x"))]).question == expected
 
 
@@ -359,6 +362,23 @@ def test_a_one_word_name_answering_what_are_is_several():
     ],
 )
 def test_an_answer_that_runs_on_into_a_sentence_is_its_subject(previous, answer, follow_up, expected):
+    assert read_question(follow_up, [(previous, answer)]).question == expected
+
+
+@pytest.mark.parametrize(
+    ("previous", "answer", "follow_up", "expected"),
+    [
+        # "whom" asks for the object, however parsed: "he" is the subject, not the answer
+        ("Whom did Genghis Khan assign as his successor?", "Ögedei Khan", "When did he die?", "When did Genghis Khan die?"),
+        # a lone proper noun without a label may be a person
+        ("When did Tesla emigrate to the United States?", "1884", "For whom did he work?", "For whom did Tesla work?"),
+        # a name asked for is of the kind of whose name it is: a person for "Tesla's father's name"
+        ("What was Tesla's father's name?", "Milutin Tesla", "What was his job?", "What was Milutin Tesla's job?"),
+        # "Who was ...?" is answered by one person, however the tagger reads a rare name
+        ("Who was Temüjin's father?", "Yesügei", "Whose ally was he?", "Whose ally was Yesügei?"),
+    ],
+)
+def test_the_question_says_who_a_pronoun_can_be(previous, answer, follow_up, expected):
     assert read_question(follow_up, [(previous, answer)]).question == expected
 
 
