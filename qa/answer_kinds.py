@@ -2,11 +2,12 @@
 
 The reader picks the best-scoring span; when the text holds no answer of the asked kind it still
 scores something, often a name of the wrong kind: "Which Japanese city will host the next
-meeting?" -> "Germany", "How long did the talks last?" -> "Nov. 3, 2022". Two checks are made,
-both narrow enough to fire on none of 7,000 SQuAD dev questions' best spans (README, "Answer
-kinds"): a city, town, port or a country's state is not a country, and a duration is not a
-calendar date. A span that fails one is no candidate; the next one that passes is judged by
-the usual abstention rule, so the bot often says the text does not say.
+meeting?" -> "Germany", "How long did the talks last?" -> "Nov. 3, 2022", "Who is Yoshimasa
+Hayashi?" -> "Annalena Baerbock". The checks are narrow enough to fire on none of 7,000 SQuAD dev
+questions' best spans (README, "Answer kinds"): a city, town, port or a country's state is not a
+country, a duration is not a calendar date, and "Who is <name>?" is not answered by another name.
+A span that fails one is no candidate; the next one that passes is judged by the usual abstention
+rule, so the bot often says the text does not say.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _ASKS_LOCALITY = re.compile(
     re.IGNORECASE,
 )
 _ASKS_DURATION = re.compile(r"^\W*(?:for\s+)?how\s+long\b", re.IGNORECASE)
+# "Who is Yoshimasa Hayashi?": the whole question asks who a named person is
+_WHO_IS_NAME = re.compile(r"^\W*(?i:who\s+is|who\s+was)\s+((?:[A-Z][\w.'-]*\s*)+)\?*\s*$")
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # a day of a month ("Nov. 3", "3 November") or a month and year ("September 2017"), not "since 2001"
 _CALENDAR_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s|$)", re.IGNORECASE)
@@ -55,11 +58,25 @@ def _is_country(text: str) -> bool:
     return name in country_names() or name.removeprefix("the ") in country_names()
 
 
+def _is_another_person(answer: str, name: str) -> bool:
+    """Whether `answer` is a person's name, all of it, sharing no word with `name` ("Yoshimasa Hayashi"
+    is "Hayashi")."""
+    from qa.mentions import parse
+
+    ents = parse(answer).ents
+    whole = len(ents) == 1 and ents[0].label_ == "PERSON" and ents[0].text == answer.strip()
+    return whole and not set(answer.lower().split()) & set(name.lower().split())
+
+
 def fits(question: str, answer: str) -> bool:
     """False when `answer` cannot be what `question` asks for: a country for a city, town, port or
-    a country's state; a calendar date for "how long". True whenever the question's words leave it open."""
+    a country's state; a calendar date for "how long"; another person's name for "Who is <name>?",
+    which asks what the person is. True whenever the question's words leave it open."""
     if _ASKS_LOCALITY.search(question) and _is_country(answer):
         return False
     if _ASKS_DURATION.search(question) and _CALENDAR_DATE.search(answer) and not _SPAN_OF_TIME.search(answer):
+        return False
+    who = _WHO_IS_NAME.match(question)
+    if who and _is_another_person(answer, who.group(1).strip()):
         return False
     return True

@@ -18,6 +18,7 @@ from qa.answer_kinds import country_names, fits
         ("How long did the talks last?", "Nov. 3, 2022"),
         ("how long was the war", "September 2017"),
         ("For how long did it run?", "3 November 2022"),
+        ("Who is Yoshimasa Hayashi?", "Annalena Baerbock"),  # asks what he is, not for another person
     ],
 )
 def test_an_answer_of_the_wrong_kind_does_not_fit(question, answer):
@@ -35,6 +36,9 @@ def test_an_answer_of_the_wrong_kind_does_not_fit(question, answer):
         ("How long did the talks last?", "two hours"),
         ("When were the talks held?", "Nov. 3, 2022"),
         ("Who did the Ottoman empire ally with?", "Germany"),  # a "who" may well be a country
+        ("Who is Yoshimasa Hayashi?", "Japanese Foreign Minister"),
+        ("Who is Hayashi?", "Yoshimasa Hayashi"),  # the same person, named in full
+        ("Who is Japan's foreign minister?", "Yoshimasa Hayashi"),
         ("", ""),
     ],
 )
