@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -24,7 +24,7 @@ from qa.answers import Answer, Candidate, distinct_answers, evidence_sentence, m
 from qa.conversation import ChatTurn, Conversation, ReadAs, check_history
 from qa.passages import Passage, passages
 from qa.reader import Reader, Reading
-from qa.roles import asked_office, rules_out
+from qa.roles import asked_office, held_by, rules_out
 from qa.spelling import Speller
 
 log = logging.getLogger(__name__)
@@ -257,10 +257,16 @@ class QABot:
         # a span of the wrong kind ("Germany" for "Which Japanese city ...?") is no candidate, nor a person the
         # text gives another office ("Japanese Defense Minister Yasukazu Hamada" for "Japan's prime minister")
         office, texts = asked_office(read_as), [p.text for p in read]
-        candidates = [
-            c for c in merge_candidates(read, readings, calibration, prior)
-            if fits(read_as, c.text) and not rules_out(office, c.text, texts)
-        ]
+        ranked = merge_candidates(read, readings, calibration, prior)
+        candidates = [c for c in ranked if fits(read_as, c.text) and not rules_out(office, c.text, texts)]
+        holder = held_by(office, (c.text for c in candidates), texts) if candidates[:1] != ranked[:1] else None
+        if holder is not None:
+            # the reader's best was someone the text gives another office; the one it titles with the office
+            # asked about takes that place, with its score ("Germany's defense minister" -> Christine Lambrecht)
+            first = next(c for c in candidates if c.text == holder)
+            candidates = [replace(first, score=ranked[0].score, margin=ranked[0].margin)] + [
+                c for c in candidates if c is not first
+            ]
         best = candidates[0] if candidates else None
         where, evidence, evidence_start, paragraph = _closest_sentence(best, read)
         found = dict(

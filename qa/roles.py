@@ -20,6 +20,9 @@ from qa.mentions import PERSON_NOUNS, defined_phrase, parse
 # the capitalised words written right before a name: "Japanese Defense Minister " of "... Yasukazu Hamada"
 _TITLE_BEFORE = re.compile(r"(?:^|[^\w'-])((?:[A-Z][\w'-]*\s+){1,4})$")
 _WHO_IS = re.compile(r"\W*who(?:\s+is|\s+was|'s)\b", re.IGNORECASE)
+# "his German counterpart, " right before a name, and a capitalised title followed by a name
+_COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?:([A-Z][\w'-]*)\s+)?counterparts?,?\s+$")
+_TITLED_NAME = re.compile(r"((?:[A-Z][\w'-]*\s+){1,4})(?=[A-Z][\w'-]*\s+[A-Z])")
 _SAME_WORD = 5  # "defense" and "defence" are one word
 _SAME_NATION = 4  # "Japanese" and "Japan", "German" and "Germany" are one country
 
@@ -31,6 +34,14 @@ class Office:
     head: str
     words: frozenset[str] = frozenset()
     nation: str | None = None
+
+    def matches(self, other: "Office") -> bool:
+        """Whether `other` is this office, word for word, of the same country ("German Defense Minister"
+        for "Germany's defense minister")."""
+        return (
+            self.head == other.head and bool(self.nation and other.nation)
+            and len(self.words) == len(other.words) and not self.contradicts(other)
+        )
 
     def contradicts(self, other: "Office") -> bool:
         """Whether `other` is another office of the same kind, or of another country."""
@@ -79,19 +90,34 @@ def asked_office(question: str) -> Office | None:
 
 
 def titles(name: str, texts: Iterable[str]) -> list[Office]:
-    """The offices `texts` give `name` in a title right before it ("Japanese Defense Minister Yasukazu Hamada")."""
+    """The offices `texts` give `name`: in a title right before it ("Japanese Defense Minister Yasukazu
+    Hamada"), or as the counterpart of someone titled before it in the sentence ("Japanese Foreign
+    Minister Yoshimasa Hayashi met with his German counterpart, Annalena Baerbock": a German foreign minister)."""
     found = []
     for text in texts:
         for match in re.finditer(re.escape(name), text):
-            title = _TITLE_BEFORE.search(text[max(0, match.start() - 80) : match.start()])
-            words = title.group(1).lower().split() if title else []
-            if not words or words[-1] not in PERSON_NOUNS:
-                continue
-            words = [w for w in words if w not in ("the", "a", "an")]  # "The Foreign Minister" at a sentence's start
-            nations = [w for w in words[:-1] if _is_nation(w)]
-            rest = frozenset(w for w in words[:-1] if w not in nations)
-            found.append(Office(words[-1], rest, nations[0] if nations else None))
+            before = text[max(0, match.start() - 240) : match.start()]
+            title = _office(_TITLE_BEFORE.search(before[-80:]))
+            counterpart = _COUNTERPART.search(before)
+            if title is None and counterpart is not None:
+                sentence = re.split(r"[.!?]\s", before[: counterpart.start()])[-1]
+                offices = (_office(m) for m in reversed(list(_TITLED_NAME.finditer(sentence))))
+                other = next((o for o in offices if o is not None), None)  # the nearest titled person
+                nation = counterpart.group(1).lower() if counterpart.group(1) else None
+                title = Office(other.head, other.words, nation) if other is not None else None
+            if title is not None:
+                found.append(title)
     return found
+
+
+def _office(title: re.Match | None) -> Office | None:
+    """The office of a title's words ("Japanese Defense Minister"), if they end in one."""
+    words = [w for w in title.group(1).lower().split() if w not in ("the", "a", "an")] if title else []
+    if not words or words[-1] not in PERSON_NOUNS:
+        return None
+    nations = [w for w in words[:-1] if _is_nation(w)]
+    rest = frozenset(w for w in words[:-1] if w not in nations)
+    return Office(words[-1], rest, nations[0] if nations else None)
 
 
 def rules_out(office: Office | None, name: str, texts: Iterable[str]) -> bool:
@@ -100,3 +126,12 @@ def rules_out(office: Office | None, name: str, texts: Iterable[str]) -> bool:
         return False
     found = titles(name, texts)
     return bool(found) and all(office.contradicts(title) for title in found)
+
+
+def held_by(office: Office | None, names: Iterable[str], texts: Iterable[str]) -> str | None:
+    """The one name of `names` that `texts` title with exactly the office asked about; None if none or several."""
+    if office is None:
+        return None
+    texts = list(texts)
+    holders = {name for name in names if any(office.matches(title) for title in titles(name, texts))}
+    return holders.pop() if len(holders) == 1 else None

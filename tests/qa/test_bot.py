@@ -265,6 +265,8 @@ def test_a_span_of_the_wrong_kind_is_no_answer(bot, question, wrong):
         ("Who is Japan's prime minister?", None),  # the article's ministers are its foreign and defense ministers
         ("Who is the Japanese foreign minister?", "Yoshimasa Hayashi"),  # not "Japanese Defense Minister Yasukazu Hamada"
         ("Who is the German defense minister?", "Christine Lambrecht"),
+        ("Who is the German foreign minister?", "Annalena Baerbock"),  # "his German counterpart, Annalena Baerbock"
+        ("Who is Germany's defense minister?", "Christine Lambrecht"),  # the reader's best, Hamada, is Japanese
     ],
 )
 def test_a_person_the_article_gives_another_office_is_no_answer(bot, question, expected):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.roles import Office, asked_office, rules_out, titles
+from qa.roles import Office, asked_office, held_by, rules_out, titles
 
 TEXT = (
     "Japanese Foreign Minister Yoshimasa Hayashi met his German counterpart, Annalena Baerbock. "
@@ -35,6 +35,24 @@ def test_titles_are_the_capitalised_words_right_before_a_name():
     assert titles("Yasukazu Hamada", [TEXT]) == [Office("minister", frozenset({"defence"}), "japanese")]
     assert titles("Fumio Kishida", [TEXT]) == [Office("minister", frozenset({"prime"}))]  # "The" is no part of it
     assert titles("Christine Lambrecht", [TEXT]) == []  # no title: nothing to go by
+
+
+def test_a_counterpart_holds_the_office_of_the_titled_person_before_it_in_another_country():
+    text = "Japanese Defense Minister Yasukazu Hamada (on screen, R) and his German counterpart Christine Lambrecht met."
+    assert titles("Christine Lambrecht", [text]) == [Office("minister", frozenset({"defense"}), "german")]
+    assert titles("Annalena Baerbock", [TEXT]) == [
+        Office("minister", frozenset({"foreign"}), "german"),  # "met his German counterpart, Annalena Baerbock"
+        Office("minister", frozenset({"foreign"}), "german"),
+    ]
+
+
+def test_the_one_person_titled_with_the_asked_office_holds_it():
+    text = TEXT + " Japanese Defense Minister Yasukazu Hamada and his German counterpart Christine Lambrecht spoke."
+    names = ["Christine Lambrecht", "Annalena Baerbock", "Yoshimasa Hayashi"]
+    assert held_by(asked_office("Who is Germany's defense minister?"), names, [text]) == "Christine Lambrecht"
+    assert held_by(asked_office("Who is Japan's foreign minister?"), names, [text]) == "Yoshimasa Hayashi"
+    assert held_by(asked_office("Who is Japan's prime minister?"), names, [text]) is None
+    assert held_by(None, names, [text]) is None
 
 
 @pytest.mark.parametrize(
