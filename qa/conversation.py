@@ -352,6 +352,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     verb = phrase.root.head
     last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
     counting = word.lower() in ("how many", "how much")
+    at = None  # where the answer goes in, in the old question word's place
     if phrase.root.dep_ == "dobj" and last_verb and answer and len(phrase) == 1 and not counting:
         # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
         # "When did he reform the curriculum?" (only where the object's verb is the question's last)
@@ -359,9 +360,18 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         while gap < len(previous) and previous[gap].dep_ == "prt":
             gap += 1
         at = previous[gap - 1].idx + len(previous[gap - 1].text)
+    elif _stranded(previous, wh) is not None and answer and len(phrase) == 1 and not counting:
+        end = _stranded(previous, wh)  # "What is Japan concerned about?" -> "Why is Japan concerned about X?"
+        at = end.idx + len(end.text)
+    if at is not None:
         text = f"{previous[:start].text} {word} {previous.text[rest.start_char : at]} {_as_inserted(answer, False)}"
-        text = text.strip() + previous.text[at:]
-        return _upper_first(text)
+        return _upper_first(text.strip() + previous.text[at:])
+    numbered = next((c for c in rest.noun_chunks if c[0].pos_ == "NUM" and len(c) > 1), None) if counting else None
+    if numbered is not None and len(phrase) == 1:
+        # "How many?" after "When did Germany send three Eurofighter jets?": the jets are counted
+        word = f"{word} {numbered[1:].text}"
+        rest_text = (previous.text[rest.start_char : numbered.start_char] + previous.text[numbered.end_char :]).strip()
+        return _upper_first(" ".join(f"{previous[:start].text} {word} {rest_text}".split()).replace(" ?", "?"))
     if counting and len(phrase) == 1 and answer:
         word = f"{word} {_counted(answer)}".strip()  # "How many?" after "What did Germany send?" -> three jets
     text = (previous[:start].text + " " + word + " " + rest.text).strip()
@@ -372,6 +382,16 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     return _upper_first(text)
 
 
+def _stranded(question: Doc, wh: Token) -> Token | None:
+    """The preposition a question ends on, whose object its question word is ("Who did they fight
+    against?", "What is Japan concerned about?"); None when it ends otherwise."""
+    words = [t for t in question if not t.is_punct]
+    last = words[-1] if words else None
+    if last is None or last.pos_ != "ADP" or last.i < wh.i:
+        return None
+    return None if any(t.dep_ == "pobj" and t.i != wh.i for t in last.children) else last
+
+
 def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -379,8 +399,8 @@ def _upper_first(text: str) -> str:
 def _counted(answer: str) -> str:
     """What an answer counts: "Eurofighter jets" of "three Eurofighter jets"; "" when it is a bare number."""
     doc = parse(answer)
-    if doc[:].root.pos_ not in ("NOUN", "PROPN"):
-        return ""
+    if doc[:].root.pos_ not in ("NOUN", "PROPN") or any(e.label_ in ("DATE", "TIME") for e in doc.ents):
+        return ""  # "September" answered a "when": nothing to count
     start = next((t.i for t in doc if t.dep_ not in ("det", "nummod", "quantmod", "predet") and t.pos_ != "NUM"), len(doc))
     return doc[start:].text
 

@@ -282,6 +282,9 @@ def test_and_a_nationality_swaps_the_adjective_of_its_kind():
 def test_how_many_alone_counts_what_the_last_answer_named():
     history = [("What did Germany send to Japan?", "three Eurofighter jets")]
     assert read_question("How many?", history).question == "How many Eurofighter jets did Germany send to Japan?"
+    # after "When?", what is counted is the numbered phrase of the question, not the date that answered it
+    history += [("When?", "September")]
+    assert read_question("How many?", history).question == "How many Eurofighter jets did Germany send to Japan?"
     history = [("What did Germany send to Japan?", "three")]
     assert read_question("And how many?", history).question == "How many did Germany send to Japan?"
 
@@ -297,6 +300,7 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("What did the college build?", "When?", "When did the college build a new library?"),
         ("In which battle was he defeated?", "When?", "When was he defeated in the Battle of Hastings?"),
         ("In what language were the classes held?", "Why?", "Why were the classes held in German?"),
+        ("What is Japan concerned about?", "Why?", "Why is Japan concerned about China's clout?"),  # a stranded "about"
         ("Which country is poised to conduct a nuclear test?", "Why?", "Why is North Korea poised to conduct a nuclear test?"),
         ("In which revolution did Egyptians use civil disobedience?", "Against whom?",
          "Against whom did Egyptians use civil disobedience?"),  # with its preposition, in the old one's place
@@ -310,7 +314,8 @@ def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsi
                "Which country is poised to conduct a nuclear test?": "North Korea",
                "What did the college build?": "a new library",
                "In which battle was he defeated?": "the Battle of Hastings",
-               "In what language were the classes held?": "German"}
+               "In what language were the classes held?": "German",
+               "What is Japan concerned about?": "China's clout"}
     assert read_question(ellipsis, [(previous, answers.get(previous, "x"))]).question == expected
 
 
