@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from qa_index.chunking import Chunk, Sentence
+from qa.answer_kinds import fits
 from qa.passages import Passage
 from qa.calibration import Calibration
 from qa.reader import Reading
+from qa.roles import asked_office, held_by, rules_out
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,21 @@ def merge_candidates(
         ),
         key=lambda c: -c.margin,
     )
+
+
+def checked(question: str, ranked: Sequence[Candidate], texts: Sequence[str]) -> list[Candidate]:
+    """The candidates that can answer `question`, best first. A span of the wrong kind ("Germany" for
+    "Which Japanese city ...?", see qa.answer_kinds) is none, nor a person `texts` give another office
+    ("Japanese Defense Minister Yasukazu Hamada" for "Japan's prime minister", see qa.roles). Where the
+    reader's best was ruled out, the one person `texts` title with the office asked about takes its
+    place and its score ("Germany's defense minister" -> Christine Lambrecht)."""
+    office = asked_office(question)
+    kept = [c for c in ranked if fits(question, c.text) and not rules_out(office, c.text, texts)]
+    holder = held_by(office, (c.text for c in kept), texts) if kept[:1] != list(ranked[:1]) else None
+    if holder is None:
+        return kept
+    first = next(c for c in kept if c.text == holder)
+    return [replace(first, score=ranked[0].score, margin=ranked[0].margin)] + [c for c in kept if c is not first]
 
 
 def distinct_answers(candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import warnings
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
@@ -19,12 +19,10 @@ from qa_index.indexing import cache_key, cached_store, store_info
 from qa_index.retriever import Retrieved, Retriever
 from qa_index.stores import IndexSettings, Store, open_store
 from qa_index.stores.faiss_store import prune_cache
-from qa.answer_kinds import fits
-from qa.answers import Answer, Candidate, distinct_answers, evidence_sentence, merge_candidates
+from qa.answers import Answer, Candidate, checked, distinct_answers, evidence_sentence, merge_candidates
 from qa.conversation import ChatTurn, Conversation, ReadAs, check_history
 from qa.passages import Passage, passages
 from qa.reader import Reader, Reading
-from qa.roles import asked_office, held_by, rules_out
 from qa.spelling import Speller
 
 log = logging.getLogger(__name__)
@@ -254,27 +252,20 @@ class QABot:
     ) -> Answer:
         chunks = tuple(r.chunk for r in hits)
         calibration, prior = self.reader.pipeline_calibration, self.settings.unanswerable_share
-        # a span of the wrong kind ("Germany" for "Which Japanese city ...?") is no candidate, nor a person the
-        # text gives another office ("Japanese Defense Minister Yasukazu Hamada" for "Japan's prime minister")
-        office, texts = asked_office(read_as), [p.text for p in read]
         ranked = merge_candidates(read, readings, calibration, prior)
-        candidates = [c for c in ranked if fits(read_as, c.text) and not rules_out(office, c.text, texts)]
-        holder = held_by(office, (c.text for c in candidates), texts) if candidates[:1] != ranked[:1] else None
-        if holder is not None:
-            # the reader's best was someone the text gives another office; the one it titles with the office
-            # asked about takes that place, with its score ("Germany's defense minister" -> Christine Lambrecht)
-            first = next(c for c in candidates if c.text == holder)
-            candidates = [replace(first, score=ranked[0].score, margin=ranked[0].margin)] + [
-                c for c in candidates if c is not first
-            ]
+        candidates = checked(read_as, ranked, [p.text for p in read])
         best = candidates[0] if candidates else None
-        where, evidence, evidence_start, paragraph = _closest_sentence(best, read)
+        abstains = best is None or calibration.abstains(best.margin, prior)
+        # after an abstention, the closest sentence is that of the reader's own best span, even one ruled out:
+        # "Japanese Defense Minister Yasukazu Hamada" shows why "Japan's prime minister" has no answer
+        shown = ranked[0] if abstains and ranked else best
+        where, evidence, evidence_start, paragraph = _closest_sentence(shown, read)
         found = dict(
             document=where, evidence=evidence, evidence_start=evidence_start, paragraph=paragraph, chunks=chunks,
             read_as=read_as, margin=best.margin if best else None,
         )
         offered = distinct_answers(candidates)
-        if best is None or calibration.abstains(best.margin, prior):
+        if abstains:
             score = calibration.no_answer(best.margin, prior) if best else 1.0
             return Answer(question, None, score, alternatives=tuple(offered[: self.settings.alternatives]), **found)
         return Answer(

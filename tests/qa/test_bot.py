@@ -270,4 +270,7 @@ def test_a_span_of_the_wrong_kind_is_no_answer(bot, question, wrong):
     ],
 )
 def test_a_person_the_article_gives_another_office_is_no_answer(bot, question, expected):
-    assert bot.ask(question).text == expected
+    answer = bot.ask(question)
+    assert answer.text == expected
+    if expected is None:  # the closest sentence is the reader's own best span's, which shows why
+        assert "Japanese Defense Minister Yasukazu Hamada" in answer.evidence
