@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Sequence
+
+from qa.mentions import PERSON_NOUNS
 
 # "which Japanese port", "what city", "in which German state": the words between the question
 # word and the noun are its modifiers. A state counts only with a capitalised modifier ("German
@@ -26,7 +29,7 @@ _ASKS_LOCALITY = re.compile(
 )
 _ASKS_DURATION = re.compile(r"^\W*(?:for\s+)?how\s+long\b", re.IGNORECASE)
 # "Who is Yoshimasa Hayashi?": the whole question asks who a named person is
-_WHO_IS_NAME = re.compile(r"^\W*(?i:who\s+is|who\s+was)\s+((?:[A-Z][\w.'-]*\s*)+)\?*\s*$")
+_WHO_IS_NAME = re.compile(r"^\W*who\s+(?:is|was)\s+((?:[^\W\d_][\w.'-]*\s*){1,5})\?*\s*$", re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # a day of a month ("Nov. 3", "3 November") or a month and year ("September 2017"), not "since 2001"
 _CALENDAR_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s|$)", re.IGNORECASE)
@@ -68,15 +71,28 @@ def _is_another_person(answer: str, name: str) -> bool:
     return whole and not set(answer.lower().split()) & set(name.lower().split())
 
 
-def fits(question: str, answer: str) -> bool:
+def _is_name(words: str, texts: Sequence[str]) -> bool:
+    """Whether `words` are a name: capitalised as typed, or wherever `texts` write them ("yoshimasa hayashi");
+    never "the foreign minister" or "Foreign Minister", an office."""
+    lower = words.lower().split()
+    if lower[0] in ("the", "a", "an", "his", "her", "their", "its") or lower[-1] in PERSON_NOUNS:
+        return False
+    if all(w[:1].isupper() for w in words.split()):
+        return True
+    written = [m.group() for text in texts for m in re.finditer(rf"\b{re.escape(words)}\b", text, re.IGNORECASE)]
+    return bool(written) and all(w[:1].isupper() for found in written for w in found.split())
+
+
+def fits(question: str, answer: str, texts: Sequence[str] = ()) -> bool:
     """False when `answer` cannot be what `question` asks for: a country for a city, town, port or
     a country's state; a calendar date for "how long"; another person's name for "Who is <name>?",
-    which asks what the person is. True whenever the question's words leave it open."""
+    which asks what the person is (a name as typed, or as `texts` write it). True whenever the
+    question's words leave it open."""
     if _ASKS_LOCALITY.search(question) and _is_country(answer):
         return False
     if _ASKS_DURATION.search(question) and _CALENDAR_DATE.search(answer) and not _SPAN_OF_TIME.search(answer):
         return False
     who = _WHO_IS_NAME.match(question)
-    if who and _is_another_person(answer, who.group(1).strip()):
+    if who and _is_name(who.group(1).strip(), texts) and _is_another_person(answer, who.group(1).strip()):
         return False
     return True

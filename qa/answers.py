@@ -130,7 +130,7 @@ def checked(question: str, ranked: Sequence[Candidate], texts: Sequence[str]) ->
     reader's best was ruled out, the one person `texts` title with the office asked about takes its
     place and its score ("Germany's defense minister" -> Christine Lambrecht)."""
     office = asked_office(question)
-    kept = [c for c in ranked if fits(question, c.text) and not rules_out(office, c.text, texts)]
+    kept = [c for c in ranked if fits(question, c.text, texts) and not rules_out(office, c.text, texts)]
     holder = held_by(office, (c.text for c in kept), texts) if kept[:1] != list(ranked[:1]) else None
     if holder is None:
         return kept

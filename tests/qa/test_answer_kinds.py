@@ -46,6 +46,13 @@ def test_an_answer_the_question_leaves_open_fits(question, answer):
     assert fits(question, answer)
 
 
+def test_a_name_typed_in_lower_case_is_known_by_how_the_text_writes_it():
+    texts = ["Japanese Foreign Minister Yoshimasa Hayashi met Annalena Baerbock."]
+    assert not fits("who is yoshimasa hayashi", "Annalena Baerbock", texts)
+    assert fits("who is the foreign minister", "Annalena Baerbock", texts)  # an office, not a name
+    assert fits("Who is The Foreign Minister?", "Yoshimasa Hayashi", ["The Foreign Minister Yoshimasa Hayashi"])
+
+
 def test_countries_are_known_by_the_names_people_use():
     names = country_names()
     assert {"germany", "japan", "russia", "britain", "united states", "korea, republic of"} <= names
