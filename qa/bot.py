@@ -21,6 +21,7 @@ from qa_index.stores import IndexSettings, Store, open_store
 from qa_index.stores.faiss_store import prune_cache
 from qa.answers import Answer, Candidate, checked, distinct_answers, evidence_sentence, merge_candidates
 from qa.conversation import ChatTurn, Conversation, ReadAs, check_history
+from qa.mentions import load_parser
 from qa.passages import Passage, passages
 from qa.reader import Reader, Reading
 from qa.spelling import Speller
@@ -168,7 +169,10 @@ class QABot:
         return Retriever(self.store, self.embedder, mode=self.settings.retrieval)
 
     def warm_up(self) -> "QABot":
-        """Load the models and open (or build) the index now rather than on the first question."""
+        """Load the models and open (or build) the index now rather than on the first question; spaCy's
+        parser (about 3 s here), which follow-ups and "Who is ...?" questions need, loads meanwhile in
+        the background."""
+        threading.Thread(target=_load_parser_quietly, name="load-parser", daemon=True).start()
         with self._lock:
             _ = self.reader, self.retriever
         return self
@@ -272,6 +276,14 @@ class QABot:
             question, best.text, best.score, start=best.start, end=best.end,
             alternatives=tuple(offered[1 : 1 + self.settings.alternatives]), **found,
         )
+
+
+def _load_parser_quietly() -> None:
+    """spaCy's parser loaded ahead of need; a failure is told when a question needs it, not here."""
+    try:
+        load_parser()
+    except QAError:
+        pass
 
 
 @lru_cache(maxsize=4096)
