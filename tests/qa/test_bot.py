@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import threading
 
 import pytest
 
@@ -274,3 +275,11 @@ def test_a_person_the_article_gives_another_office_is_no_answer(bot, question, e
     assert answer.text == expected
     if expected is None:  # the closest sentence is the reader's own best span's, which shows why
         assert "Japanese Defense Minister Yasukazu Hamada" in answer.evidence
+
+
+def test_warm_up_loads_the_parser_in_the_background(bot, monkeypatch):
+    """The page and `qa chat` warm up as they start: the first follow-up need not wait for spaCy."""
+    loaded = threading.Event()
+    monkeypatch.setattr(qa.bot, "load_parser", loaded.set)
+    assert bot.warm_up() is bot
+    assert loaded.wait(timeout=10)
