@@ -6,6 +6,9 @@ Defense Minister Yasukazu Hamada". A person whose every title in the text names 
 the same kind (a defense minister for a prime minister) or another country (a Japanese minister for
 Germany's) is not the answer. Where the kinds differ ("chancellor" against "Minister", "top
 diplomat" against "Foreign Minister") nothing is decided: a paraphrase is not a contradiction.
+A counterpart holds the office of the titled person before it ("... and his German counterpart
+Christine Lambrecht": a German defense minister), and the one person titled with exactly the office
+asked about is who holds it (`held_by`; `qa.answers.checked` uses all of this).
 """
 
 from __future__ import annotations
