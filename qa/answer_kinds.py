@@ -22,10 +22,9 @@ from qa.mentions import PERSON_NOUNS
 # word and the noun are its modifiers. A state counts only with a capitalised modifier ("German
 # state", "US state"): "Which member state ...?" asks for a country.
 _ASKS_LOCALITY = re.compile(
-    r"\b(?:which|what)\s+(?:[\w'-]+\s+){0,2}?(?:city|cities|town|towns|port|ports|village|villages|"
+    r"\b(?i:which|what)\s+(?:[\w'-]+\s+){0,2}?(?i:city|cities|town|towns|port|ports|village|villages|"
     r"capital|province|provinces|prefecture|county|district|municipality)\b"
-    r"|\b(?:which|what)\s+(?:[\w'-]+\s+)?[A-Z][\w'-]*\s+(?:state|states|region|regions)\b",
-    re.IGNORECASE,
+    r"|\b(?i:which|what)\s+(?:[\w'-]+\s+)?[A-Z][\w'-]*\s+(?i:state|states|region|regions)\b"
 )
 _ASKS_DURATION = re.compile(r"^\W*(?:for\s+)?how\s+long\b", re.IGNORECASE)
 # "Who is Yoshimasa Hayashi?": the whole question asks who a named person is
@@ -36,7 +35,7 @@ _CALENDAR_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,4}}\b|\b\d{{1,2}}\s+{_MONTH}(?
 _SPAN_OF_TIME = re.compile(r"^\W*(?:since|from|until|till|between|for|over|through|after|before)\b", re.IGNORECASE)
 # countries as people name them, where the ISO names differ ("Russian Federation")
 _COMMON_COUNTRY_NAMES = frozenset(
-    "britain|great britain|england|scotland|wales|russia|america|the united states|the us|the usa|the uk|"
+    "britain|great britain|england|scotland|wales|russia|america|the united states|us|usa|uk|"
     "holland|the netherlands|soviet union|the soviet union|ussr|prussia|korea|iran|syria|vietnam|"
     "bolivia|venezuela|tanzania|laos|moldova|taiwan|the philippines|czech republic".split("|")
 )

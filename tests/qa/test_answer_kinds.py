@@ -15,6 +15,7 @@ from qa.answer_kinds import country_names, fits
         ("Which German state is Munster in?", "Germany"),
         ("What US state is it in?", "the United States"),
         ("Which town did they visit?", "Britain"),
+        ("WHICH CITY hosted the talks?", "the UK"),
         ("How long did the talks last?", "Nov. 3, 2022"),
         ("how long was the war", "September 2017"),
         ("For how long did it run?", "3 November 2022"),
@@ -29,6 +30,8 @@ def test_an_answer_of_the_wrong_kind_does_not_fit(question, answer):
     "question, answer",
     [
         ("Which member state declined to sign the Social Charter?", "UK"),  # a member state is a country
+        ("Which member state declined to sign the Social Charter?", "the United Kingdom"),
+        ("WHICH CITY hosted the talks?", "Munster"),
         ("Which country hosted the talks?", "Germany"),
         ("Which city hosted the talks?", "Munster"),
         ("How long has the station broadcast?", "since 1951"),
