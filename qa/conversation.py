@@ -38,7 +38,7 @@ from qa.mentions import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _THEY = frozenset({"they", "them", "their", "theirs"})
 _POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
@@ -280,6 +280,9 @@ class Conversation:
             return None
         new = parse(name)
         prev = parse(previous.read_as)
+        owner = _possessor(prev) if name != rest else None
+        if owner is not None:  # "And the Broncos'?" after "What was the Panthers' record?": the owner swaps
+            return previous.read_as[: owner.start_char] + name + previous.read_as[owner.end_char :]
         # a name of the same label swaps in, an adjective included: "And the German one?" after
         # "Who is the Japanese defense minister?" -> "Who is the German defense minister?"
         # of several, the one in the same place: "And the British colonies?" swaps "French" in "the
@@ -363,6 +366,10 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     elif _stranded(previous, wh) is not None and answer and len(phrase) == 1 and not counting:
         end = _stranded(previous, wh)  # "What is Japan concerned about?" -> "Why is Japan concerned about X?"
         at = end.idx + len(end.text)
+    elif wh.dep_ == "attr" and wh.head.lemma_ == "be" and answer and len(answer.split()) <= 6 and len(phrase) == 1:
+        # "Why?" after "What are the Doctor's companions usually?" -> "humans": "... usually humans?"
+        end = [t for t in previous if not t.is_punct][-1]
+        at = end.idx + len(end.text) if end.i > wh.head.i + 1 else None
     if at is not None:
         text = f"{previous[:start].text} {word} {previous.text[rest.start_char : at]} {_as_inserted(answer, False)}"
         return _upper_first(text.strip() + previous.text[at:])
@@ -380,6 +387,16 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         end = len(text.rstrip("?!. "))
         text = f"{text[:end]} {previous[start].lower_} {answer}{text[end:]}"
     return _upper_first(text)
+
+
+def _possessor(question: Doc) -> Span | None:
+    """"the Panthers" of "What was the Panthers' regular season record?": the first phrase a question
+    writes with a possessive "'s" or "'", without it."""
+    mark = next((t for t in question if t.tag_ == "POS" and t.i > 0), None)
+    if mark is None:
+        return None
+    owner = question[mark.i - 1]
+    return question[owner.left_edge.i : mark.i] if owner.left_edge.i < mark.i else None
 
 
 def _stranded(question: Doc, wh: Token) -> Token | None:

@@ -52,7 +52,7 @@ _ORGANISATION_NOUNS = frozenset(
     "company corporation firm railroad railway agency ministry department government council committee "
     "university college school bank party army navy force union association organization organisation "
     "group team club court parliament congress senate board commission institute foundation office "
-    "administration cabinet movement alliance coalition federation league".split()
+    "administration cabinet movement alliance coalition federation league network franchise".split()
 )
 SINGULAR = {"he": PERSON, "him": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "hers": PERSON}
 IT = frozenset({"it", "its"})
@@ -302,7 +302,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = span.root.text.endswith("s") and not span.root.text.endswith("ss")
     else:
         plural = is_plural(span)
-    return Mention(answer, kind, plural, named=bool(doc.ents) or name, body=kind == THING and is_body(span))
+    # the answer to "Which team ...?" is a body of people, a "they" though one ("the Denver Broncos")
+    body = kind == THING and (is_body(span) or (asked is not None and is_body(asked)))
+    return Mention(answer, kind, plural, named=bool(doc.ents) or name, body=body)
 
 
 def question_mentions(doc: Doc) -> list[Mention]:

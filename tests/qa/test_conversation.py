@@ -301,6 +301,7 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("In which battle was he defeated?", "When?", "When was he defeated in the Battle of Hastings?"),
         ("In what language were the classes held?", "Why?", "Why were the classes held in German?"),
         ("What is Japan concerned about?", "Why?", "Why is Japan concerned about China's clout?"),  # a stranded "about"
+        ("What are the Doctor's companions usually?", "Why?", "Why are the Doctor's companions usually humans?"),
         ("Which country is poised to conduct a nuclear test?", "Why?", "Why is North Korea poised to conduct a nuclear test?"),
         ("In which revolution did Egyptians use civil disobedience?", "Against whom?",
          "Against whom did Egyptians use civil disobedience?"),  # with its preposition, in the old one's place
@@ -315,7 +316,8 @@ def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsi
                "What did the college build?": "a new library",
                "In which battle was he defeated?": "the Battle of Hastings",
                "In what language were the classes held?": "German",
-               "What is Japan concerned about?": "China's clout"}
+               "What is Japan concerned about?": "China's clout",
+               "What are the Doctor's companions usually?": "humans"}
     assert read_question(ellipsis, [(previous, answers.get(previous, "x"))]).question == expected
 
 
@@ -385,6 +387,16 @@ def test_an_answer_that_runs_on_into_a_sentence_is_its_subject(previous, answer,
 )
 def test_the_question_says_who_a_pronoun_can_be(previous, answer, follow_up, expected):
     assert read_question(follow_up, [(previous, answer)]).question == expected
+
+
+def test_a_possessive_ellipsis_swaps_the_owner():
+    history = [("What was the Panthers' regular season record?", "15–1")]
+    assert read_question("And the Broncos'?", history).question == "What was the Broncos' regular season record?"
+
+
+def test_the_team_a_which_question_asks_for_is_a_they():
+    history = [("Which team won Super Bowl 50?", "Denver Broncos")]
+    assert read_question("Whom did they defeat?", history).question == "Whom did Denver Broncos defeat?"
 
 
 def test_a_name_already_in_the_question_is_not_a_candidate():
