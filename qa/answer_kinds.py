@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Sequence
+from typing import Callable, Sequence
 
 from qa.mentions import PERSON_NOUNS
 
@@ -82,16 +82,21 @@ def _is_name(words: str, texts: Sequence[str]) -> bool:
     return bool(written) and all(w[:1].isupper() for found in written for w in found.split())
 
 
-def fits(question: str, answer: str, texts: Sequence[str] = ()) -> bool:
-    """False when `answer` cannot be what `question` asks for: a country for a city, town, port or
-    a country's state; a calendar date for "how long"; another person's name for "Who is <name>?",
-    which asks what the person is (a name as typed, or as `texts` write it). True whenever the
-    question's words leave it open."""
-    if _ASKS_LOCALITY.search(question) and _is_country(answer):
-        return False
-    if _ASKS_DURATION.search(question) and _CALENDAR_DATE.search(answer) and not _SPAN_OF_TIME.search(answer):
-        return False
+def fitting(question: str, texts: Sequence[str] = ()) -> Callable[[str], bool]:
+    """The test an answer to `question` must pass, read from the question once for all its candidates:
+    False for a country where it asks for a city, town, port or a country's state; for a calendar date
+    where it asks "how long"; for another person's name where it asks "Who is <name>?", which asks what
+    the person is (a name as typed, or as `texts` write it). True whenever the question's words leave it open."""
+    locality = bool(_ASKS_LOCALITY.search(question))
+    duration = bool(_ASKS_DURATION.search(question))
     who = _WHO_IS_NAME.match(question)
-    if who and _is_name(who.group(1).strip(), texts) and _is_another_person(answer, who.group(1).strip()):
-        return False
-    return True
+    person = who.group(1).strip() if who and _is_name(who.group(1).strip(), texts) else None
+
+    def fits(answer: str) -> bool:
+        if locality and _is_country(answer):
+            return False
+        if duration and _CALENDAR_DATE.search(answer) and not _SPAN_OF_TIME.search(answer):
+            return False
+        return not (person and _is_another_person(answer, person))
+
+    return fits

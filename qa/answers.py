@@ -6,11 +6,11 @@ from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from qa_index.chunking import Chunk, Sentence
-from qa.answer_kinds import fits
+from qa.answer_kinds import fitting
 from qa.passages import Passage
 from qa.calibration import Calibration
 from qa.reader import Reading
-from qa.roles import asked_office, held_by, rules_out
+from qa.roles import asked_office, held_by, rules_out, titles
 
 
 @dataclass(frozen=True)
@@ -129,9 +129,11 @@ def checked(question: str, ranked: Sequence[Candidate], texts: Sequence[str]) ->
     ("Japanese Defense Minister Yasukazu Hamada" for "Japan's prime minister", see qa.roles). Where the
     reader's best was ruled out, the one person `texts` title with the office asked about takes its
     place and its score ("Germany's defense minister" -> Christine Lambrecht)."""
-    office = asked_office(question)
-    kept = [c for c in ranked if fits(question, c.text, texts) and not rules_out(office, c.text, texts)]
-    holder = held_by(office, (c.text for c in kept), texts) if kept[:1] != list(ranked[:1]) else None
+    fits, office = fitting(question, texts), asked_office(question)
+    found = {c.text: titles(c.text, texts) for c in ranked} if office is not None else {}
+    kept = [c for c in ranked if fits(c.text) and not rules_out(office, found.get(c.text, ()))]
+    ruled_out_best = kept[:1] != list(ranked[:1])
+    holder = held_by(office, {c.text: found[c.text] for c in kept}) if office is not None and ruled_out_best else None
     if holder is None:
         return kept
     first = next(c for c in kept if c.text == holder)

@@ -363,9 +363,8 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         while gap < len(previous) and previous[gap].dep_ == "prt":
             gap += 1
         at = previous[gap - 1].idx + len(previous[gap - 1].text)
-    elif _stranded(previous, wh) is not None and answer and len(phrase) == 1 and not counting:
-        end = _stranded(previous, wh)  # "What is Japan concerned about?" -> "Why is Japan concerned about X?"
-        at = end.idx + len(end.text)
+    elif (end := _stranded(previous, wh)) is not None and answer and len(phrase) == 1 and not counting:
+        at = end.idx + len(end.text)  # "What is Japan concerned about?" -> "Why is Japan concerned about X?"
     elif wh.dep_ == "attr" and wh.head.lemma_ == "be" and answer and len(answer.split()) <= 6 and len(phrase) == 1:
         # "Why?" after "What are the Doctor's companions usually?" -> "humans": "... usually humans?"
         end = [t for t in previous if not t.is_punct][-1]

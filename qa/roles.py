@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, Mapping, Sequence
 
 from qa.answer_kinds import country_names
 from qa.mentions import PERSON_NOUNS, defined_phrase, parse
@@ -63,9 +64,18 @@ def _shared(a: str, b: str, length: int) -> bool:
     return a == b or (n == length and a[:n] == b[:n])
 
 
+@lru_cache(maxsize=1)
+def _nations() -> tuple[frozenset[str], frozenset[str]]:
+    """One-word country names, and the first `_SAME_NATION` letters of those that long."""
+    names = frozenset(name for name in country_names() if " " not in name)
+    return names, frozenset(name[:_SAME_NATION] for name in names if len(name) >= _SAME_NATION)
+
+
 def _is_nation(word: str) -> bool:
-    """A country's name or its adjective ("Japanese"): it shares its first letters with a country's name."""
-    return any(_shared(word, name, _SAME_NATION) for name in country_names() if " " not in name)
+    """A country's name or its adjective ("Japanese"): it shares its first letters with a country's name
+    (as `_shared` compares them, looked up rather than compared name by name)."""
+    names, prefixes = _nations()
+    return word in names or (len(word) >= _SAME_NATION and word[:_SAME_NATION] in prefixes)
 
 
 def asked_office(question: str) -> Office | None:
@@ -123,18 +133,14 @@ def _office(title: re.Match | None) -> Office | None:
     return Office(words[-1], rest, nations[0] if nations else None)
 
 
-def rules_out(office: Office | None, name: str, texts: Iterable[str]) -> bool:
-    """Whether every title `texts` give `name` names an office other than the one asked about."""
-    if office is None:
-        return False
-    found = titles(name, texts)
-    return bool(found) and all(office.contradicts(title) for title in found)
+def rules_out(office: Office | None, found: Sequence[Office]) -> bool:
+    """Whether every title `found` for a name (see `titles`) names an office other than the one asked about."""
+    return office is not None and bool(found) and all(office.contradicts(title) for title in found)
 
 
-def held_by(office: Office | None, names: Iterable[str], texts: Iterable[str]) -> str | None:
-    """The one name of `names` that `texts` title with exactly the office asked about; None if none or several."""
+def held_by(office: Office | None, found: Mapping[str, Sequence[Office]]) -> str | None:
+    """The one name whose titles (`found`, by name) give exactly the office asked about; None if none or several."""
     if office is None:
         return None
-    texts = list(texts)
-    holders = {name for name in names if any(office.matches(title) for title in titles(name, texts))}
-    return holders.pop() if len(holders) == 1 else None
+    holders = [name for name, offices in found.items() if any(office.matches(title) for title in offices)]
+    return holders[0] if len(holders) == 1 else None
