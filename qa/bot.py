@@ -24,6 +24,7 @@ from qa.conversation import ChatTurn, Conversation, ReadAs, check_history
 from qa.mentions import load_parser
 from qa.passages import Passage, passages
 from qa.reader import Reader, Reading
+from qa.abbreviations import Abbreviations
 from qa.spelling import Speller
 
 log = logging.getLogger(__name__)
@@ -49,6 +50,9 @@ class BotSettings:
     # the answer's read_as shows the question as corrected. A bot opened on a store corrects toward the
     # chunks a question retrieves as typed (it holds no whole texts).
     spelling: bool = True
+    # abbreviations written as the documents write them ("G7" -> "Group of Seven" where the text never
+    # says "G7"; see qa.abbreviations); read_as shows the question as rewritten
+    abbreviations: bool = True
 
     def __post_init__(self) -> None:
         """Numbers out of range are refused with a clear message, not read as something else (top_k -1 is not 'all')."""
@@ -63,7 +67,8 @@ class BotSettings:
             raise QAError(f"retrieval must be 'fused' or 'dense', got {self.retrieval!r}")
 
 
-# a store bot corrects a typo toward the words of this many chunks, retrieved by the question as typed
+# a store bot corrects a typo (or an abbreviation) toward the words of this many chunks, retrieved by the
+# question as typed
 SPELLING_CHUNKS = 10
 KEEP_INDEXES = 16  # the cache keeps the indexes of this many corpora, most recently used first
 
@@ -160,6 +165,12 @@ class QABot:
         return Speller((d.text for d in self.documents or ()), known=self._known_words)
 
     @cached_property
+    def abbreviations(self) -> Abbreviations | None:
+        """What writes a question's abbreviations as the documents do (see `BotSettings.abbreviations`);
+        None where it is off. A bot opened on a store finds them in the chunks a question retrieves."""
+        return Abbreviations(d.text for d in self.documents or ()) if self.settings.abbreviations else None
+
+    @cached_property
     def _known_words(self) -> frozenset[str]:
         """The reader's whole words: English a speller leaves alone."""
         return self.reader.encoder.words()
@@ -240,16 +251,21 @@ class QABot:
         return question
 
     def _spelled(self, question: str) -> str:
-        """The question with its typos corrected, where the bot corrects them. A store's texts are not
-        at hand: a question with an unknown word is corrected toward the chunks it retrieves as typed."""
+        """The question with its abbreviations written as the documents write them and its typos
+        corrected, where the bot does either. A store's texts are not at hand: a question with an
+        unknown word or abbreviation is read toward the chunks it retrieves as typed."""
         with self._lock:
-            speller = self.speller
-        if speller is None:
-            return question
-        if self._opened is not None and speller.unknown(question):
+            abbreviations, speller = self.abbreviations, self.speller
+        if self._opened is not None and (
+            abbreviations is not None and abbreviations.unknown(question) or speller is not None and speller.unknown(question)
+        ):
             hits = self._loaded_retriever().retrieve([question], max(self.settings.top_k, SPELLING_CHUNKS))[0]
-            speller = Speller((h.chunk.text for h in hits), known=self._known_words)
-        return speller.correct(question)
+            texts = [h.chunk.text for h in hits]
+            abbreviations = Abbreviations(texts) if abbreviations is not None else None
+            speller = Speller(texts, known=self._known_words) if speller is not None else None
+        if abbreviations is not None:
+            question = abbreviations.rewrite(question)
+        return speller.correct(question) if speller is not None else question
 
     def _answer(
         self, question: str, read_as: str, hits: list[Retrieved], read: list[Passage], readings: list[Reading]

@@ -19,7 +19,7 @@ from qa.answers import Answer
 from qa.bot import QABot
 from qa.mentions import load_parser
 from qa_index.errors import QAError
-from qa.evaluation.metrics import best_scores, expected_calibration_error, normalize_answer, percent
+from qa.evaluation.metrics import best_scores, brier_score, expected_calibration_error, normalize_answer, percent
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
 QUESTIONS = EVAL_DIR / "article.jsonl"
@@ -83,7 +83,8 @@ class Outcome:
 @dataclass
 class ArticleScores:
     """Percentages over one half of the set; EM/F1 over answerable questions, latency per question,
-    `ece` the expected calibration error of the scores (10 bins), conversations by their last turn."""
+    `ece` the expected calibration error of the scores (10 bins) and `brier` their Brier score,
+    conversations by their last turn."""
 
     split: str
     em: float
@@ -92,6 +93,7 @@ class ArticleScores:
     no_ans_recall: float
     recall_at_k: float
     ece: float
+    brier: float
     conversations: float
     p50_ms: float
     p95_ms: float
@@ -214,6 +216,7 @@ def _scores(split: str, outcomes: list[Outcome], answerable: list[bool], convers
         no_ans_recall=percent([o.correct for o in wrong]) or 0.0,
         recall_at_k=percent([o.retrieved for o in right]) or 0.0,
         ece=expected_calibration_error([o.score for o in outcomes], [o.correct for o in outcomes]),
+        brier=brier_score([o.score for o in outcomes], [o.correct for o in outcomes]),
         conversations=percent([o.correct for o in conversations]) or 0.0,
         p50_ms=float(np.percentile(ms, 50)),
         p95_ms=float(np.percentile(ms, 95)),

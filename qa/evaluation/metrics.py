@@ -54,3 +54,12 @@ def expected_calibration_error(scores: Sequence[float], correct: Sequence[bool |
     c = np.asarray(correct, dtype=float)
     which = np.clip((s * bins).astype(int), 0, bins - 1)
     return float(sum(abs(s[which == b].mean() - c[which == b].mean()) * (which == b).sum() for b in np.unique(which)) / len(s))
+
+
+def brier_score(scores: Sequence[float], correct: Sequence[bool | float]) -> float:
+    """The mean squared gap between each score and whether it was right (0 is perfect). Unlike the ECE,
+    it has no bins: a right answer scored higher, or a wrong one lower, always lowers it, where on a
+    few dozen questions it may move the ECE either way."""
+    if not scores:
+        return 0.0
+    return float(np.mean((np.asarray(scores, dtype=float) - np.asarray(correct, dtype=float)) ** 2))

@@ -60,6 +60,14 @@ def test_a_typo_is_read_as_the_articles_word_and_shown(bot, reader, embedder):
     assert literal.ask("What did Germny send to Japan?").read_as == "What did Germny send to Japan?"
 
 
+def test_an_abbreviation_the_article_spells_out_is_read_spelled_out(bot, reader, embedder):
+    answer = bot.ask("How many days did the G7 ministerial meeting run?")
+    assert answer.read_as == "How many days did the Group of Seven ministerial meeting run?"
+    assert answer.text == "two"
+    literal = QABot(reader=reader, embedder=embedder, settings=BotSettings(abbreviations=False))
+    assert literal.ask("How many days did the G7 ministerial meeting run?").read_as.endswith("the G7 ministerial meeting run?")
+
+
 def test_a_chat_keeps_its_turns_and_reads_each_question_after_them(bot):
     chat = bot.chat()
     first = chat.ask("When did Japan and Germany agree to enhance their defense cooperation?")

