@@ -292,9 +292,10 @@ class Conversation:
             if e.label_ == n.label_ and e.text != n.text and is_plural(e) == is_plural(n)
         ]
         pair = min(pairs, key=lambda p: p[0].root.head.lemma_ != p[1].root.head.lemma_, default=None)
-        if pair is not None:
+        if pair is not None:  # with its adjectives: "And to Iceland?" after "... to northwestern Russia?"
             name_ent, old_ent = pair
-            return previous.read_as[: old_ent.start_char] + name_ent.text + previous.read_as[old_ent.end_char :]
+            name_text = name[_modified(name_ent) : name_ent.end_char]
+            return previous.read_as[: _modified(old_ent)] + name_text + previous.read_as[old_ent.end_char :]
         counted = next((c for c in map(counted_phrase, prev.noun_chunks) if c is not None), None)
         if counted is not None and is_plural(new[:]):
             # "And Fields Medalists?" after "How many Nobel laureates ...?" counts something else
@@ -316,6 +317,21 @@ class Conversation:
         if lead and before is not None and before.pos_ == "ADP":
             start = before.idx
         return previous.read_as[:start] + name + previous.read_as[found.end() :]
+
+
+# words that place a name within a larger one; the small parser reads "northwestern" as a verb
+_PLACING = re.compile(r"(?:north|south)?(?:east|west)?(?<=\w)(?:ern)?|central|upper|lower|inner|outer|coastal", re.I)
+
+
+def _modified(name: Span) -> int:
+    """Where a name starts with the adjectives right before it that modify it ("northwestern Russia")."""
+    start = name.start
+    while start > 0 and (
+        (name.doc[start - 1].dep_ == "amod" and name.doc[start - 1].head in name)
+        or _PLACING.fullmatch(name.doc[start - 1].text)
+    ):
+        start -= 1
+    return name.doc[start].idx
 
 
 def _asks_a_phrase(words: str) -> bool:

@@ -7,11 +7,16 @@ of all windows of a context, each answer once. Spans are snapped to whole words.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
+
+
+_ARTICLES = {"The", "A", "An"}
+_POSSESSIVE = ("'s", "\u2019s", "s'")
 
 
 @dataclass(frozen=True)
@@ -75,6 +80,30 @@ def shortest_within(start: np.ndarray, end: np.ndarray, i: int, j: int, within: 
     return i + int(a), i + int(b)
 
 
+def whole_names(context: str, start: int, end: int, outer_end: int) -> tuple[int, int]:
+    """Widen `[start, end)` up to `outer_end` so that it does not stop inside a name: a span read
+    tightly as "Mount" inside "Mount Kenya" takes "Kenya" back. A name is a run of capitalised words
+    one space apart, with no punctuation between them, a leading "The" or a possessive ("Bay Area's
+    Levi's Stadium" is two). Only the end moves: a tight start drops a title ("Report", "Tunisian")
+    that a name reads as well without."""
+    words = [(end + m.start(), end + m.end()) for m in re.finditer(r"\S+", context[end:outer_end])]
+    if not words or words[0][0] != end + 1 or context[end] != " ":
+        return start, end
+    last_word = context[max(start, context.rfind(" ", start, end) + 1) : end]
+    if not (last_word[:1].isupper() and last_word[-1].isalnum()) or last_word in _ARTICLES or last_word.endswith(_POSSESSIVE):
+        return start, end
+    for s, e in words:
+        if not context[s].isupper() or s != end + 1:
+            break
+        possessive = context[s:e].endswith(_POSSESSIVE)
+        end = e - 2 if possessive else e
+        while not context[end - 1].isalnum() and context[end - 1] != ")":  # "Kenya," ends at "Kenya"
+            end -= 1
+        if possessive or end < e:
+            break
+    return start, end
+
+
 def window_candidates(
     start_logits: np.ndarray,
     end_logits: np.ndarray,
@@ -110,7 +139,9 @@ def window_candidates(
             continue
         found.append(candidate)
         a, b = shortest_within(start, end, i, j, shorten_within)
-        tight_start, tight_end = snap_to_words(context, int(window.offsets[a][0]), int(window.offsets[b][1]))
+        tight_start, tight_end = whole_names(
+            context, *snap_to_words(context, int(window.offsets[a][0]), int(window.offsets[b][1])), char_end
+        )
         read_as.append(Candidate(tight_start, tight_end, candidate.margin) if tight_start < tight_end else candidate)
     return read_as
 

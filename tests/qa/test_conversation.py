@@ -275,6 +275,10 @@ def test_and_a_name_swaps_it_into_the_previous_question():
     history = [("Who is Japan's defense minister?", "Yasukazu Hamada")]
     assert read_question("And Germany?", history).question == "Who is Germany's defense minister?"
     assert read_question("What about Germany's?", history).question == "Who is Germany's defense minister?"
+    # the name's place-words go with it: not "northwestern Iceland"
+    history = [("When did the plague spread to northwestern Russia?", "1351")]
+    assert read_question("And to Iceland?", history).question == "When did the plague spread to Iceland?"
+    assert read_question("And to southern Norway?", history).question == "When did the plague spread to southern Norway?"
 
 
 def test_and_a_phrase_swaps_out_a_common_noun_with_the_name_after_it():

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.spans import Candidate, Window, merge_candidates, shortest_within, snap_to_words, window_candidates
+from qa.spans import Candidate, Window, merge_candidates, shortest_within, snap_to_words, whole_names, window_candidates
 
 CONTEXT = "Hamada and Lambrecht joined online."
 # [CLS] who ? [SEP] hamada and lambrecht joined online . [SEP]
@@ -72,6 +72,34 @@ def test_a_span_is_read_as_the_shortest_span_inside_it_that_scores_nearly_as_wel
     tight = decode(start, end, top_k=3, shorten_within=0.4)
     assert text(tight[0]) == "Lambrecht" and tight[0].margin == pytest.approx(10.0 - 2.0)  # the whole span's margin
     assert "Hamada" not in [text(c) for c in tight]  # a piece of the answer as first found is no alternative
+
+
+def test_a_span_read_tightly_does_not_stop_inside_a_name():
+    context = "Named after Mount Kenya Park, Bay Area's stadium."
+    # [CLS] q [SEP] named after mount kenya park , bay area 's stadium . [SEP]
+    words = [(0, 5), (6, 11), (12, 17), (18, 23), (24, 28), (28, 29), (30, 33), (34, 38), (38, 40), (41, 48), (48, 49)]
+    offsets = np.array([(0, 0), (0, 1), (0, 0), *words, (0, 0)])
+    window = Window(0, offsets, np.array([False] * 3 + [True] * len(words) + [False]))
+    start, end = logits({5: 5.0}, {7: 5.0, 5: 4.9}, n=len(offsets))  # "Mount" 9.9 inside "Mount Kenya Park" 10
+    tight = decode(start, end, window=window, context=context, shorten_within=0.4)[0]
+    assert text(tight, context) == "Mount Kenya Park"  # not "Mount": the name is read whole
+
+
+@pytest.mark.parametrize(
+    "tight, outer, whole",
+    [
+        ("Mount", "Mount Kenya Park", "Mount Kenya Park"),
+        ("Mount", "Mount Kenya Park, Bay", "Mount Kenya Park"),  # punctuation ends a name
+        ("Bay", "Bay Area's stadium", "Bay Area"),  # and so does a possessive
+        ("The", "The Republic", "The"),  # "The" starts no name here
+        ("named", "named after Mount", "named"),  # a lower-case word is in none
+    ],
+)
+def test_whole_names(tight, outer, whole):
+    context = f"x {outer} y"
+    start = context.index(tight)
+    got = whole_names(context, start, start + len(tight), context.index(outer) + len(outer))
+    assert context[got[0] : got[1]] == whole
 
 
 def test_shortest_within_prefers_the_shortest_then_the_better_scoring():
