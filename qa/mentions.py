@@ -54,6 +54,12 @@ _ORGANISATION_NOUNS = frozenset(
     "group team club court parliament congress senate board commission institute foundation office "
     "administration cabinet movement alliance coalition federation league network franchise".split()
 )
+# heads of an institution's or a building's name: "the Victoria and Albert Museum" is one thing, an "it",
+# however the small model splits and labels it ("Victoria" a place, "Albert Museum" a person)
+_INSTITUTION_NOUNS = frozenset(
+    "museum gallery library hall university college school institute hospital church cathedral abbey "
+    "stadium theatre theater palace castle house tower bridge park garden zoo observatory academy".split()
+)
 SINGULAR = {"he": PERSON, "him": PERSON, "his": PERSON, "she": PERSON, "her": PERSON, "hers": PERSON}
 IT = frozenset({"it", "its"})
 _FORMS = {
@@ -340,7 +346,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             rank = (0, 0, 0) if named else (1, role, 1)
             mentions.append((rank, chunk.start, Mention(group.text, kind_of_span(chunk), True, named)))
         the_name = chunk[0].lower_ == "the" and len(chunk.ents) == 1 and chunk[1:].text == chunk.ents[0].text
-        for ent in chunk.ents:
+        institution = _institution(chunk)
+        for ent in () if institution else chunk.ents:
             # "Japan" in "Japan's prime minister"; not an adjective ("German" in "his German counterpart"),
             # nor the name alone where the phrase is "the" and the name ("the St. Johns River")
             if ent.label_ in ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ" and not the_name:
@@ -354,11 +361,11 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         text = chunk.text
         named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
         # a lone capitalised proper noun the small model gives no label ("Tesla") is still a name
-        named = named or (len(chunk) == 1 and chunk.root.pos_ == "PROPN" and chunk.root.text[:1].isupper())
+        named = named or institution or (len(chunk) == 1 and chunk.root.pos_ == "PROPN" and chunk.root.text[:1].isupper())
         titled = _titled_of(chunk) or _appositive_name(chunk)
         if titled is not None:  # "the Principality of Antioch", not "the Principality"
             text, named = titled.text, True
-        kind = kind_of_span(chunk)
+        kind = THING if institution else kind_of_span(chunk)
         mention = Mention(text, kind, is_plural(chunk), named, body=kind == THING and is_body(chunk))
         mentions.append(((1, role, 0 if named else 1), chunk.start, mention))
     chunked = {t.i for chunk in doc.noun_chunks for t in chunk}
@@ -373,6 +380,16 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             plural = is_plural(doc[ent.start - 1 : ent.end] if the else ent)
             mentions.append(((1, role, 0), ent.start, Mention(text, kind, plural, True, is_body(ent))))
     return [(rank, m) for rank, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
+
+
+def _institution(chunk: Span) -> bool:
+    """A capitalised name whose head names an institution or a building ("the Victoria and Albert Museum",
+    "Harvard University"): words joined by "and", "of" or "&" count as one name."""
+    words = chunk[1:] if chunk[0].lower_ == "the" else chunk[:]
+    return (
+        len(words) >= 2 and words[-1] == chunk.root and words[-1].lemma_.lower() in _INSTITUTION_NOUNS
+        and all(t.text[:1].isupper() or t.lower_ in ("and", "of", "&") for t in words) and words[0].text[:1].isupper()
+    )
 
 
 def _cuts_a_word(span: Span) -> bool:
