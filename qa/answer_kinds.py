@@ -5,7 +5,9 @@ scores something, often a name of the wrong kind: "Which Japanese city will host
 meeting?" -> "Germany", "How long did the talks last?" -> "Nov. 3, 2022", "Who is Yoshimasa
 Hayashi?" -> "Annalena Baerbock". The checks are narrow enough to fire on none of 7,000 SQuAD dev
 questions' best spans (README, "Answer kinds"): a city, town, port or a country's state is not a
-country, a duration is not a calendar date, and "Who is <name>?" is not answered by another name.
+country, a duration is not a calendar date, "Who is <name>?" is not answered by another name, and
+a thing ("Which Japanese warship ...?") not by a person the text gives a title (`asks_for_a_thing`,
+checked with qa.roles in qa.answers).
 A span that fails one is no candidate; the next one that passes is judged by the usual abstention
 rule, so the bot often says the text does not say.
 """
@@ -80,6 +82,24 @@ def _is_name(words: str, texts: Sequence[str]) -> bool:
         return True
     written = [m.group() for text in texts for m in re.finditer(rf"\b{re.escape(words)}\b", text, re.IGNORECASE)]
     return bool(written) and all(w[:1].isupper() for found in written for w in found.split())
+
+
+# "Which Japanese warship ...?" asks for a thing: a which/what phrase of up to three words, none a
+# person's ("Which minister"), a group's ("Which team") or a kind's ("What kind of"); "What did ...?" is none
+_WHICH_PHRASE = re.compile(r"^\W*(?:[\w'-]+\s+)?(?:which|what)\s+([\w'-]+(?:\s+[\w'-]+){0,2})", re.IGNORECASE)
+_NOT_A_PHRASE = frozenset("is was are were did does do has have had can could will would should may might of".split())
+_NOT_A_THING = frozenset("kind type sort name one group team company organization organisation party member body".split())
+
+
+def asks_for_a_thing(question: str) -> bool:
+    """Whether a "Which ...?" or "What ...?" phrase asks for a thing, not a person or a group of people."""
+    phrase = _WHICH_PHRASE.match(question)
+    if phrase is None:
+        return False
+    words = [w.lower().removesuffix("'s") for w in phrase.group(1).split()]
+    if words[0] in _NOT_A_PHRASE:
+        return False
+    return not any(w in PERSON_NOUNS or w.removesuffix("s") in PERSON_NOUNS or w in _NOT_A_THING for w in words)
 
 
 def fitting(question: str, texts: Sequence[str] = ()) -> Callable[[str], bool]:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from qa_index.chunking import Chunk, Sentence
-from qa.answer_kinds import fitting
+from qa.answer_kinds import asks_for_a_thing, fitting
 from qa.passages import Passage
 from qa.calibration import Calibration
 from qa.reader import Reading
-from qa.roles import asked_office, held_by, rules_out, titles
+from qa.roles import Office, asked_office, held_by, rules_out, titles
 
 
 @dataclass(frozen=True)
@@ -128,16 +128,26 @@ def checked(question: str, ranked: Sequence[Candidate], texts: Sequence[str]) ->
     "Which Japanese city ...?", see qa.answer_kinds) is none, nor a person `texts` give another office
     ("Japanese Defense Minister Yasukazu Hamada" for "Japan's prime minister", see qa.roles). Where the
     reader's best was ruled out, the one person `texts` title with the office asked about takes its
-    place and its score ("Germany's defense minister" -> Christine Lambrecht)."""
-    fits, office = fitting(question, texts), asked_office(question)
-    found = {c.text: titles(c.text, texts) for c in ranked} if office is not None else {}
-    kept = [c for c in ranked if fits(c.text) and not rules_out(office, found.get(c.text, ()))]
+    place and its score ("Germany's defense minister" -> Christine Lambrecht). A titled person is no
+    answer to a question that asks for a thing ("Which Japanese warship visited Germany?")."""
+    fits, office, thing = fitting(question, texts), asked_office(question), asks_for_a_thing(question)
+    found = {c.text: titles(c.text, texts) for c in ranked} if office is not None or thing else {}
+    kept = [
+        c for c in ranked
+        if fits(c.text) and not rules_out(office, found.get(c.text, ())) and not (thing and _titled_person(c.text, found))
+    ]
     ruled_out_best = kept[:1] != list(ranked[:1])
     holder = held_by(office, {c.text: found[c.text] for c in kept}) if office is not None and ruled_out_best else None
     if holder is None:
         return kept
     first = next(c for c in kept if c.text == holder)
     return [replace(first, score=ranked[0].score, margin=ranked[0].margin)] + [c for c in kept if c is not first]
+
+
+def _titled_person(text: str, found: Mapping[str, Sequence[Office]]) -> bool:
+    """A name (capitalised words) that the texts give a person's title ("German Foreign Minister
+    Annalena Baerbock"): no answer to a question that asks for a thing."""
+    return bool(found.get(text)) and all(word[:1].isupper() for word in text.split())
 
 
 def distinct_answers(candidates: Sequence[Candidate]) -> list[Candidate]:

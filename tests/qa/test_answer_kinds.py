@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer_kinds import country_names, fitting
+from qa.answer_kinds import asks_for_a_thing, country_names, fitting
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,21 @@ def test_countries_are_known_by_the_names_people_use():
     names = country_names()
     assert {"germany", "japan", "russia", "britain", "united states", "korea, republic of"} <= names
     assert "munster" not in names and "tokyo" not in names
+
+
+@pytest.mark.parametrize(
+    "question, thing",
+    [
+        ("Which Japanese warship visited Germany?", True),
+        ("In which city did they meet?", True),
+        ("What weapons did Germany send?", True),
+        ("Which minister joined online?", False),  # a person
+        ("Which country's foreign minister met Hayashi?", False),
+        ("Which team won?", False),  # a group of people
+        ("What kind of pact is it?", False),
+        ("What did Germany send?", False),  # no which-phrase
+        ("Who joined online?", False),
+    ],
+)
+def test_which_phrases_that_ask_for_a_thing(question, thing):
+    assert asks_for_a_thing(question) is thing

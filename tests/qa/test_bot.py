@@ -60,6 +60,11 @@ def test_a_typo_is_read_as_the_articles_word_and_shown(bot, reader, embedder):
     assert literal.ask("What did Germny send to Japan?").read_as == "What did Germny send to Japan?"
 
 
+def test_a_titled_person_does_not_answer_a_question_about_a_thing(bot):
+    answer = bot.ask("Which Japanese warship visited Germany?")  # had answered "Annalena Baerbock"
+    assert answer.abstained
+
+
 def test_an_abbreviation_the_article_spells_out_is_read_spelled_out(bot, reader, embedder):
     answer = bot.ask("How many days did the G7 ministerial meeting run?")
     assert answer.read_as == "How many days did the Group of Seven ministerial meeting run?"
