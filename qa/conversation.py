@@ -360,6 +360,25 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     start = wh.i - 1 if wh.i > 0 and previous[wh.i - 1].dep_ == "prep" else wh.i
     phrase = previous[start:phrase_end]
     rest = previous[phrase_end:]
+    counting = word.lower() in ("how many", "how much")
+    if len(rest) > 1 and rest[0].lower_ in ("do", "does", "did") and answer:
+        if wh.lower_ == "what" and len(phrase) == 1 and rest[-2].lemma_ == "do" and rest[-2].i > rest[0].i:
+            done = _did(answer)  # "What did the frigate do?" -> "made a port call": "When did the frigate make ...?"
+            if done is not None:
+                return f"{_upper_first(word)} {previous[phrase_end : rest[-2].i].text} {done}{rest[-1].text}"
+        counted = wh.lower_ == "how" and previous[wh.i + 1].lower_ in ("many", "much")
+        if (wh.lower_ in ("which", "what") or counted) and len(phrase) > 1 and start == wh.i:
+            # "Which jets did Germany send to Japan?" asked for an object, however parsed: "How many jets did
+            # Germany send to Japan?", "When did Germany send the Eurofighter jets to Japan?"; after "How
+            # many jets ...?" -> "three", "When did Germany send three jets to Japan?"
+            noun = previous[wh.i + (2 if counted else 1) : phrase_end].text
+            if counting:
+                return f"{_upper_first(word)} {noun} {rest.text}"
+            verb = next((t for t in reversed(rest) if t.pos_ == "VERB" and t.i > rest[0].i), None)
+            if verb is not None:
+                at = verb.idx + len(verb.text)
+                inserted = f"{answer} {noun}" if counted else _as_inserted(answer, False)
+                return f"{_upper_first(word)} {previous.text[rest.start_char : at]} {inserted}{previous.text[at:]}"
     subject = phrase.root.dep_ in ("nsubj", "nsubjpass") or wh.dep_ in ("nsubj", "nsubjpass")
     if subject and answer and len(rest) and rest[0].pos_ in ("VERB", "AUX"):
         verb = rest[0]
@@ -370,7 +389,6 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         return f"{_upper_first(word)} {aux} {_as_inserted(answer, False)} {verb.lemma_} {tail}".strip()
     verb = phrase.root.head
     last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
-    counting = word.lower() in ("how many", "how much")
     at = None  # where the answer goes in, in the old question word's place
     if phrase.root.dep_ == "dobj" and last_verb and answer and len(phrase) == 1 and not counting:
         # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
@@ -402,6 +420,15 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         end = len(text.rstrip("?!. "))
         text = f"{text[:end]} {previous[start].lower_} {answer}{text[end:]}"
     return _upper_first(text)
+
+
+def _did(answer: str) -> str | None:
+    """What was done, as it follows "did": "made a port call in Japan" -> "make a port call in Japan";
+    None for an answer that does not start with a verb."""
+    doc = parse(answer)
+    if not len(doc) or doc[0].pos_ != "VERB":
+        return None
+    return f"{doc[0].lemma_}{doc[0].whitespace_}{doc[1:].text}".strip()
 
 
 def _possessor(question: Doc) -> Span | None:

@@ -310,7 +310,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = is_plural(span)
     # the answer to "Which team ...?" is a body of people, a "they" though one ("the Denver Broncos")
     body = kind == THING and (is_body(span) or (asked is not None and is_body(asked)))
-    return Mention(answer, kind, plural, named=bool(doc.ents) or name, body=body)
+    # an adjective of nationality names nothing: "German counterpart" describes, "Christine Lambrecht" names
+    named = name or any(not (e.label_ == "NORP" and e.root.pos_ == "ADJ") for e in doc.ents)
+    return Mention(answer, kind, plural, named=named, body=body)
 
 
 def question_mentions(doc: Doc) -> list[Mention]:
@@ -369,10 +371,19 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         mention = Mention(text, kind, is_plural(chunk), named, body=kind == THING and is_body(chunk))
         mentions.append(((1, role, 0 if named else 1), chunk.start, mention))
     chunked = {t.i for chunk in doc.noun_chunks for t in chunk}
+    for token in doc:
+        # a subject or object the parser left out of every noun phrase ("the Group of Seven meeting", its
+        # "Group" read as a modifier of its own) is still a phrase to refer to
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.pos_ == "NOUN" and token.i not in chunked:
+            phrase = doc[token.left_edge.i : token.i + 1]
+            if not any(t.lower_ in WH or t.tag_ in ("PRP", "PRP$") for t in phrase):
+                mentions.append(((1, 0, 1), phrase.start, Mention(phrase.text, kind_of_span(phrase), is_plural(phrase))))
     for ent in doc.ents:
         # a name the parser left out of every noun phrase ("the Black Death" in "Where did the Black
         # Death originate?", parsed wrongly) is still a name to refer to
         kind = ENTITY_KINDS.get(ent.label_)
+        if ent[-1].pos_ == "ADP":  # "Group of" labelled without its "Seven": the name runs on to the end of its object
+            ent = doc[ent.start : max(ent.end, ent[-1].right_edge.i + 1)]
         if kind in (PERSON, PLACE, THING) and not chunked & set(range(ent.start, ent.end)) and not _cuts_a_word(ent):
             the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
             text = f"the {_name(ent)}" if the else _name(ent)

@@ -239,6 +239,12 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # an institution's name is one thing, however the small model splits it ("Victoria", "Albert Museum")
         (("When was the Victoria and Albert Museum founded?", "1852"), "Who is it named after?",
          "Who is the Victoria and Albert Museum named after?"),
+        # an answer that describes the one asked about ("German counterpart") leaves "her" to her
+        (("Who is Christine Lambrecht?", "German counterpart"), "Who is her counterpart?",
+         "Who is Christine Lambrecht's counterpart?"),
+        # a subject the parser leaves out of every noun phrase is still one
+        (("Where was the Group of Seven meeting held?", "Munster"), "How long did it last?",
+         "How long did the Group of Seven meeting last?"),
         # the team a "Which" question asks for is a "they"
         (("Which team won Super Bowl 50?", "Denver Broncos"), "Whom did they defeat?", "Whom did Denver Broncos defeat?"),
     ],
@@ -338,11 +344,21 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("Where did the foreign ministers hold talks?", "And in which German city?",
          "In which German city did the foreign ministers hold talks?"),  # a which-phrase, its name as typed
         ("When was Harvard formed?", "By whose vote?", "By whose vote was Harvard formed?"),
+        # a which-phrase that asked for an object (the small parser makes it a subject): the answer goes
+        # in the object's place, or "how many" counts its noun
+        ("Which jets did Germany send to Japan?", "When?", "When did Germany send Eurofighter jets to Japan?"),
+        ("Which jets did Germany send to Japan?", "How many?", "How many jets did Germany send to Japan?"),
+        ("How many jets did Germany send to Japan?", "When?", "When did Germany send three jets to Japan?"),
+        # what was done takes the place of "do"
+        ("What did the German frigate do?", "When?", "When did the German frigate make a port call in Japan?"),
         ("How many galleries does the V&A cover?", "And how many acres?", "How many acres does the V&A cover?"),
     ],
 )
 def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsis, expected):
     answers = {"Which country sent three jets to Japan?": "Germany",
+               "Which jets did Germany send to Japan?": "Eurofighter jets",
+               "How many jets did Germany send to Japan?": "three",
+               "What did the German frigate do?": "made a port call in Japan",
                "Which country is poised to conduct a nuclear test?": "North Korea",
                "What did the college build?": "a new library",
                "In which battle was he defeated?": "the Battle of Hastings",
