@@ -47,7 +47,8 @@ TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentio
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
 _LONE_WH = re.compile(  # "Why?", "And when exactly?", "Against whom?", "Since when?", "By whose vote?", "And how many acres?"
     r"^\s*(?:(?:and|but|so)\s+)?"
-    r"((?:(?:against|with|by|to|for|from|since|until|in|on|at|about|after|before|of)\s+)?"
+    r"((?:(?:against|with|by|to|for|from|since|until|in|on|at|about|after|before|of)\s+"
+    r"(?:the\s+[^\W\d_]+\s+of\s+)?)?"  # "By the union of which churches?", "At the request of whom?"
     r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,2}|how\s+(?:long|often|far)|how|whom|who|whose\s+[^\W\d_]+|"
     r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?|"
     r"what))"  # "And in which country?"
@@ -337,7 +338,11 @@ def _modified(name: Span) -> int:
 def _asks_a_phrase(words: str) -> bool:
     """Whether a question word's phrase asks nothing of its own: "why", "in which country", not
     "what releases them" or "what happened", whose verb makes a question that stands alone."""
-    return not any(t.pos_ in ("VERB", "AUX", "PRON") for t in parse(words) if t.lower_ not in WH)
+    doc = parse(words)
+    # the word after "which" is its noun, however tagged alone ("which churches" as a verb)
+    return not any(
+        t.pos_ in ("VERB", "AUX", "PRON") for t in doc if t.lower_ not in WH and not (t.i and doc[t.i - 1].lower_ == "which")
+    )
 
 
 def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:

@@ -349,7 +349,11 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             mentions.append((rank, chunk.start, Mention(group.text, kind_of_span(chunk), True, named)))
         the_name = chunk[0].lower_ == "the" and len(chunk.ents) == 1 and chunk[1:].text == chunk.ents[0].text
         institution = _institution(chunk)
-        for ent in () if institution else chunk.ents:
+        # a capitalised head owned by a name is one name with it: "Hadrian's Wall" is a thing, not Hadrian
+        owned_name = chunk.root.pos_ == "PROPN" and chunk.root.text[:1].isupper() and any(
+            t.dep_ == "poss" and t.head == chunk.root and t.text[:1].isupper() for t in chunk
+        )
+        for ent in () if institution or owned_name else chunk.ents:
             # "Japan" in "Japan's prime minister"; not an adjective ("German" in "his German counterpart"),
             # nor the name alone where the phrase is "the" and the name ("the St. Johns River")
             if ent.label_ in ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ" and not the_name:
@@ -363,7 +367,7 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         text = chunk.text
         named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
         # a lone capitalised proper noun the small model gives no label ("Tesla") is still a name
-        named = named or institution or (len(chunk) == 1 and chunk.root.pos_ == "PROPN" and chunk.root.text[:1].isupper())
+        named = named or institution or owned_name or (len(chunk) == 1 and chunk.root.pos_ == "PROPN" and chunk.root.text[:1].isupper())
         titled = _titled_of(chunk) or _appositive_name(chunk)
         if titled is not None:  # "the Principality of Antioch", not "the Principality"
             text, named = titled.text, True

@@ -242,6 +242,8 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # an answer that describes the one asked about ("German counterpart") leaves "her" to her
         (("Who is Christine Lambrecht?", "German counterpart"), "Who is her counterpart?",
          "Who is Christine Lambrecht's counterpart?"),
+        # a capitalised head owned by a name is one name with it, a thing
+        (("How long was Hadrian's Wall?", "73 miles"), "Why was it constructed?", "Why was Hadrian's Wall constructed?"),
         # a subject the parser leaves out of every noun phrase is still one
         (("Where was the Group of Seven meeting held?", "Munster"), "How long did it last?",
          "How long did the Group of Seven meeting last?"),
@@ -344,6 +346,7 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("Where did the foreign ministers hold talks?", "And in which German city?",
          "In which German city did the foreign ministers hold talks?"),  # a which-phrase, its name as typed
         ("When was Harvard formed?", "By whose vote?", "By whose vote was Harvard formed?"),
+        ("When was the UMC founded?", "By the union of which churches?", "By the union of which churches was the UMC founded?"),
         # a which-phrase that asked for an object (the small parser makes it a subject): the answer goes
         # in the object's place, or "how many" counts its noun
         ("Which jets did Germany send to Japan?", "When?", "When did Germany send Eurofighter jets to Japan?"),
