@@ -47,9 +47,9 @@ TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentio
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
 _LONE_WH = re.compile(  # "Why?", "And when exactly?", "Against whom?", "Since when?", "By whose vote?", "And how many acres?"
     r"^\s*(?:(?:and|but|so)\s+)?"
-    r"((?:(?:against|with|by|to|for|from|since|until|in|on|at|about|after|before|of)\s+"
+    r"((?:(?:against|with|by|to|for|from|since|until|in|on|at|about|after|before|of|as|into|over|under|during|through)\s+"
     r"(?:the\s+[^\W\d_]+\s+of\s+)?)?"  # "By the union of which churches?", "At the request of whom?"
-    r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,2}|how\s+(?:long|often|far)|how|whom|who|whose\s+[^\W\d_]+|"
+    r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,3}|how\s+(?:long|often|far)|how|whom|who|whose\s+[^\W\d_]+|"
     r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?|"
     r"what))"  # "And in which country?"
     r"\s*(?:then|exactly)?\s*\??\s*$",

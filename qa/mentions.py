@@ -225,8 +225,10 @@ def asks_name(question: Doc) -> bool:
 
 
 def defines(question: Doc) -> bool:
-    """A "What is X?" or "Who is X?" question, whose answer says what X is."""
+    """A "What is X?", "Who is X?" or "What does X mean?" question, whose answer says what X is."""
     wh = wh_token(question)
+    if wh is not None and wh.lower_ == "what" and any(t.lemma_ == "mean" and t.pos_ == "VERB" for t in question):
+        return True  # "What does the name Fresno mean in Spanish?", however parsed
     return wh is not None and wh.dep_ in ("attr", "nsubj") and wh.head.dep_ == "ROOT" and wh.head.lemma_ == "be"
 
 

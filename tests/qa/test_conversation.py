@@ -242,6 +242,9 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # an answer that describes the one asked about ("German counterpart") leaves "her" to her
         (("Who is Christine Lambrecht?", "German counterpart"), "Who is her counterpart?",
          "Who is Christine Lambrecht's counterpart?"),
+        # what a name means describes it: "its" is still the name's
+        (("What does the name Fresno mean in Spanish?", "ash tree"), "What is featured on its flag?",
+         "What is featured on Fresno's flag?"),
         # a capitalised head owned by a name is one name with it, a thing
         (("How long was Hadrian's Wall?", "73 miles"), "Why was it constructed?", "Why was Hadrian's Wall constructed?"),
         # a subject the parser leaves out of every noun phrase is still one
@@ -347,6 +350,9 @@ def test_how_many_alone_counts_what_the_last_answer_named():
          "In which German city did the foreign ministers hold talks?"),  # a which-phrase, its name as typed
         ("When was Harvard formed?", "By whose vote?", "By whose vote was Harvard formed?"),
         ("When was the UMC founded?", "By the union of which churches?", "By the union of which churches was the UMC founded?"),
+        ("When did ABC originally launch?", "As what?", "As what did ABC originally launch?"),
+        ("Who operated 47 streetcars by 1931?", "Over how many miles of track?",
+         "Over how many miles of track did the Fresno Traction Company operate 47 streetcars by 1931?"),
         # a which-phrase that asked for an object (the small parser makes it a subject): the answer goes
         # in the object's place, or "how many" counts its noun
         ("Which jets did Germany send to Japan?", "When?", "When did Germany send Eurofighter jets to Japan?"),
@@ -360,6 +366,7 @@ def test_how_many_alone_counts_what_the_last_answer_named():
 def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsis, expected):
     answers = {"Which country sent three jets to Japan?": "Germany",
                "Which jets did Germany send to Japan?": "Eurofighter jets",
+               "Who operated 47 streetcars by 1931?": "the Fresno Traction Company",
                "How many jets did Germany send to Japan?": "three",
                "What did the German frigate do?": "made a port call in Japan",
                "Which country is poised to conduct a nuclear test?": "North Korea",
