@@ -7,7 +7,7 @@ five paragraphs (or as many as the conversation's `paragraphs` says) are the doc
 every follow-up with a `read_as` list is checked against it (compared as the article eval
 compares, without articles or punctuation), so a wrong answer before it can cost it. Each last turn is
 right when its answer reaches F1 0.5 against the gold answers. The sets were written blind, each
-before its first run and after the fixes the ones before led to ("blind-1" to "blind-18"); the
+before its first run and after the fixes the ones before led to ("blind-1" to "blind-19"); the
 README says which figures were blind.
 """
 

@@ -188,6 +188,7 @@ class Conversation:
                 ranked = [(rank, m) for rank, m in ranked if m.text != alias.text]
             phrases = [m for _, m in ranked]
             core = sum(1 for rank, _ in ranked if rank[1] == 0)  # the question's subject and object
+            subjects = [c.text for c in doc.noun_chunks if c.root.dep_ in ("nsubj", "nsubjpass")]
             # the answer to "Where is the main campus?" is a circumstance of the question's subject and
             # object, which stay the topic: "How big is it?" asks about the campus; so is the subject of
             # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
@@ -195,7 +196,13 @@ class Conversation:
             topic_first = asks_circumstance(doc) or (defines(doc) and not named)
             object_answered = back == 0 and asks_object(doc)
             for subject, mentions in found.items():
-                at = core if topic_first or (subject and object_answered) else 0
+                if subject and object_answered and not topic_first:
+                    # its subject (and what is in it) only: "What does it provide?" after "What may teachers
+                    # use to facilitate student learning?" -> "a lesson plan" is the plan, not the learning
+                    first = [m for m in phrases if any(m.text in subject_text for subject_text in subjects)]
+                    mentions.extend(first + [answer] + [m for m in phrases if m not in first])
+                    continue
+                at = core if topic_first else 0
                 mentions.extend(phrases[:at] + [answer] + phrases[at:])
         return found
 
@@ -299,8 +306,15 @@ class Conversation:
             return previous.read_as[: _modified(old_ent)] + name_text + previous.read_as[old_ent.end_char :]
         counted = next((c for c in map(counted_phrase, prev.noun_chunks) if c is not None), None)
         if counted is not None and is_plural(new[:]):
-            # "And Fields Medalists?" after "How many Nobel laureates ...?" counts something else
-            return previous.read_as[: counted.start_char] + name + previous.read_as[counted.end_char :]
+            # "And Fields Medalists?" after "How many Nobel laureates ...?" counts something else; after
+            # "How many chloroplasts per cell can algae have?", "And plants like wheat?" asks of other owners
+            owners = (
+                c for c in prev.noun_chunks
+                if c.root.dep_ in ("nsubj", "nsubjpass") and counted_phrase(c) is None and is_plural(c)
+                and not any(t.lower_ in WH for t in c)
+            )
+            swapped = next(owners, counted)
+            return previous.read_as[: swapped.start_char] + name + previous.read_as[swapped.end_char :]
         # "And in health-related fields?": a phrase under a preposition takes the old one's place, preposition and all
         lead = len(new) > 1 and new[0].pos_ == "ADP"
         core = new[1:] if lead else new[:]
@@ -385,13 +399,15 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
                 inserted = f"{answer} {noun}" if counted else _as_inserted(answer, False)
                 return f"{_upper_first(word)} {previous.text[rest.start_char : at]} {inserted}{previous.text[at:]}"
     subject = phrase.root.dep_ in ("nsubj", "nsubjpass") or wh.dep_ in ("nsubj", "nsubjpass")
-    if subject and answer and len(rest) and rest[0].pos_ in ("VERB", "AUX"):
-        verb = rest[0]
-        tail = rest[1:].text
+    # adverbs before the verb stay before it: "Who first suggested ...?" -> "When did X first suggest ...?"
+    adverbs = next((k for k, t in enumerate(rest) if t.pos_ != "ADV"), len(rest))
+    if subject and answer and adverbs < len(rest) and rest[adverbs].pos_ in ("VERB", "AUX"):
+        verb = rest[adverbs]
+        before, tail = rest[:adverbs].text, rest[adverbs + 1 :].text
         if verb.pos_ == "AUX":  # "Which country is poised ..." -> "Why is North Korea poised ..."
-            return f"{_upper_first(word)} {verb.text} {_as_inserted(answer, False)} {tail}".strip()
+            return " ".join(f"{_upper_first(word)} {verb.text} {_as_inserted(answer, False)} {before} {tail}".split())
         aux = "did" if verb.tag_ == "VBD" else "does" if verb.tag_ == "VBZ" else "do"
-        return f"{_upper_first(word)} {aux} {_as_inserted(answer, False)} {verb.lemma_} {tail}".strip()
+        return " ".join(f"{_upper_first(word)} {aux} {_as_inserted(answer, False)} {before} {verb.lemma_} {tail}".split())
     verb = phrase.root.head
     last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
     at = None  # where the answer goes in, in the old question word's place

@@ -261,12 +261,15 @@ def _leading_subject(answer: Doc) -> Span | None:
 
 
 def _asked_number(question: Doc) -> bool | None:
-    """"What are ...?", "Who were ...?" (True) or "Who was ...?" (False): the number of a question whose
-    answer is the subject or complement of its "be"; None for any other question."""
+    """"What are ...?", "Who were ...?", "What are considered ...?" (True) or "Who was ...?" (False): the
+    number of a question whose answer is the subject or complement of its "be"; None for any other question."""
     wh = wh_token(question)
-    if wh is None or wh.lower_ not in ("what", "who", "which") or wh.dep_ not in ("nsubj", "attr"):
+    if wh is None or wh.lower_ not in ("what", "who", "which"):
         return None
-    if wh.head.lemma_ != "be" or wh.head.lower_ not in ("is", "was", "are", "were"):
+    if wh.dep_ == "nsubjpass":  # "What are considered the ancestors of chloroplasts?": its passive "be"
+        be = next((t for t in wh.head.children if t.dep_ == "auxpass" and t.lower_ in ("is", "was", "are", "were")), None)
+        return be.lower_ in ("are", "were") if be is not None else None
+    if wh.dep_ not in ("nsubj", "attr") or wh.head.lemma_ != "be" or wh.head.lower_ not in ("is", "was", "are", "were"):
         return None
     return wh.head.lower_ in ("are", "were")
 
@@ -282,6 +285,11 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     # a name the tagger misread ("Gandhi" as a verb); the tagger may also read a lone answer's head as a
     # verb ("Norman adventurers")
     clause = doc[0].pos_ in ("VERB", "AUX", "ADP", "SCONJ", "PART") and not doc[0].ent_type_
+    # "paid professionals" answering "Who ...?": a participle before a noun is an adjective, not a clause's
+    # verb, however tagged (the small model reads "paid" as a past tense with an object)
+    wh = wh_token(question)
+    people = wh is not None and wh.lower_ in ("who", "whom") and doc[-1].pos_ == "NOUN" and len(doc) <= 3
+    clause = clause and not (doc[0].tag_ in ("VBN", "VBG", "VBD") and people)
     # a capitalised word is a name, however tagged ("Euclid" as an adjective); so is what a question asks
     # the name of ("asthenosphere", tagged an adverb, answering "What is the upper mantle called?")
     nominal = any(t.pos_ in _NOMINAL or t.ent_type_ or t.text[:1].isupper() for t in doc)
@@ -306,8 +314,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = number if number is not None else span.root.ent_type_ == "NORP" or span.root.tag_ == "NNPS"
     elif kind == PERSON and name and doc[0].text[:1].isupper() and not _listed(doc):
         plural = False  # one person named in several words ("Diocles of Carystus", tagged a plural), not a list
-    elif span.root.pos_ == "VERB":  # a head misread as a verb: its plural is its "-s"
-        plural = span.root.text.endswith("s") and not span.root.text.endswith("ss")
+    elif span.root.pos_ == "VERB":  # a head misread as a verb: its plural is its "-s", or its noun's
+        head = doc[-1] if people else span.root
+        plural = head.tag_ == "NNS" if people else head.text.endswith("s") and not head.text.endswith("ss")
     else:
         plural = is_plural(span)
     # the answer to "Which team ...?" is a body of people, a "they" though one ("the Denver Broncos")

@@ -245,6 +245,15 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # what a name means describes it: "its" is still the name's
         (("What does the name Fresno mean in Spanish?", "ash tree"), "What is featured on its flag?",
          "What is featured on Fresno's flag?"),
+        # "paid professionals" answering "Who ...?" is people, though "paid" is tagged a verb
+        (("Who may carry out formal teaching?", "paid professionals"), "Whom do they rank with?",
+         "Whom do paid professionals rank with?"),
+        # "What are considered ...?" is answered by several
+        (("What are considered the ancestors of chloroplasts?", "Cyanobacteria"), "What are they sometimes called?",
+         "What are Cyanobacteria sometimes called?"),
+        # after a question about an object, a subject pronoun means its subject, not any other phrase in it
+        (("What may teachers use to facilitate student learning?", "a lesson plan"), "What does it provide?",
+         "What does a lesson plan provide?"),
         # a capitalised head owned by a name is one name with it, a thing
         (("How long was Hadrian's Wall?", "73 miles"), "Why was it constructed?", "Why was Hadrian's Wall constructed?"),
         # a subject the parser leaves out of every noun phrase is still one
@@ -351,6 +360,8 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("When was Harvard formed?", "By whose vote?", "By whose vote was Harvard formed?"),
         ("When was the UMC founded?", "By the union of which churches?", "By the union of which churches was the UMC founded?"),
         ("When did ABC originally launch?", "As what?", "As what did ABC originally launch?"),
+        ("Who first suggested that chloroplasts came from cyanobacteria?", "When?",
+         "When did Konstantin Mereschkowski first suggest that chloroplasts came from cyanobacteria?"),  # the adverb stays
         ("Who operated 47 streetcars by 1931?", "Over how many miles of track?",
          "Over how many miles of track did the Fresno Traction Company operate 47 streetcars by 1931?"),
         # a which-phrase that asked for an object (the small parser makes it a subject): the answer goes
@@ -367,6 +378,7 @@ def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsi
     answers = {"Which country sent three jets to Japan?": "Germany",
                "Which jets did Germany send to Japan?": "Eurofighter jets",
                "Who operated 47 streetcars by 1931?": "the Fresno Traction Company",
+               "Who first suggested that chloroplasts came from cyanobacteria?": "Konstantin Mereschkowski",
                "How many jets did Germany send to Japan?": "three",
                "What did the German frigate do?": "made a port call in Japan",
                "Which country is poised to conduct a nuclear test?": "North Korea",
