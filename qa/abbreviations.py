@@ -52,6 +52,17 @@ def _stands_for(word: str, unit: str) -> bool:
     return word[0] == unit and not word.isupper()  # a capitalised word, not another abbreviation
 
 
+def _maybe_long_form(key: str) -> re.Pattern:
+    """A pattern every long form of `key` matches (and a few phrases that are none): words starting with
+    its capitals or naming its numbers, with joiners between them."""
+    words = [
+        rf"(?:{unit}|(?i:{'|'.join(w for w, n in _NUMBERS.items() if n == unit)}))" if unit.isdigit() else rf"{unit}[^\W\d_]*"
+        for unit in _units(key)
+    ]
+    joiners = "|".join(sorted(_JOINERS))
+    return re.compile(r"\b" + rf"(?:[ -](?:{joiners}))*[ -]".join(words) + r"\b")
+
+
 def long_forms(key: str, text: str) -> list[str]:
     """The phrases of `text` whose initials spell the abbreviation `key` (without its dots)."""
     units = _units(key)
@@ -128,7 +139,9 @@ class Abbreviations:
         if len(_units(_key(typed))) < 3 and not re.search(r"\d", typed):
             return typed  # two letters stand for too much: "RB" is no "Rocky Boiman"
         if typed not in self._spelled:  # the texts are read once for each abbreviation
-            ranked = Counter(p for text in self._texts for p in long_forms(_key(typed), text)).most_common(2)
+            maybe = _maybe_long_form(_key(typed))  # a quick scan first: most texts hold no such phrase
+            found = Counter(p for text in self._texts if maybe.search(text) for p in long_forms(_key(typed), text))
+            ranked = found.most_common(2)
             two_as_likely = len(ranked) > 1 and ranked[1][1] == ranked[0][1]  # not for us to choose
             self._spelled[typed] = typed if not ranked or two_as_likely else ranked[0][0]
         return self._spelled[typed]
