@@ -5,7 +5,8 @@ scores something, often a name of the wrong kind: "Which Japanese city will host
 meeting?" -> "Germany", "How long did the talks last?" -> "Nov. 3, 2022", "Who is Yoshimasa
 Hayashi?" -> "Annalena Baerbock". The checks are narrow enough to fire on none of 7,000 SQuAD dev
 questions' best spans (README, "Answer kinds"): a city, town, port or a country's state is not a
-country, a duration is not a calendar date, "Who is <name>?" is not answered by another name, and
+country, a duration is not a calendar date, a count is not an ordinal, "Who is <name>?" is not
+answered by another name, and
 a thing ("Which Japanese warship ...?") not by a person the text gives a title (`asks_for_a_thing`,
 checked with qa.roles in qa.answers).
 A span that fails one is no candidate; the next one that passes is judged by the usual abstention
@@ -29,6 +30,14 @@ _ASKS_LOCALITY = re.compile(
     r"|\b(?i:which|what)\s+(?:[\w'-]+\s+)?[A-Z][\w'-]*\s+(?i:state|states|region|regions)\b"
 )
 _ASKS_DURATION = re.compile(r"^\W*(?:for\s+)?how\s+long\b", re.IGNORECASE)
+_ASKS_COUNT = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
+# "seventh" says which one, not how many: "How many nuclear tests has North Korea conducted?" is not
+# answered by "a seventh nuclear test" it is poised to conduct
+_ORDINAL = re.compile(
+    r"^\W*(?:the\s+|a\s+)?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d+(?:st|nd|rd|th))\W*$",
+    re.IGNORECASE,
+)
 # "Who is Yoshimasa Hayashi?": the whole question asks who a named person is
 _WHO_IS_NAME = re.compile(r"^\W*who\s+(?:is|was)\s+((?:[^\W\d_][\w.'-]*\s*){1,5})\?*\s*$", re.IGNORECASE)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -105,10 +114,11 @@ def asks_for_a_thing(question: str) -> bool:
 def fitting(question: str, texts: Sequence[str] = ()) -> Callable[[str], bool]:
     """The test an answer to `question` must pass, read from the question once for all its candidates:
     False for a country where it asks for a city, town, port or a country's state; for a calendar date
-    where it asks "how long"; for another person's name where it asks "Who is <name>?", which asks what
+    where it asks "how long"; for an ordinal ("seventh") where it asks "how many"; for another person's name where it asks "Who is <name>?", which asks what
     the person is (a name as typed, or as `texts` write it). True whenever the question's words leave it open."""
     locality = bool(_ASKS_LOCALITY.search(question))
     duration = bool(_ASKS_DURATION.search(question))
+    count = bool(_ASKS_COUNT.search(question))
     who = _WHO_IS_NAME.match(question)
     person = who.group(1).strip() if who and _is_name(who.group(1).strip(), texts) else None
 
@@ -116,6 +126,8 @@ def fitting(question: str, texts: Sequence[str] = ()) -> Callable[[str], bool]:
         if locality and _is_country(answer):
             return False
         if duration and _CALENDAR_DATE.search(answer) and not _SPAN_OF_TIME.search(answer):
+            return False
+        if count and _ORDINAL.match(answer):
             return False
         return not (person and _is_another_person(answer, person))
 

@@ -20,6 +20,8 @@ from qa.answer_kinds import asks_for_a_thing, country_names, fitting
         ("how long was the war", "September 2017"),
         ("For how long did it run?", "3 November 2022"),
         ("Who is Yoshimasa Hayashi?", "Annalena Baerbock"),  # asks what he is, not for another person
+        ("How many nuclear tests has North Korea conducted?", "seventh"),  # which one, not how many
+        ("How many provinces were there in the 17th century?", "the 16th"),
     ],
 )
 def test_an_answer_of_the_wrong_kind_does_not_fit(question, answer):
@@ -37,6 +39,8 @@ def test_an_answer_of_the_wrong_kind_does_not_fit(question, answer):
         ("How long has the station broadcast?", "since 1951"),
         ("How long has it been in use?", "1957"),
         ("How long did the talks last?", "two hours"),
+        ("How many Eurofighter jets did Germany send?", "three"),
+        ("Which nuclear test would it be?", "seventh"),  # an ordinal answers "which"
         ("When were the talks held?", "Nov. 3, 2022"),
         ("Who did the Ottoman empire ally with?", "Germany"),  # a "who" may well be a country
         ("Who is Yoshimasa Hayashi?", "Japanese Foreign Minister"),
