@@ -42,6 +42,8 @@ if TYPE_CHECKING:
 
 _THEY = frozenset({"they", "them", "their", "theirs"})
 _POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
+# what only a place has: "its capital" is a country's or a region's
+_OF_A_PLACE = frozenset("capital population border borders territory coastline climate flag anthem president".split())
 TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentions are not what it means
 
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
@@ -234,6 +236,9 @@ class Conversation:
                 m for m in candidates[pronoun.dep_ in ("nsubj", "nsubjpass")]
                 if said_as.get(m.text, form) == form and m not in others
             ]
+            if pronoun.lower_ == "its" and pronoun.head.lemma_.lower() in _OF_A_PLACE:
+                # "What is its capital?": a place's, though an organisation answered last ("East African Community")
+                ranked = [m for m in ranked if m.kind == PLACE] or ranked
             mention = _said(pronoun, self.turns[-1]) or next((m for m in ranked if agrees(pronoun.lower_, m)), None)
             if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
                 mention = self._two_parties(candidates[False]) or self._who_answered()

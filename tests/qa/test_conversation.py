@@ -254,6 +254,9 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # after a question about an object, a subject pronoun means its subject, not any other phrase in it
         (("What may teachers use to facilitate student learning?", "a lesson plan"), "What does it provide?",
          "What does a lesson plan provide?"),
+        # only a place has a capital: not the organisation that answered
+        (("Which organization is Kenya a founding member of?", "the East African Community (EAC)"), "What is its capital?",
+         "What is Kenya's capital?"),
         # a capitalised head owned by a name is one name with it, a thing
         (("How long was Hadrian's Wall?", "73 miles"), "Why was it constructed?", "Why was Hadrian's Wall constructed?"),
         # a subject the parser leaves out of every noun phrase is still one
