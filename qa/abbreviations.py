@@ -25,7 +25,9 @@ _WORD = re.compile(r"[^\W\d_]+|\d+")
 _JOINERS = {"of", "the", "for", "on", "in", "de"}
 _QUESTION_WORDS = {"what", "which", "who", "whom", "whose", "when", "where", "why", "how"}
 # a question about the abbreviation itself is not rewritten: "What does ACSA stand for?"
-_ASKS_MEANING = re.compile(r"\b(?:stands? for|short for|abbreviat\w*|acronym|initials|mean)\b|^what (?:is|are|was) (?:an? |the )?\S+\?*$", re.I)
+_ASKS_MEANING = re.compile(
+    r"\b(?:stands? for|short for|abbreviat\w*|acronym|initials|mean)\b|^what (?:is|are|was) (?:an? |the )?\S+\?*$", re.I
+)
 _NUMBERS = {
     w: str(i) for i, w in enumerate(
         "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
@@ -55,10 +57,12 @@ def _stands_for(word: str, unit: str) -> bool:
 def _maybe_long_form(key: str) -> re.Pattern:
     """A pattern every long form of `key` matches (and a few phrases that are none): words starting with
     its capitals or naming its numbers, with joiners between them."""
-    words = [
-        rf"(?:{unit}|(?i:{'|'.join(w for w, n in _NUMBERS.items() if n == unit)}))" if unit.isdigit() else rf"{unit}[^\W\d_]*"
-        for unit in _units(key)
-    ]
+    def word(unit: str) -> str:
+        if not unit.isdigit():
+            return rf"{unit}[^\W\d_]*"
+        return rf"(?:{unit}|(?i:{'|'.join(w for w, n in _NUMBERS.items() if n == unit)}))"
+
+    words = [word(unit) for unit in _units(key)]
     joiners = "|".join(sorted(_JOINERS))
     return re.compile(r"\b" + rf"(?:[ -](?:{joiners}))*[ -]".join(words) + r"\b")
 
@@ -95,7 +99,8 @@ def _named_beside(text: str, words: list[re.Match], beside: int, edge: int) -> b
         return False
     left, right = sorted((words[beside], words[edge]), key=lambda m: m.start())
     word = words[beside].group()
-    return text[left.end() : right.start()] in (" ", "-") and word[0].isupper() and word.lower() not in _JOINERS | _QUESTION_WORDS
+    joined = text[left.end() : right.start()] in (" ", "-")
+    return joined and word[0].isupper() and word.lower() not in _JOINERS | _QUESTION_WORDS
 
 
 class Abbreviations:

@@ -47,11 +47,14 @@ _OF_A_PLACE = frozenset("capital population border borders territory coastline c
 TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentions are not what it means
 
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
-_LONE_WH = re.compile(  # "Why?", "And when exactly?", "Against whom?", "Since when?", "By whose vote?", "And how many acres?"
+# "Why?", "And when exactly?", "Against whom?", "Since when?", "By whose vote?", "And how many acres?"
+_LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?"
-    r"((?:(?:against|with|by|to|for|from|since|until|in|on|at|about|after|before|of|as|into|over|under|during|through)\s+"
+    r"((?:(?:against|with|by|to|for|from|since|until|in|on|at|about|after|before|of|as|into|over|under|during|"
+    r"through)\s+"
     r"(?:the\s+[^\W\d_]+\s+of\s+)?)?"  # "By the union of which churches?", "At the request of whom?"
-    r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,3}|how\s+(?:long|often|far)|how|whom|who|whose\s+[^\W\d_]+|"
+    r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,3}|how\s+(?:long|often|far)|how|whom|who|"
+    r"whose\s+[^\W\d_]+|"
     r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?|"
     r"what))"  # "And in which country?"
     r"\s*(?:then|exactly)?\s*\??\s*$",
@@ -359,9 +362,8 @@ def _asks_a_phrase(words: str) -> bool:
     "what releases them" or "what happened", whose verb makes a question that stands alone."""
     doc = parse(words)
     # the word after "which" is its noun, however tagged alone ("which churches" as a verb)
-    return not any(
-        t.pos_ in ("VERB", "AUX", "PRON") for t in doc if t.lower_ not in WH and not (t.i and doc[t.i - 1].lower_ == "which")
-    )
+    nouns = {t.i + 1 for t in doc if t.lower_ == "which"}
+    return not any(t.pos_ in ("VERB", "AUX", "PRON") for t in doc if t.lower_ not in WH and t.i not in nouns)
 
 
 def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
@@ -412,7 +414,8 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         if verb.pos_ == "AUX":  # "Which country is poised ..." -> "Why is North Korea poised ..."
             return " ".join(f"{_upper_first(word)} {verb.text} {_as_inserted(answer, False)} {before} {tail}".split())
         aux = "did" if verb.tag_ == "VBD" else "does" if verb.tag_ == "VBZ" else "do"
-        return " ".join(f"{_upper_first(word)} {aux} {_as_inserted(answer, False)} {before} {verb.lemma_} {tail}".split())
+        text = f"{_upper_first(word)} {aux} {_as_inserted(answer, False)} {before} {verb.lemma_} {tail}"
+        return " ".join(text.split())
     verb = phrase.root.head
     last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
     at = None  # where the answer goes in, in the old question word's place
