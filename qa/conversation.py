@@ -193,7 +193,8 @@ class Conversation:
                 ranked = [(rank, m) for rank, m in ranked if m.text != alias.text]
             phrases = [m for _, m in ranked]
             core = sum(1 for rank, _ in ranked if rank[1] == 0)  # the question's subject and object
-            subjects = [c.text for c in doc.noun_chunks if c.root.dep_ in ("nsubj", "nsubjpass")]
+            # the main clause's subject, not one of a clause inside ("after the Soviet Union launched ...")
+            subjects = [c.text for c in doc.noun_chunks if c.root.dep_ in ("nsubj", "nsubjpass") and c.root.head.dep_ == "ROOT"]
             # the answer to "Where is the main campus?" is a circumstance of the question's subject and
             # object, which stay the topic: "How big is it?" asks about the campus; so is the subject of
             # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
@@ -379,7 +380,10 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         phrase_end = max(phrase_end, wh.i + 2)  # "In which battle", however "which" is parsed
     if wh.i + 1 < len(previous) and previous[wh.i + 1].lower_ in ("many", "much", "long", "often", "far"):
         phrase_end = max(phrase_end, wh.i + 2)
-        if phrase_end < len(previous) and previous[phrase_end].pos_ == "NOUN":
+        counted = next((c for c in previous.noun_chunks if c.start <= wh.i + 1 < c.end), None)
+        if counted is not None and previous[wh.i + 1].lower_ in ("many", "much"):
+            phrase_end = max(phrase_end, counted.end)  # "How many U.S. troops", the name inside it too
+        elif phrase_end < len(previous) and previous[phrase_end].pos_ == "NOUN":
             phrase_end += 1
         elif phrase_end < len(previous) and previous[phrase_end].lower_ in ("back", "ago", "away"):
             phrase_end += 1  # "How far back", "How long ago": one question phrase

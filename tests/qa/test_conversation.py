@@ -254,6 +254,9 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # after a question about an object, a subject pronoun means its subject, not any other phrase in it
         (("What may teachers use to facilitate student learning?", "a lesson plan"), "What does it provide?",
          "What does a lesson plan provide?"),
+        # the main clause's subject, not a clause's inside it ("the Soviet Union")
+        (("What did Eisenhower authorize after the Soviet Union launched a satellite?", "NASA"), "What did it lead to?",
+         "What did NASA lead to?"),
         # only a place has a capital: not the organisation that answered
         (("Which organization is Kenya a founding member of?", "the East African Community (EAC)"), "What is its capital?",
          "What is Kenya's capital?"),
@@ -372,6 +375,8 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         ("Which jets did Germany send to Japan?", "When?", "When did Germany send Eurofighter jets to Japan?"),
         ("Which jets did Germany send to Japan?", "How many?", "How many jets did Germany send to Japan?"),
         ("How many jets did Germany send to Japan?", "When?", "When did Germany send three jets to Japan?"),
+        ("How many U.S. troops did Eisenhower send to Lebanon?", "Why?",
+         "Why did Eisenhower send 15,000 U.S. troops to Lebanon?"),  # a name inside the counted phrase
         # what was done takes the place of "do"
         ("What did the German frigate do?", "When?", "When did the German frigate make a port call in Japan?"),
         ("How many galleries does the V&A cover?", "And how many acres?", "How many acres does the V&A cover?"),
@@ -383,6 +388,7 @@ def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsi
                "Who operated 47 streetcars by 1931?": "the Fresno Traction Company",
                "Who first suggested that chloroplasts came from cyanobacteria?": "Konstantin Mereschkowski",
                "How many jets did Germany send to Japan?": "three",
+               "How many U.S. troops did Eisenhower send to Lebanon?": "15,000",
                "What did the German frigate do?": "made a port call in Japan",
                "Which country is poised to conduct a nuclear test?": "North Korea",
                "What did the college build?": "a new library",
