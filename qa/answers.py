@@ -134,7 +134,8 @@ def checked(question: str, ranked: Sequence[Candidate], texts: Sequence[str]) ->
     found = {c.text: titles(c.text, texts) for c in ranked} if office is not None or thing else {}
     kept = [
         c for c in ranked
-        if fits(c.text) and not rules_out(office, found.get(c.text, ())) and not (thing and _titled_person(c.text, found))
+        if fits(c.text) and not rules_out(office, found.get(c.text, ()))
+        and not (thing and _titled_person(c.text, found))
     ]
     ruled_out_best = kept[:1] != list(ranked[:1])
     holder = held_by(office, {c.text: found[c.text] for c in kept}) if office is not None and ruled_out_best else None

@@ -256,9 +256,7 @@ class QABot:
         unknown word or abbreviation is read toward the chunks it retrieves as typed."""
         with self._lock:
             abbreviations, speller = self.abbreviations, self.speller
-        if self._opened is not None and (
-            abbreviations is not None and abbreviations.unknown(question) or speller is not None and speller.unknown(question)
-        ):
+        if self._opened is not None and self._reads_unknown_words(question, abbreviations, speller):
             hits = self._loaded_retriever().retrieve([question], max(self.settings.top_k, SPELLING_CHUNKS))[0]
             texts = [h.chunk.text for h in hits]
             abbreviations = Abbreviations(texts) if abbreviations is not None else None
@@ -266,6 +264,13 @@ class QABot:
         if abbreviations is not None:
             question = abbreviations.rewrite(question)
         return speller.correct(question) if speller is not None else question
+
+    @staticmethod
+    def _reads_unknown_words(question: str, abbreviations: Abbreviations | None, speller: Speller | None) -> bool:
+        """Whether the question has an abbreviation or a word that the texts at hand may write otherwise."""
+        return bool(abbreviations is not None and abbreviations.unknown(question)) or bool(
+            speller is not None and speller.unknown(question)
+        )
 
     def _answer(
         self, question: str, read_as: str, hits: list[Retrieved], read: list[Passage], readings: list[Reading]

@@ -380,9 +380,9 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         phrase_end = max(phrase_end, wh.i + 2)  # "In which battle", however "which" is parsed
     if wh.i + 1 < len(previous) and previous[wh.i + 1].lower_ in ("many", "much", "long", "often", "far"):
         phrase_end = max(phrase_end, wh.i + 2)
-        counted = next((c for c in previous.noun_chunks if c.start <= wh.i + 1 < c.end), None)
-        if counted is not None and previous[wh.i + 1].lower_ in ("many", "much"):
-            phrase_end = max(phrase_end, counted.end)  # "How many U.S. troops", the name inside it too
+        chunk = next((c for c in previous.noun_chunks if c.start <= wh.i + 1 < c.end), None)
+        if chunk is not None and previous[wh.i + 1].lower_ in ("many", "much"):
+            phrase_end = max(phrase_end, chunk.end)  # "How many U.S. troops", the name inside it too
         elif phrase_end < len(previous) and previous[phrase_end].pos_ == "NOUN":
             phrase_end += 1
         elif phrase_end < len(previous) and previous[phrase_end].lower_ in ("back", "ago", "away"):
@@ -396,18 +396,18 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             done = _did(answer)  # "What did the frigate do?" -> "made a port call": "When did the frigate make ...?"
             if done is not None:
                 return f"{_upper_first(word)} {previous[phrase_end : rest[-2].i].text} {done}{rest[-1].text}"
-        counted = wh.lower_ == "how" and previous[wh.i + 1].lower_ in ("many", "much")
-        if (wh.lower_ in ("which", "what") or counted) and len(phrase) > 1 and start == wh.i:
+        how_many = wh.lower_ == "how" and previous[wh.i + 1].lower_ in ("many", "much")
+        if (wh.lower_ in ("which", "what") or how_many) and len(phrase) > 1 and start == wh.i:
             # "Which jets did Germany send to Japan?" asked for an object, however parsed: "How many jets did
             # Germany send to Japan?", "When did Germany send the Eurofighter jets to Japan?"; after "How
             # many jets ...?" -> "three", "When did Germany send three jets to Japan?"
-            noun = previous[wh.i + (2 if counted else 1) : phrase_end].text
+            noun = previous[wh.i + (2 if how_many else 1) : phrase_end].text
             if counting:
                 return f"{_upper_first(word)} {noun} {rest.text}"
             verb = next((t for t in reversed(rest) if t.pos_ == "VERB" and t.i > rest[0].i), None)
             if verb is not None:
                 at = verb.idx + len(verb.text)
-                inserted = f"{answer} {noun}" if counted else _as_inserted(answer, False)
+                inserted = f"{answer} {noun}" if how_many else _as_inserted(answer, False)
                 return f"{_upper_first(word)} {previous.text[rest.start_char : at]} {inserted}{previous.text[at:]}"
     subject = phrase.root.dep_ in ("nsubj", "nsubjpass") or wh.dep_ in ("nsubj", "nsubjpass")
     # adverbs before the verb stay before it: "Who first suggested ...?" -> "When did X first suggest ...?"

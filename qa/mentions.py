@@ -378,7 +378,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         text = chunk.text
         named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
         # a lone capitalised proper noun the small model gives no label ("Tesla") is still a name
-        named = named or institution or owned_name or (len(chunk) == 1 and chunk.root.pos_ == "PROPN" and chunk.root.text[:1].isupper())
+        lone_name = len(chunk) == 1 and chunk.root.pos_ == "PROPN" and chunk.root.text[:1].isupper()
+        named = named or institution or owned_name or lone_name
         titled = _titled_of(chunk) or _appositive_name(chunk)
         if titled is not None:  # "the Principality of Antioch", not "the Principality"
             text, named = titled.text, True

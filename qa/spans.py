@@ -16,7 +16,7 @@ import numpy as np
 
 
 _ARTICLES = {"The", "A", "An"}
-_POSSESSIVE = ("'s", "\u2019s", "s'")
+_POSSESSIVE = re.compile(r"(?:['\u2019]s|(?<=s)['\u2019])$")  # "Area's", "Areas'"
 
 
 @dataclass(frozen=True)
@@ -90,13 +90,14 @@ def whole_names(context: str, start: int, end: int, outer_end: int) -> tuple[int
     if not words or words[0][0] != end + 1 or context[end] != " ":
         return start, end
     last_word = context[max(start, context.rfind(" ", start, end) + 1) : end]
-    if not (last_word[:1].isupper() and last_word[-1].isalnum()) or last_word in _ARTICLES or last_word.endswith(_POSSESSIVE):
+    named = last_word[:1].isupper() and last_word[-1].isalnum()
+    if not named or last_word in _ARTICLES or _POSSESSIVE.search(last_word):
         return start, end
     for s, e in words:
         if not context[s].isupper() or s != end + 1:
             break
-        possessive = context[s:e].endswith(_POSSESSIVE)
-        end = e - 2 if possessive else e
+        possessive = _POSSESSIVE.search(context[s:e])
+        end = s + possessive.start() if possessive else e
         while not context[end - 1].isalnum() and context[end - 1] != ")":  # "Kenya," ends at "Kenya"
             end -= 1
         if possessive or end < e:

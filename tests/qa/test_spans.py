@@ -91,6 +91,7 @@ def test_a_span_read_tightly_does_not_stop_inside_a_name():
         ("Mount", "Mount Kenya Park", "Mount Kenya Park"),
         ("Mount", "Mount Kenya Park, Bay", "Mount Kenya Park"),  # punctuation ends a name
         ("Bay", "Bay Area's stadium", "Bay Area"),  # and so does a possessive
+        ("Bay", "Bay Areas' stadium", "Bay Areas"),  # a plural's too
         ("The", "The Republic", "The"),  # "The" starts no name here
         ("named", "named after Mount", "named"),  # a lower-case word is in none
     ],
