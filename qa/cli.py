@@ -236,7 +236,7 @@ def _eval_article(args: argparse.Namespace) -> None:
         return
     for name, half in halves.items():
         print(f"{name}: " + "  ".join(
-            f"{k}={v:.3f}" if k in ("ece", "brier") else f"{k}={v:.1f}" if isinstance(v, float) else f"{k}={v}"
+            f"{k}={v:.3f}" if k in ("ece", "ece_by_chance", "brier") else f"{k}={v:.1f}" if isinstance(v, float) else f"{k}={v}"
             for k, v in half.as_dict().items() if k != "split"
         ))
         for o in half.misses:

@@ -19,7 +19,14 @@ from qa.answers import Answer
 from qa.bot import QABot
 from qa.mentions import load_parser
 from qa_index.errors import QAError
-from qa.evaluation.metrics import best_scores, brier_score, expected_calibration_error, normalize_answer, percent
+from qa.evaluation.metrics import (
+    best_scores,
+    brier_score,
+    ece_by_chance,
+    expected_calibration_error,
+    normalize_answer,
+    percent,
+)
 
 EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
 QUESTIONS = EVAL_DIR / "article.jsonl"
@@ -83,7 +90,8 @@ class Outcome:
 @dataclass
 class ArticleScores:
     """Percentages over one half of the set; EM/F1 over answerable questions, latency per question,
-    `ece` the expected calibration error of the scores (10 bins) and `brier` their Brier score,
+    `ece` the expected calibration error of the scores (10 bins), `ece_by_chance` the one a perfectly
+    calibrated bot would show at the same scores (on 57 questions about 0.1), `brier` their Brier score,
     conversations by their last turn."""
 
     split: str
@@ -93,6 +101,7 @@ class ArticleScores:
     no_ans_recall: float
     recall_at_k: float
     ece: float
+    ece_by_chance: float
     brier: float
     conversations: float
     p50_ms: float
@@ -216,6 +225,7 @@ def _scores(split: str, outcomes: list[Outcome], answerable: list[bool], convers
         no_ans_recall=percent([o.correct for o in wrong]) or 0.0,
         recall_at_k=percent([o.retrieved for o in right]) or 0.0,
         ece=expected_calibration_error([o.score for o in outcomes], [o.correct for o in outcomes]),
+        ece_by_chance=ece_by_chance([o.score for o in outcomes]),
         brier=brier_score([o.score for o in outcomes], [o.correct for o in outcomes]),
         conversations=percent([o.correct for o in conversations]) or 0.0,
         p50_ms=float(np.percentile(ms, 50)),
@@ -254,7 +264,8 @@ def evaluate_article(
 
 
 def reliability_plot(outcomes: list[Outcome], path: Path, title: str = "test half", bins: int = 10) -> None:
-    """Accuracy per confidence bin against the diagonal of perfect calibration, with the ECE in the title."""
+    """Accuracy per confidence bin against the diagonal of perfect calibration; the title gives the ECE and
+    the one a perfectly calibrated bot would show by chance at the same scores."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -268,6 +279,8 @@ def reliability_plot(outcomes: list[Outcome], path: Path, title: str = "test hal
     accuracy = [right[which == b].mean() if (which == b).any() else np.nan for b in range(bins)]
     counts = [int((which == b).sum()) for b in range(bins)]
     ece = expected_calibration_error(scores.tolist(), right.tolist())
+    chance = ece_by_chance(scores.tolist(), bins)
+    heading = f"Reliability, article {title}: ECE {ece:.3f}\n(a perfectly calibrated bot's by chance: {chance:.3f})"
     fig, ax = plt.subplots(figsize=(5, 4))
     ax.plot([0, 1], [0, 1], "--", color="grey", label="perfect calibration")
     ax.bar(centres, accuracy, width=1 / bins * 0.9, alpha=0.7, label="accuracy")
@@ -276,7 +289,7 @@ def reliability_plot(outcomes: list[Outcome], path: Path, title: str = "test hal
             ax.annotate(f"{c}", (x, y), ha="center", va="bottom", fontsize=7)
     ax.set(
         xlabel="score (probability that what the bot says is right)", ylabel="fraction right", xlim=(0, 1),
-        ylim=(0, 1.08), title=f"Reliability, article {title} (ECE {ece:.3f})",
+        ylim=(0, 1.08), title=heading,
     )
     ax.legend(loc="upper left")
     fig.tight_layout()
@@ -289,7 +302,7 @@ def write_report(halves: dict[str, ArticleScores], directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     plot = directory / "article-reliability.png"
     test = halves.get("test") or next(iter(halves.values()))
-    reliability_plot(test.outcomes + test.conversation_outcomes, plot, f"{test.split} half")
+    reliability_plot(test.outcomes, plot, f"{test.split} half")
     metrics = list(test.as_dict())
     metrics.remove("split")
     lines = [

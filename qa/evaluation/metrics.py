@@ -48,7 +48,7 @@ def percent(values: Sequence[float]) -> float | None:
 def expected_calibration_error(scores: Sequence[float], correct: Sequence[bool | float], bins: int = 10) -> float:
     """How far scores are from the rate they are right at: the gap between mean score and accuracy in
     each of `bins` equal-width score bins, weighted by the bin's share of the answers (0 is perfect)."""
-    if not scores:
+    if len(scores) == 0:
         return 0.0
     s = np.asarray(scores, dtype=float)
     c = np.asarray(correct, dtype=float)
@@ -63,3 +63,14 @@ def brier_score(scores: Sequence[float], correct: Sequence[bool | float]) -> flo
     if not scores:
         return 0.0
     return float(np.mean((np.asarray(scores, dtype=float) - np.asarray(correct, dtype=float)) ** 2))
+
+
+def ece_by_chance(scores: Sequence[float], bins: int = 10, draws: int = 1000, seed: int = 0) -> float:
+    """The ECE a perfectly calibrated bot would show at these scores: the median over `draws` outcomes
+    drawn right with each score's own probability. On a few dozen questions it is far from 0 (bins of
+    a handful of answers are right at 0, 1/3, 1/2...), so an ECE near it is as good as that set can tell."""
+    if not scores:
+        return 0.0
+    s = np.asarray(scores, dtype=float)
+    outcomes = np.random.default_rng(seed).random((draws, len(s))) < s
+    return float(np.median([expected_calibration_error(s, drawn, bins) for drawn in outcomes]))

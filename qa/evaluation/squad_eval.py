@@ -9,7 +9,7 @@ from typing import Callable, Sequence
 from tqdm import tqdm
 
 from qa_index.errors import QAError
-from qa.evaluation.metrics import best_scores, brier_score, expected_calibration_error, percent
+from qa.evaluation.metrics import best_scores, brier_score, ece_by_chance, expected_calibration_error, percent
 from qa.reader import Reader
 from qa.squad import SquadExample
 
@@ -21,14 +21,16 @@ Predictor = Callable[[Sequence[SquadExample]], list[Prediction]]
 class SquadScores:
     """EM/F1 in percent; HasAns F1 and NoAns accuracy only for files with unanswerable questions;
     recall@k (percent of answerable questions with an answer inside a retrieved chunk) only in open book;
-    `ece` the expected calibration error (10 bins) of the scores and `brier` their Brier score: an
-    answer is right at F1 >= 0.5, an abstention when the question has no answer."""
+    `ece` the expected calibration error (10 bins) of the scores, `ece_by_chance` the one a perfectly
+    calibrated reader would show at the same scores, and `brier` their Brier score: an answer is right
+    at F1 >= 0.5, an abstention when the question has no answer."""
 
     em: float
     f1: float
     n: int
     questions_per_s: float
     ece: float | None = None
+    ece_by_chance: float | None = None
     brier: float | None = None
     has_ans_f1: float | None = None
     no_ans_acc: float | None = None
@@ -52,6 +54,7 @@ def score_predictions(examples: Sequence[SquadExample], predictions: Sequence[Pr
         n=len(examples),
         questions_per_s=len(examples) / seconds,
         ece=expected_calibration_error([score for _, score in predictions], correct),
+        ece_by_chance=ece_by_chance([score for _, score in predictions]),
         brier=brier_score([score for _, score in predictions], correct),
         has_ans_f1=percent(has) if no else None,
         no_ans_acc=percent(no),

@@ -1,6 +1,6 @@
 import pytest
 
-from qa.evaluation.metrics import best_scores, brier_score, expected_calibration_error, f1, normalize_answer
+from qa.evaluation.metrics import best_scores, brier_score, ece_by_chance, expected_calibration_error, f1, normalize_answer
 
 
 def test_official_normalisation():
@@ -29,3 +29,12 @@ def test_brier_score_always_rewards_a_better_score_where_the_ece_need_not():
     assert brier_score(moved, right) < brier_score(scores, right)
     assert expected_calibration_error(moved, right) > expected_calibration_error(scores, right)
     assert brier_score([], []) == 0.0
+
+
+def test_ece_by_chance_is_what_a_calibrated_bot_shows_on_few_questions_and_shrinks_on_many():
+    few, many = [0.45, 0.55, 0.7, 0.85, 0.95] * 12, [0.45, 0.55, 0.7, 0.85, 0.95] * 1000
+    assert ece_by_chance(few) == ece_by_chance(few)  # seeded: the same scores give the same figure
+    assert 0.04 < ece_by_chance(few) < 0.15
+    assert ece_by_chance(many) < ece_by_chance(few) / 5
+    assert ece_by_chance([0.0, 1.0, 1.0]) == 0.0  # sure scores are always right or always wrong
+    assert ece_by_chance([]) == 0.0
