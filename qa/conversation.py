@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from qa_index.errors import QAError
 from qa.mentions import (
-    ENTITY_KINDS, IT, PERSON, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention, asks_circumstance,
+    ENTITY_KINDS, IT, PERSON, PERSON_NOUNS, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention, asks_circumstance,
     asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural, kind_of_span, may_be_person, parse,
     pronoun_form, question_mentions, ranked_mentions, wh_token,
 )
@@ -297,6 +297,10 @@ class Conversation:
             return None
         new = parse(name)
         prev = parse(previous.read_as)
+        relative = _relative(new, prev)
+        if relative is not None:  # "And his father's?" after "What was Bell's mother's name?": Bell's father
+            end = relative.idx + len(relative.text)
+            return previous.read_as[: relative.idx] + new[:].root.text + previous.read_as[end:]
         owner = _possessor(prev) if name != rest else None
         if owner is not None:  # "And the Broncos'?" after "What was the Panthers' record?": the owner swaps
             return previous.read_as[: owner.start_char] + name + previous.read_as[owner.end_char :]
@@ -472,6 +476,19 @@ def _possessor(question: Doc) -> Span | None:
         return None
     owner = question[mark.i - 1]
     return question[owner.left_edge.i : mark.i] if owner.left_edge.i < mark.i else None
+
+
+def _relative(new: Doc, question: Doc) -> Token | None:
+    """"mother" of "What was Bell's mother's name?" for "And his father's?": the person a question names by
+    a relation to an owner, for an ellipsis that names another relation of the same owner by a pronoun."""
+    root = new[:].root
+    if root.lemma_.lower() not in PERSON_NOUNS or not any(t.tag_ == "PRP$" for t in root.children):
+        return None
+    return next(
+        (t for t in question if t.pos_ == "NOUN" and t.lemma_.lower() in PERSON_NOUNS and t.lower_ != root.lower_
+         and any(c.dep_ == "poss" for c in t.children)),
+        None,
+    )
 
 
 def _stranded(question: Doc, wh: Token) -> Token | None:

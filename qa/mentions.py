@@ -45,6 +45,14 @@ PERSON_NOUNS = frozenset(
 _LIGHT_NOUNS = frozenset(
     "type kind sort form class category variety number amount part member group series set piece share".split()
 )
+# offices only a person holds: a name that serves as one is a person's
+_OFFICES = frozenset(
+    "president minister chancellor king queen emperor empress prince princess pope bishop governor mayor "
+    "senator ambassador professor chairman chairwoman premier monarch secretary general admiral".split()
+)
+_PERSONAL_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+# what a "What name ...?" asks for is a word, whoever bears it
+_WORD_NOUNS = frozenset("name nickname surname title word term phrase motto slogan".split())
 _PLACE_NOUNS = frozenset("country nation state city town region capital place port island continent".split())
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
 # head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"
@@ -120,11 +128,15 @@ def kind_of_span(span: Span) -> str:
 
 
 def is_plural(span: Span) -> bool:
-    """A plural head, or a list of two or more names ("Hamada and Lambrecht"); "acquisition and
-    cross-servicing agreement" and "the first two-plus-two meeting" are one thing each."""
+    """A plural head, or a list of two or more names or people ("Hamada and Lambrecht", "his mother and
+    wife"); "acquisition and cross-servicing agreement" and "the first two-plus-two meeting" are one
+    thing each."""
     root = span.root
     coordinated = any(t.dep_ == "cc" and t.head == root for t in span)  # not "French and Indian War"
-    listed = root.pos_ == "PROPN" and any(t.dep_ == "conj" for t in root.children)
+    # "Hamada and Lambrecht", and "his mother and wife": two names, or two people, joined are several
+    joined = [t for t in root.children if t.dep_ == "conj"]
+    persons = root.lemma_.lower() in PERSON_NOUNS and any(t.lemma_.lower() in PERSON_NOUNS for t in joined)
+    listed = (root.pos_ == "PROPN" and bool(joined)) or (coordinated and persons)
     names = [e for e in span.ents if ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
     plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
     people = root.ent_type_ == "NORP" and root.pos_ != "ADJ" and span[0].lower_ == "the"  # "the Normans", "the British"
@@ -152,6 +164,8 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             kind = kind_of_span(question[wh.i : wh.head.i + 1])
             if kind != THING or wh.head.lemma_.lower() in _ORGANISATION_NOUNS:
                 return kind  # "Oxfam" answers "Which organization" and is an "it", whatever its label
+            if wh.head.lemma_.lower() in _WORD_NOUNS and _named_one(question) is None:
+                return THING  # "Graham" answers "What name did Bell adopt?": the name, an "it", not a person
         named = _named_one(question)
         if word == "what" and named is not None:  # "What was Tesla's father's name?" is answered by a person's name
             return kind_of_span(named)
@@ -384,6 +398,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         if titled is not None:  # "the Principality of Antioch", not "the Principality"
             text, named = titled.text, True
         kind = THING if institution else kind_of_span(chunk)
+        if named and kind != PERSON and not institution and _treated_as_person(chunk):
+            kind = PERSON  # "Bell", labelled an organisation, adopts a name "for his 11th birthday"
         mention = Mention(text, kind, is_plural(chunk), named, body=kind == THING and is_body(chunk))
         mentions.append(((1, role, 0 if named else 1), chunk.start, mention))
     chunked = {t.i for chunk in doc.noun_chunks for t in chunk}
@@ -407,6 +423,20 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             plural = is_plural(doc[ent.start - 1 : ent.end] if the else ent)
             mentions.append(((1, role, 0), ent.start, Mention(text, kind, plural, True, is_body(ent))))
     return [(rank, m) for rank, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
+
+
+def _treated_as_person(chunk: Span) -> bool:
+    """A name the question itself treats as a person, whatever its label: the subject of a verb with
+    "his" or "her" under it ("What name did Bell adopt for his 11th birthday?"), or of one that makes
+    it an office holder ("Which society did Bell serve as second president?", "When was Bell president?")."""
+    root = chunk.root
+    if root.dep_ not in ("nsubj", "nsubjpass") or chunk.text.isupper() or is_body(chunk):
+        return False
+    verb = root.head
+    own = any(t.lower_ in _PERSONAL_PRONOUNS for t in verb.subtree if not chunk.start <= t.i < chunk.end)
+    roles = [t for t in verb.children if t.dep_ in ("attr", "oprd")]
+    roles += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
+    return own or any(t.lemma_.lower() in _OFFICES for t in roles)
 
 
 def _institution(chunk: Span) -> bool:

@@ -105,6 +105,28 @@ def whole_names(context: str, start: int, end: int, outer_end: int) -> tuple[int
     return start, end
 
 
+_PAIRS = {"(": ")", "[": "]", "\u201c": "\u201d", "\u2018": "\u2019"}
+
+
+def without_stray_marks(context: str, start: int, end: int) -> tuple[int, int]:
+    """Read `[start, end)` without a quotation mark or bracket whose partner lies outside it, or with the
+    partner where it is the very next character: 'Aid Korea"' is shown as "Aid Korea", and
+    'Aggression and Aid Korea"' right after its opening quote with that quote.
+    A pair inside the span ("the term \"Korean Conflict\"", "Edinburgh (Scotland)") stays, and so does
+    a span that is nothing else."""
+    original, text = (start, end), context[start:end]
+    for opening, closing in (*_PAIRS.items(), ('"', '"')):
+        paired = text.count(opening) == text.count(closing) if opening != closing else text.count('"') % 2 == 0
+        if paired:
+            continue
+        if text.endswith(closing) and (opening == closing or opening not in text):
+            start, end = (start - 1, end) if context[start - 1 : start] == opening else (start, end - 1)
+        elif text.startswith(opening) and (opening == closing or closing not in text):
+            start, end = (start, end + 1) if context[end : end + 1] == closing else (start + 1, end)
+        text = context[start:end]
+    return snap_to_words(context, start, end) if text.strip() else original
+
+
 def window_candidates(
     start_logits: np.ndarray,
     end_logits: np.ndarray,
@@ -140,9 +162,9 @@ def window_candidates(
             continue
         found.append(candidate)
         a, b = shortest_within(start, end, i, j, shorten_within)
-        tight_start, tight_end = whole_names(
+        tight_start, tight_end = without_stray_marks(context, *whole_names(
             context, *snap_to_words(context, int(window.offsets[a][0]), int(window.offsets[b][1])), char_end
-        )
+        ))
         read_as.append(Candidate(tight_start, tight_end, candidate.margin) if tight_start < tight_end else candidate)
     return read_as
 

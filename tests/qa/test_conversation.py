@@ -267,6 +267,16 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
          "How long did the Group of Seven meeting last?"),
         # the team a "Which" question asks for is a "they"
         (("Which team won Super Bowl 50?", "Denver Broncos"), "Whom did they defeat?", "Whom did Denver Broncos defeat?"),
+        # a name that answers "What name ...?" is a word, an "it"; "Bell", labelled an organisation, adopts a
+        # name "for his" birthday and so is a person
+        (("What name did Bell adopt for his 11th birthday?", "Graham"), "Who was it chosen out of respect for?",
+         "Who was Graham chosen out of respect for?"),
+        # who serves as an office is a person, and the office is that person, not another
+        (("Which society did Bell serve as second president?", "National Geographic Society"), "When did he start?",
+         "When did Bell start?"),
+        # two nouns joined are several people: not a "his"
+        (("Who in Bell's family was deaf?", "his mother and wife"), "What did his research lead to?",
+         "What did Bell's research lead to?"),
     ],
 )
 def test_pronouns_read_right_where_the_tagger_or_the_answer_misleads(earlier, follow_up, expected):
@@ -332,6 +342,14 @@ def test_and_a_plural_phrase_swaps_a_plural_phrase():
 def test_and_a_nationality_swaps_the_adjective_of_its_kind():
     history = [("Who is the Japanese defense minister?", "Yasukazu Hamada")]
     assert read_question("And the German one?", history).question == "Who is the German defense minister?"
+
+
+def test_and_with_another_relative_of_the_same_owner_swaps_the_relative():
+    history = [("What was Bell's mother's name?", "Eliza Grace")]
+    assert read_question("And his father's?", history).question == "What was Bell's father's name?"
+    assert read_question("And her husband?", [("Who was Marie's sister?", "Bronisława")]).question == (
+        "Who was Marie's husband?"
+    )
 
 
 def test_how_many_alone_counts_what_the_last_answer_named():

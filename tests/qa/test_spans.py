@@ -5,7 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from qa.spans import Candidate, Window, merge_candidates, shortest_within, snap_to_words, whole_names, window_candidates
+from qa.spans import (
+    Candidate,
+    Window,
+    merge_candidates,
+    shortest_within,
+    snap_to_words,
+    whole_names,
+    window_candidates,
+    without_stray_marks,
+)
 
 CONTEXT = "Hamada and Lambrecht joined online."
 # [CLS] who ? [SEP] hamada and lambrecht joined online . [SEP]
@@ -101,6 +110,42 @@ def test_whole_names(tight, outer, whole):
     start = context.index(tight)
     got = whole_names(context, start, start + len(tight), context.index(outer) + len(outer))
     assert context[got[0] : got[1]] == whole
+
+
+@pytest.mark.parametrize(
+    "span, shown",
+    [
+        ('Aid Korea"', "Aid Korea"),  # its opening quote is outside the span
+        ('"Korean Conflict', "Korean Conflict"),
+        ('the term "Korean Conflict"', 'the term "Korean Conflict"'),  # a pair inside stays
+        ("Edinburgh (Scotland)", "Edinburgh (Scotland)"),
+        ("1847)", "1847"),
+        ("(née Symonds", "née Symonds"),
+        ("\u201cAggression\u201d", "\u201cAggression\u201d"),
+        ("Aggression\u201d", "Aggression"),
+        ('"', '"'),  # a lone mark is left to the caller, not emptied
+    ],
+)
+def test_without_stray_marks(span, shown):
+    context = f"x {span} y"
+    start = context.index(span)
+    got = without_stray_marks(context, start, start + len(span))
+    assert context[got[0] : got[1]] == shown
+
+
+@pytest.mark.parametrize(
+    "span, shown",
+    [
+        ('Aid Korea"', '"Aid Korea"'),  # its partner right before it is taken in
+        ('cellular" and "humoral"', '"cellular" and "humoral"'),
+        ("(née Symonds", "(née Symonds)"),
+    ],
+)
+def test_without_stray_marks_takes_a_partner_next_to_it(span, shown):
+    context = f"x {shown} y"
+    start = context.index(span)
+    got = without_stray_marks(context, start, start + len(span))
+    assert context[got[0] : got[1]] == shown
 
 
 def test_shortest_within_prefers_the_shortest_then_the_better_scoring():
