@@ -1,4 +1,4 @@
-"""Loading documents: the bundled article, files (.txt .md .pdf .html) and raw strings."""
+"""Loading documents: the bundled article, files (.txt .md .pdf .docx .html) and raw strings."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from typing import Iterable
 from qa_index.errors import QAError
 
 BUNDLED_ARTICLE = Path(__file__).parent / "data" / "japan_germany_defence_2022-11-03.txt"
-SUFFIXES = (".txt", ".md", ".pdf", ".html", ".htm")
+SUFFIXES = (".txt", ".md", ".pdf", ".docx", ".html", ".htm")
 MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 # byte-order marks and the codec that reads past them; UTF-32's marks start with UTF-16's, so they come first
 BOMS = (
@@ -76,6 +76,27 @@ def _pdf_text(path: Path) -> str:
         raise QAError(f"{path.name}: this PDF needs a package that is not installed ({exc})") from exc
     except (PyPdfError, ValueError, OSError) as exc:
         raise QAError(f"{path.name}: not a readable PDF ({exc})") from exc
+
+
+def _docx_text(path: Path) -> str:
+    """A Word document's paragraphs and tables in the order they come, a table's rows one line each
+    (cells apart by " | "); a file python-docx cannot open is a QAError naming the file."""
+    from zipfile import BadZipFile
+
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from docx.table import Table
+
+    try:
+        blocks = docx.Document(str(path)).iter_inner_content()
+        parts = [
+            "\n".join(" | ".join(dict.fromkeys(c.text.strip() for c in row.cells)) for row in block.rows)
+            if isinstance(block, Table) else block.text
+            for block in blocks
+        ]
+    except (BadZipFile, PackageNotFoundError, KeyError, ValueError) as exc:
+        raise QAError(f"{path.name}: not a readable Word (.docx) file ({exc})") from exc
+    return "\n\n".join(part.strip() for part in parts if part.strip())
 
 
 def _html_text(raw: str) -> str:
@@ -156,7 +177,7 @@ def _detected(raw: bytes) -> str | None:
 
 
 def from_path(path: str | Path, doc_id: str | None = None) -> Document:
-    """Read a .txt, .md, .pdf or .html file (line ends made Unix); errors name the file."""
+    """Read a .txt, .md, .pdf, .docx or .html file (line ends made Unix); errors name the file."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -168,6 +189,8 @@ def from_path(path: str | Path, doc_id: str | None = None) -> Document:
         raise QAError(f"{path.name}: {size / 2**20:.1f} MiB is over the {MAX_DOCUMENT_BYTES / 2**20:g} MiB limit")
     if suffix == ".pdf":
         text = _pdf_text(path)
+    elif suffix == ".docx":
+        text = _docx_text(path)
     else:
         text = _decode(path, path.read_bytes())
         if suffix in (".html", ".htm"):

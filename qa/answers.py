@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import string
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
@@ -151,13 +153,24 @@ def _titled_person(text: str, found: Mapping[str, Sequence[Office]]) -> bool:
     return bool(found.get(text)) and all(word[:1].isupper() for word in text.split())
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
+
+
+def _answer_key(text: str) -> str:
+    """An answer's text as two readings of one answer share it: without case, spacing, a leading
+    article or punctuation at its ends ("the Soviet Union" and "Soviet Union," are one)."""
+    words = " ".join(text.casefold().split()).strip(string.punctuation + " ")
+    return _LEADING_ARTICLE.sub("", words)
+
+
 def distinct_answers(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """The best place of each answer text (compared without case or spacing): a name found in
-    two passages is one answer to offer, not two."""
+    """The best place of each answer (compared without case, spacing, a leading article or the
+    punctuation around it): a name found in two passages, or read with and without its "the", is one
+    answer to offer, not two."""
     seen: set[str] = set()
     kept = []
     for candidate in candidates:
-        key = " ".join(candidate.text.casefold().split())
+        key = _answer_key(candidate.text)
         if key not in seen:
             seen.add(key)
             kept.append(candidate)

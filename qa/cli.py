@@ -297,7 +297,7 @@ def _average_readers(args: argparse.Namespace) -> None:
 
 
 def _add_bot_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--doc", action="append", default=[], help="a .txt/.md/.pdf/.html file (repeatable)")
+    p.add_argument("--doc", action="append", default=[], help="a .txt/.md/.pdf/.docx/.html file (repeatable)")
     p.add_argument("--store", help="answer from a store `qa index --store` built (folder, *.db or http(s)://)")
     p.add_argument("--reader", help="a Hugging Face QA model name or path (default: the shipped reader)")
     p.add_argument("--embedder", help="a sentence-transformers model name or path (default: all-MiniLM-L6-v2)")
@@ -338,7 +338,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_chat)
 
     p = sub.add_parser("index", help="index files and folders into a store (or the cache --doc uses)")
-    p.add_argument("paths", nargs="+", help="files and folders (.txt .md .pdf .html), walked recursively")
+    p.add_argument("paths", nargs="+", help="files and folders (.txt .md .pdf .docx .html), walked recursively")
     p.add_argument(
         "--store", help="a FAISS folder, a Milvus Lite file (*.db) or a Milvus server (http(s)://host:port); "
         "unchanged documents are skipped, changed ones replaced",

@@ -13,7 +13,7 @@ from pathlib import Path, PurePosixPath
 
 import gradio as gr
 
-from qa_index.documents import MAX_DOCUMENT_BYTES
+from qa_index.documents import MAX_DOCUMENT_BYTES, SUFFIXES
 from qa_index.folders import default_cache_dir
 from qa_index.stores import FaissStore
 from qa import QABot, QAError
@@ -276,9 +276,9 @@ def build_app(default_bot: QABot) -> gr.Blocks:
         # uploads sit right above the chat: their progress and errors show where the chat is
         with gr.Accordion("Your own documents", open=False, elem_id="uploads"):
             files = gr.File(
-                label=f".txt, .md, .pdf or .html, up to {MAX_DOCUMENT_BYTES / 2**20:g} MiB each: indexing starts when they are added",
+                label=f".txt, .md, .pdf, .docx or .html, up to {MAX_DOCUMENT_BYTES / 2**20:g} MiB each: indexing starts when they are added",
                 file_count="multiple",
-                file_types=[".txt", ".md", ".pdf", ".html", ".htm"],
+                file_types=list(SUFFIXES),
                 elem_id="upload",
             )
             back = gr.Button(f"Back to {home}", elem_id="back", size="sm")

@@ -73,6 +73,7 @@ def test_text_markdown_html_and_pdf(tmp_path):
         ("latin.txt", "caf\xe9".encode("latin-1"), "not UTF-8 text .* save it as UTF-8"),  # too little to tell
         ("empty.md", b"  \n ", "no text"),
         ("broken.pdf", b"%PDF-1.4 this is not really a pdf", "PDF"),
+        ("broken.docx", b"PK\x03\x04 not really a zip", "not a readable Word"),
         ("image.png", b"\x89PNG", "unsupported"),
     ],
 )
@@ -82,6 +83,33 @@ def test_bad_files_name_the_file(tmp_path, name, content, message):
     with pytest.raises(QAError, match=message) as info:
         from_path(path)
     assert name in str(info.value)
+
+
+def test_word_document_paragraphs_and_tables_in_their_order(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Talks in Munster", level=1)
+    document.add_paragraph("Japan and Germany agreed to deepen their defense ties.")
+    table = document.add_table(rows=2, cols=2)
+    for (row, col), text in {(0, 0): "Minister", (0, 1): "Country", (1, 0): "Yoshimasa Hayashi", (1, 1): "Japan"}.items():
+        table.cell(row, col).text = text
+    table.cell(1, 0).merge(table.cell(1, 1))  # a merged cell is read once, not once per column it spans
+    document.add_paragraph("Their next meeting will be in Tokyo.")
+    document.add_paragraph("   ")  # empty paragraphs make no blank paragraphs
+    document.save(tmp_path / "talks.docx")
+    assert from_path(tmp_path / "talks.docx").text == (
+        "Talks in Munster\n\nJapan and Germany agreed to deepen their defense ties.\n\n"
+        "Minister | Country\nYoshimasa Hayashi\nJapan\n\nTheir next meeting will be in Tokyo."
+    )
+
+
+def test_a_word_document_without_text_is_refused(tmp_path):
+    import docx
+
+    docx.Document().save(tmp_path / "blank.docx")
+    with pytest.raises(QAError, match="blank.docx: no text"):
+        from_path(tmp_path / "blank.docx")
 
 
 def test_empty_string_document_is_refused():

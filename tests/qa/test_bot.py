@@ -161,6 +161,19 @@ def test_from_paths_skips_bad_files_and_names_them(tmp_path, reader, embedder):
     assert bot.ask("What is the launch date of the product?").text == "12 March"
 
 
+def test_a_word_document_is_answered_from_with_its_offsets(tmp_path, reader, embedder):
+    import docx
+
+    document = docx.Document()
+    document.add_heading("Launch plan", level=1)
+    document.add_paragraph("The launch date of the product is 12 March. Maria Lopez leads the launch.")
+    document.save(tmp_path / "plan.docx")
+    bot = QABot.from_paths([tmp_path / "plan.docx"], reader=reader, embedder=embedder, cache_dir=False)
+    answer = bot.ask("Who leads the launch?")
+    assert (answer.text, answer.document) == ("Maria Lopez", "plan.docx")
+    assert bot.documents[0].text[answer.start : answer.end] == "Maria Lopez"
+
+
 def test_from_paths_with_no_readable_file_is_an_error(tmp_path):
     bad = tmp_path / "bad.txt"
     bad.write_bytes(b"\xff\xfe\xfa not utf-8")
