@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING, Sequence
 
 from qa_index.errors import QAError
 from qa.mentions import (
-    ENTITY_KINDS, IT, PERSON, PERSON_NOUNS, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention, asks_circumstance,
-    asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural, kind_of_span, may_be_person, parse,
-    pronoun_form, question_mentions, ranked_mentions, wh_token,
+    ENTITY_KINDS, IT, PERSON, PERSON_NOUNS, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention,
+    asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural,
+    kind_of_span, may_be_person, parse, pronoun_form, question_mentions, ranked_mentions, wh_token,
 )
 
 if TYPE_CHECKING:
@@ -248,6 +248,8 @@ class Conversation:
                 mention = self._two_parties(candidates[False]) or self._who_answered()
             if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label
                 mention = next((m for m in ranked if may_be_person(m)), None)
+            if mention is None and pronoun.lower_ in IT:  # else the name last asked for, a word ("Izz al-Arab")
+                mention = self._name_answered()
             if mention is None:
                 continue
             others.append(mention)
@@ -267,6 +269,14 @@ class Conversation:
         if not last.answer or wh is None or wh.lower_ not in ("who", "whom"):
             return None
         return answer_mention(doc, last.answer)
+
+    def _name_answered(self) -> Mention | None:
+        """The answer to the last question, where it asked for a name: "What does it translate to?"
+        after "What is the name of Nasser's brother?" -> "Izz al-Arab" means the name."""
+        last = self.turns[-1]
+        if not last.answer or not asks_a_name(parse(last.read_as)):
+            return None
+        return Mention(last.answer, THING, plural=False, named=True)
 
     @staticmethod
     def _two_parties(candidates: list[Mention]) -> Mention | None:
@@ -408,8 +418,19 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             noun = previous[wh.i + (2 if how_many else 1) : phrase_end].text
             if counting:
                 return f"{_upper_first(word)} {noun} {rest.text}"
-            verb = next((t for t in reversed(rest) if t.pos_ == "VERB" and t.i > rest[0].i), None)
+            words = word.split()
+            if len(words) > 1 and words[0] in ("which", "what") or len(words) > 2 and words[0] == "how":
+                # "And which broadcast networks?" after "Which film studio does Comcast operate?" asks for
+                # another object: "Which broadcast networks does Comcast operate?"; so does "And how many acres?"
+                return f"{_upper_first(word)} {rest.text}"
+            # the answer goes after the verb whose object the question phrase was ("Which war did Nasser
+            # launch to regain lost territory?" -> "... launch the War of Attrition to regain ..."), else the last
+            head = phrase.root.head  # the object's head is its verb, however tagged ("launch" as a noun)
+            verbs = [t for t in reversed(rest) if t.pos_ == "VERB" and t.i > rest[0].i and t.dep_ != "amod"]
+            verb = head if phrase.root.dep_ == "dobj" and head.i > rest[0].i else next(iter(verbs), None)
             if verb is not None:
+                while verb.i + 1 < len(previous) and previous[verb.i + 1].dep_ == "prt":
+                    verb = previous[verb.i + 1]  # "set up", "give back": the answer after the particle
                 at = verb.idx + len(verb.text)
                 inserted = f"{answer} {noun}" if how_many else _as_inserted(answer, False)
                 return f"{_upper_first(word)} {previous.text[rest.start_char : at]} {inserted}{previous.text[at:]}"

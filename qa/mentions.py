@@ -238,6 +238,14 @@ def asks_name(question: Doc) -> bool:
     return named_as or called or ending.endswith(" stand for")
 
 
+def asks_a_name(question: Doc) -> bool:
+    """"What is the name of Nasser's brother?", "What was Tesla's father's name?", "What name did Bell
+    adopt?", "What is X called?": the answer is a name, which an "it" may stand for whoever bears it."""
+    wh = wh_token(question)
+    word_asked = wh is not None and wh.dep_ == "det" and wh.head.lemma_.lower() in _WORD_NOUNS
+    return asks_name(question) or _named_one(question) is not None or word_asked
+
+
 def defines(question: Doc) -> bool:
     """A "What is X?", "Who is X?" or "What does X mean?" question, whose answer says what X is."""
     wh = wh_token(question)

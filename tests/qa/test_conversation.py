@@ -274,6 +274,9 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # who serves as an office is a person, and the office is that person, not another
         (("Which society did Bell serve as second president?", "National Geographic Society"), "When did he start?",
          "When did Bell start?"),
+        # a person's name asked for is a word "it" may stand for, when nothing else agrees
+        (("What is the name of Nasser's brother?", "Izz al-Arab"), "What does it translate to?",
+         "What does Izz al-Arab translate to?"),
         # two nouns joined are several people: not a "his"
         (("Who in Bell's family was deaf?", "his mother and wife"), "What did his research lead to?",
          "What did Bell's research lead to?"),
@@ -398,6 +401,12 @@ def test_how_many_alone_counts_what_the_last_answer_named():
         # what was done takes the place of "do"
         ("What did the German frigate do?", "When?", "When did the German frigate make a port call in Japan?"),
         ("How many galleries does the V&A cover?", "And how many acres?", "How many acres does the V&A cover?"),
+        # a question phrase of its own asks for another object, without the last answer
+        ("Which film studio does Comcast operate?", "And which broadcast networks?",
+         "Which broadcast networks does Comcast operate?"),
+        # the answer goes after the verb whose object was asked for, though a clause follows it
+        ("Which war did Nasser launch to regain lost territory?", "By what year?",
+         "By what year did Nasser launch the War of Attrition to regain lost territory?"),
     ],
 )
 def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsis, expected):
@@ -413,7 +422,9 @@ def test_a_lone_question_word_asks_the_previous_question_again(previous, ellipsi
                "In which battle was he defeated?": "the Battle of Hastings",
                "In what language were the classes held?": "German",
                "What is Japan concerned about?": "China's clout",
-               "What are the Doctor's companions usually?": "humans"}
+               "What are the Doctor's companions usually?": "humans",
+               "Which film studio does Comcast operate?": "Universal Pictures",
+               "Which war did Nasser launch to regain lost territory?": "the War of Attrition"}
     assert read_question(ellipsis, [(previous, answers.get(previous, "x"))]).question == expected
 
 
