@@ -125,9 +125,23 @@ def merge_candidates(
     )
 
 
+# words that name nothing alone: a span of only these (or of punctuation) answers no question
+_EMPTY_WORDS = frozenset(
+    "the a an of and or but in on at to for from by with as into than that this these those it its he him his "
+    "she her hers they them their we us our you your i me my".split()
+)
+
+
+def _says_something(text: str) -> bool:
+    """Whether a span holds a word that names something: not "the", "." or "of their" alone ("US" and
+    "IT" in capitals do)."""
+    return any(word.isupper() or word.lower() not in _EMPTY_WORDS for word in re.findall(r"[^\W_]+", text))
+
+
 def checked(question: str, ranked: Sequence[Candidate], texts: Sequence[str]) -> list[Candidate]:
-    """The candidates that can answer `question`, best first. A span of the wrong kind ("Germany" for
-    "Which Japanese city ...?", see qa.answer_kinds) is none, nor a person `texts` give another office
+    """The candidates that can answer `question`, best first. A span of no word that names anything
+    ("the", ".") is none; nor is a span of the wrong kind ("Germany" for "Which Japanese city ...?",
+    see qa.answer_kinds), nor a person `texts` give another office
     ("Japanese Defense Minister Yasukazu Hamada" for "Japan's prime minister", see qa.roles). Where the
     reader's best was ruled out, the one person `texts` title with the office asked about takes its
     place and its score ("Germany's defense minister" -> Christine Lambrecht). A titled person is no
@@ -136,7 +150,7 @@ def checked(question: str, ranked: Sequence[Candidate], texts: Sequence[str]) ->
     found = {c.text: titles(c.text, texts) for c in ranked} if office is not None or thing else {}
     kept = [
         c for c in ranked
-        if fits(c.text) and not rules_out(office, found.get(c.text, ()))
+        if _says_something(c.text) and fits(c.text) and not rules_out(office, found.get(c.text, ()))
         and not (thing and _titled_person(c.text, found))
     ]
     ruled_out_best = kept[:1] != list(ranked[:1])
@@ -175,6 +189,17 @@ def distinct_answers(candidates: Sequence[Candidate]) -> list[Candidate]:
             seen.add(key)
             kept.append(candidate)
     return kept
+
+
+def not_given(candidates: Sequence[Candidate], given: Sequence[str]) -> list[Candidate]:
+    """The candidates that are none of the answers already `given`, nor part of one, nor one with a
+    given one inside: after "Annalena Baerbock" and "Yasukazu Hamada and Christine Lambrecht", "Who
+    else?" is not answered by "Christine Lambrecht" or "Baerbock"."""
+    keys = [_answer_key(text) for text in given]
+    return [
+        c for c in candidates
+        if not any(key and (key in (mine := _answer_key(c.text)) or mine in key) for key in keys)
+    ]
 
 
 def evidence_sentence(sentences: Sequence[Sentence], text: str, start: int, end: int) -> tuple[str, int]:

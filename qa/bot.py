@@ -19,7 +19,7 @@ from qa_index.indexing import cache_key, cached_store, store_info
 from qa_index.retriever import Retrieved, Retriever
 from qa_index.stores import IndexSettings, Store, open_store
 from qa_index.stores.faiss_store import prune_cache
-from qa.answers import Answer, Candidate, checked, distinct_answers, evidence_sentence, merge_candidates
+from qa.answers import Answer, Candidate, checked, distinct_answers, evidence_sentence, merge_candidates, not_given
 from qa.conversation import ChatTurn, Conversation, ReadAs, check_history
 from qa.mentions import load_parser
 from qa.passages import Passage, passages
@@ -231,7 +231,7 @@ class QABot:
         pairs = [(r.question, p.text) for r, ps in zip(how, read) for p in ps]
         readings = iter(self.reader.read_batch(pairs, top_k=self.settings.alternatives + 1))
         return [
-            self._answer(q, r.question, hits, ps, [next(readings) for _ in ps])
+            self._answer(q, r.question, hits, ps, [next(readings) for _ in ps], r.besides)
             for q, r, hits, ps in zip(questions, how, retrieved, read)
         ]
 
@@ -273,12 +273,13 @@ class QABot:
         )
 
     def _answer(
-        self, question: str, read_as: str, hits: list[Retrieved], read: list[Passage], readings: list[Reading]
+        self, question: str, read_as: str, hits: list[Retrieved], read: list[Passage], readings: list[Reading],
+        besides: Sequence[str] = (),
     ) -> Answer:
         chunks = tuple(r.chunk for r in hits)
         calibration, prior = self.reader.pipeline_calibration, self.settings.unanswerable_share
         ranked = merge_candidates(read, readings, calibration, prior)
-        candidates = checked(read_as, ranked, [p.text for p in read])
+        candidates = not_given(checked(read_as, ranked, [p.text for p in read]), besides)
         best = candidates[0] if candidates else None
         abstains = best is None or calibration.abstains(best.margin, prior)
         # after an abstention, the closest sentence is that of the reader's own best span, even one ruled out:
@@ -287,7 +288,8 @@ class QABot:
         where, evidence, evidence_start, paragraph = _closest_sentence(shown, read)
         found = dict(
             document=where, evidence=evidence, evidence_start=evidence_start, paragraph=paragraph, chunks=chunks,
-            read_as=read_as, margin=best.margin if best else None,
+            read_as=f"{read_as} (besides {'; '.join(besides)})" if besides else read_as,
+            margin=best.margin if best else None,
         )
         offered = distinct_answers(candidates)
         if abstains:
@@ -344,8 +346,9 @@ class Chat:
 
     def ask(self, question: str) -> Answer:
         cleaned = self.bot._check(question)
-        answer = self.bot._answer_readings([cleaned], [self.conversation.read(self.bot._spelled(cleaned))])[0]
-        self.conversation.add(cleaned, answer.read_as, answer.text)
+        reading = self.conversation.read(self.bot._spelled(cleaned))
+        answer = self.bot._answer_readings([cleaned], [reading])[0]
+        self.conversation.add(cleaned, reading.question, answer.text)
         return answer
 
     def clear(self) -> None:

@@ -46,6 +46,12 @@ _POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
 _OF_A_PLACE = frozenset("capital population border borders territory coastline climate flag anthem president".split())
 TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentions are not what it means
 
+# "Who else?", "And what else?", "Anyone else?", "Any others?": the last question, another answer
+_ELSE = re.compile(
+    r"^\s*(?:(?:and|but|so)\s+)?(?:(?:who|whom|what|where|when|which\s+[^\W\d_]+|anyone|anybody|anything|"
+    r"anywhere|someone|something|somewhere)\s+else|(?:any\s+)?others?)\s*\??\s*$",
+    re.IGNORECASE,
+)
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
 # "Why?", "And when exactly?", "Against whom?", "Since when?", "By whose vote?", "And how many acres?"
 _LONE_WH = re.compile(
@@ -73,10 +79,12 @@ class ChatTurn:
 
 @dataclass(frozen=True)
 class ReadAs:
-    """How a question is read: `question` for the reader, `query` for retrieval."""
+    """How a question is read: `question` for the reader, `query` for retrieval, and `besides` the
+    answers already given that it asks past ("Who else?")."""
 
     question: str
     query: str
+    besides: tuple[str, ...] = ()
 
 
 def _is_pair(turn: object) -> bool:
@@ -165,10 +173,22 @@ class Conversation:
         if not self.turns:
             return ReadAs(question, question)
         previous = self.turns[-1]
+        if _ELSE.match(question):  # "Who else?": the last question again, for an answer not given yet
+            given = [t.answer for t in self._same_question() if t.answer]
+            return ReadAs(previous.read_as, previous.read_as, tuple(dict.fromkeys(given)))
         rewritten = self._ellipsis(question, previous) or self._pronouns(question)
         if rewritten is None or rewritten == question:
             return ReadAs(question, question)
         return ReadAs(rewritten, f"{rewritten} {previous.read_as}")
+
+    def _same_question(self) -> list[ChatTurn]:
+        """The last turns that read as the last question did: a question and the "Who else?" after it."""
+        same = []
+        for turn in reversed(self.turns):
+            if turn.read_as != self.turns[-1].read_as:
+                break
+            same.insert(0, turn)
+        return same
 
     def _candidates(self) -> dict[bool, list[Mention]]:
         """Mentions of the earlier turns, most recent turn first: its answer, then its question's phrases

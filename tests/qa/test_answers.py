@@ -1,6 +1,6 @@
 """Answers as the bot offers them: one answer read several ways is offered once."""
 
-from qa.answers import Candidate, distinct_answers
+from qa.answers import Candidate, checked, distinct_answers
 
 
 def _candidate(text: str, start: int, score: float) -> Candidate:
@@ -20,3 +20,9 @@ def test_an_answer_read_with_and_without_its_article_or_punctuation_is_offered_o
     kept = distinct_answers(found)
     assert [c.text for c in kept] == ["North Korea", "Soviet Union", "United States", "Theodore", "odore"]
     assert kept[1].start == 40  # the first, best reading of each answer is the one kept
+
+
+def test_a_span_of_no_word_that_names_anything_is_no_answer():
+    found = [_candidate(text, 10 * i, 0.9 - 0.1 * i) for i, text in enumerate(["the", ".", "of their", "Britain", "it", "US"])]
+    kept = checked("Which countries have an ACSA with Japan?", found, ["Britain has one. So do the others."])
+    assert [c.text for c in kept] == ["Britain", "US"]

@@ -309,3 +309,15 @@ def test_warm_up_loads_the_parser_in_the_background(bot, monkeypatch):
     monkeypatch.setattr(qa.bot, "load_parser", loaded.set)
     assert bot.warm_up() is bot
     assert loaded.wait(timeout=10)
+
+
+def test_who_else_gives_another_answer_than_those_given(bot):
+    chat = bot.chat()
+    first = chat.ask("Which countries already have an ACSA with Japan?")
+    again = chat.ask("Who met in Munster?")
+    other = chat.ask("Who else?")
+    assert other.read_as == f"Who met in Munster? (besides {again.text})"
+    given = {first.text, again.text}
+    for offered in [other.text, *(c.text for c in other.alternatives)]:
+        assert offered not in given and (offered is None or again.text not in offered and offered not in again.text)
+    assert chat.turns[-1].read_as == "Who met in Munster?"  # the conversation keeps the question as read

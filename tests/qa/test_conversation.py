@@ -355,6 +355,17 @@ def test_and_with_another_relative_of_the_same_owner_swaps_the_relative():
     )
 
 
+@pytest.mark.parametrize("follow_up", ["Who else?", "And who else?", "Anyone else?", "Any others?", "what else"])
+def test_who_else_asks_the_last_question_again_past_every_answer_given_to_it(follow_up):
+    history = [("Who met in Munster?", "Annalena Baerbock")]
+    reading = read_question(follow_up, history)
+    assert (reading.question, reading.besides) == ("Who met in Munster?", ("Annalena Baerbock",))
+    history += [("Who else?", "Yoshimasa Hayashi"), ("Anyone else?", None)]
+    assert read_question(follow_up, history).besides == ("Annalena Baerbock", "Yoshimasa Hayashi")
+    # a question of its own with "else" in it is read as any other
+    assert read_question("What else did she discuss?", history[:1]).besides == ()
+
+
 def test_how_many_alone_counts_what_the_last_answer_named():
     history = [("What did Germany send to Japan?", "three Eurofighter jets")]
     assert read_question("How many?", history).question == "How many Eurofighter jets did Germany send to Japan?"
