@@ -21,6 +21,7 @@ from qa_index.stores import IndexSettings, Store, open_store
 from qa_index.stores.faiss_store import prune_cache
 from qa.answers import Answer, Candidate, checked, distinct_answers, evidence_sentence, merge_candidates, not_given
 from qa.conversation import ChatTurn, Conversation, ReadAs, check_history
+from qa.genders import Genders
 from qa.mentions import load_parser
 from qa.passages import Passage, passages
 from qa.reader import Reader, Reading
@@ -171,6 +172,12 @@ class QABot:
         return Abbreviations(d.text for d in self.documents or ()) if self.settings.abbreviations else None
 
     @cached_property
+    def genders(self) -> Genders:
+        """Who is a "he" and who a "she", as the documents refer to them (qa.genders); a bot opened on a
+        store holds no texts, and goes by the titles in names alone."""
+        return Genders(d.text for d in self.documents or ())
+
+    @cached_property
     def _known_words(self) -> frozenset[str]:
         """The reader's whole words: English a speller leaves alone."""
         return self.reader.encoder.words()
@@ -215,12 +222,12 @@ class QABot:
         the `turns` of an earlier chat (kept as they were read)."""
         if history and turns:
             raise QAError("give a chat either its history or its turns, not both")
-        return Chat(self, Conversation(turns) if turns else self._conversation(history))
+        return Chat(self, Conversation(turns, self.genders) if turns else self._conversation(history))
 
     def _conversation(self, history: object) -> Conversation:
         """A conversation from earlier (question, answer) pairs, each question read as the bot reads one:
         its typos corrected, so "it" after "What did Germny send?" is not "Germny"."""
-        return Conversation.from_history([(self._spelled(q), a) for q, a in check_history(history)])
+        return Conversation.from_history([(self._spelled(q), a) for q, a in check_history(history)], self.genders)
 
     def _answer_readings(self, questions: list[str], how: list[ReadAs]) -> list[Answer]:
         if not questions:

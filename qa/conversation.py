@@ -31,6 +31,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Sequence
 
 from qa_index.errors import QAError
+from qa.genders import HE, SHE, Genders
 from qa.mentions import (
     ENTITY_KINDS, IT, PERSON, PERSON_NOUNS, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention,
     asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural,
@@ -154,13 +155,14 @@ class Conversation:
 
     Plain data in and out (`turns`), so a page or a CLI can keep it between requests."""
 
-    def __init__(self, turns: Sequence[ChatTurn] = ()) -> None:
+    def __init__(self, turns: Sequence[ChatTurn] = (), genders: Genders | None = None) -> None:
         self.turns: list[ChatTurn] = list(turns)
+        self.genders = genders or Genders()  # without documents, a title in a name still tells
 
     @classmethod
-    def from_history(cls, history: object) -> "Conversation":
+    def from_history(cls, history: object, genders: Genders | None = None) -> "Conversation":
         """A conversation from earlier [question, answer] pairs, each question read as it would have been."""
-        conversation = cls()
+        conversation = cls(genders=genders)
         for question, answer in check_history(history):
             conversation.add(question, conversation.read(question).question, answer)
         return conversation
@@ -260,14 +262,17 @@ class Conversation:
                 m for m in candidates[pronoun.dep_ in ("nsubj", "nsubjpass")]
                 if said_as.get(m.text, form) == form and m not in others
             ]
+            if form in (HE, SHE):  # not a person the documents or a title give the other gender
+                ranked = [m for m in ranked if m.kind != PERSON or self.genders.of(m.text) in (None, form)]
             if pronoun.lower_ == "its" and pronoun.head.lemma_.lower() in _OF_A_PLACE:
                 # "What is its capital?": a place's, though an organisation answered last ("East African Community")
                 ranked = [m for m in ranked if m.kind == PLACE] or ranked
             mention = _said(pronoun, self.turns[-1]) or next((m for m in ranked if agrees(pronoun.lower_, m)), None)
             if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
                 mention = self._two_parties(candidates[False]) or self._who_answered()
-            if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label
-                mention = next((m for m in ranked if may_be_person(m)), None)
+            if mention is None and pronoun.lower_ in SINGULAR:  # else the one of a pair of that gender, or a
+                # one-word name, whatever its label ("he" after "Yasukazu Hamada and Christine Lambrecht")
+                mention = self._one_of_a_pair(form, ranked) or next((m for m in ranked if may_be_person(m)), None)
             if mention is None and pronoun.lower_ in IT:  # else the name last asked for, a word ("Izz al-Arab")
                 mention = self._name_answered()
             if mention is None:
@@ -289,6 +294,18 @@ class Conversation:
         if not last.answer or wh is None or wh.lower_ not in ("who", "whom"):
             return None
         return answer_mention(doc, last.answer)
+
+    def _one_of_a_pair(self, form: str, ranked: list[Mention]) -> Mention | None:
+        """The one person of the gender asked for in the first list of two people ("Yasukazu Hamada and
+        Christine Lambrecht" for "he", where the documents say "Hamada ... his")."""
+        pair = next((m for m in ranked if m.kind == PERSON and m.plural and m.named), None)
+        if pair is None:
+            return None
+        people = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", pair.text) if p.strip()]
+        fitting = [p for p in people if self.genders.of(p) == form]
+        if len(people) == 2 and len(fitting) == 1:
+            return Mention(fitting[0], PERSON, plural=False, named=True)
+        return None
 
     def _name_answered(self) -> Mention | None:
         """The answer to the last question, where it asked for a name: "What does it translate to?"
@@ -555,6 +572,6 @@ def _counted(answer: str) -> str:
     return doc[start:].text
 
 
-def read_question(question: str, history: object) -> ReadAs:
+def read_question(question: str, history: object, genders: Genders | None = None) -> ReadAs:
     """How `question` is read after earlier [question, answer] pairs (see `Conversation`)."""
-    return Conversation.from_history(history).read(question)
+    return Conversation.from_history(history, genders).read(question)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from qa_index.errors import QAError
+from qa.genders import by_title
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -117,8 +118,11 @@ class Mention:
 
 
 def kind_of_span(span: Span) -> str:
-    """A noun phrase's kind: the named entity that covers its head, else its head noun, else a thing."""
+    """A noun phrase's kind: a person where a title opens a name ("Queen Victoria", which the small model
+    may label otherwise), else the named entity that covers its head, else its head noun, else a thing."""
     root = span.root
+    if by_title(span.text) is not None and root.text[:1].isupper() and root.ent_type_ not in ("GPE", "LOC", "FAC"):
+        return PERSON
     if root.ent_type_:
         return ENTITY_KINDS.get(root.ent_type_, THING)
     lemma = root.lemma_.lower()
@@ -152,7 +156,7 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
     wh = wh_token(question)
     if wh is not None:
         word = wh.lower_
-        if word in ("who", "whom"):  # "the Central Pacific Railroad" answers a "who" and is an "it"
+        if word in ("who", "whom", "whose"):  # "the Central Pacific Railroad" answers a "who" and is an "it"
             return THING if answer[:].root.lemma_.lower() in _ORGANISATION_NOUNS else PERSON
         if word == "when":
             return TIME
@@ -386,7 +390,10 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         owned_name = chunk.root.pos_ == "PROPN" and chunk.root.text[:1].isupper() and any(
             t.dep_ == "poss" and t.head == chunk.root and t.text[:1].isupper() for t in chunk
         )
-        for ent in () if institution or owned_name else chunk.ents:
+        # "Princess Margaret" is one name with its title, which says who she is: not "Margaret" alone
+        titled_name = chunk.root.text[:1].isupper() and by_title(chunk.text) is not None
+        titled_name = titled_name and kind_of_span(chunk) == PERSON
+        for ent in () if institution or owned_name or titled_name else chunk.ents:
             # "Japan" in "Japan's prime minister"; not an adjective ("German" in "his German counterpart"),
             # nor the name alone where the phrase is "the" and the name ("the St. Johns River")
             if ent.label_ in ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ" and not the_name:
@@ -401,7 +408,7 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
         # a lone capitalised proper noun the small model gives no label ("Tesla") is still a name
         lone_name = len(chunk) == 1 and chunk.root.pos_ == "PROPN" and chunk.root.text[:1].isupper()
-        named = named or institution or owned_name or lone_name
+        named = named or institution or owned_name or lone_name or titled_name
         titled = _titled_of(chunk) or _appositive_name(chunk)
         if titled is not None:  # "the Principality of Antioch", not "the Principality"
             text, named = titled.text, True

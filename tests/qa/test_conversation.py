@@ -7,6 +7,7 @@ import pytest
 from qa.conversation import Conversation, read_question
 from qa.evaluation.article_eval import load_conversations
 from qa.evaluation.metrics import normalize_answer
+from qa.genders import Genders
 from qa_index.errors import QAError
 
 HAYASHI = ("Who is Japan's foreign minister?", "Yoshimasa Hayashi")
@@ -364,6 +365,29 @@ def test_who_else_asks_the_last_question_again_past_every_answer_given_to_it(fol
     assert read_question(follow_up, history).besides == ("Annalena Baerbock", "Yoshimasa Hayashi")
     # a question of its own with "else" in it is read as any other
     assert read_question("What else did she discuss?", history[:1]).besides == ()
+
+
+def test_he_and_she_skip_a_person_of_the_other_gender():
+    # a title tells without any text: "he" is not Princess Margaret, though she is the question's subject
+    history = [("Who did Princess Margaret wish to marry?", "Peter Townsend")]
+    assert read_question("How much older was he?", history).question == "How much older was Peter Townsend?"
+    # the answer to "whose" is a person, and so is a name a title opens
+    history = [("Whose reign did Elizabeth surpass in 2015?", "Queen Victoria")]
+    assert read_question("How was she related to Elizabeth?", history).question == (
+        "How was Queen Victoria related to Elizabeth?"
+    )
+
+
+def test_he_after_two_people_is_the_one_the_documents_call_he():
+    text = "Japanese Defense Minister Yasukazu Hamada (on screen, R) and his German counterpart Christine Lambrecht."
+    history = [("Who joined online?", "Yasukazu Hamada and Christine Lambrecht")]
+    assert read_question("When did he become defense minister?", history, Genders([text])).question == (
+        "When did Yasukazu Hamada become defense minister?"
+    )
+    # where the documents do not say, "he" is left as typed rather than guessed
+    assert read_question("When did he become defense minister?", history).question == (
+        "When did he become defense minister?"
+    )
 
 
 def test_how_many_alone_counts_what_the_last_answer_named():

@@ -1,0 +1,111 @@
+"""Whether a person is a "he" or a "she", from a title in the name or from how the documents refer to them.
+
+A pronoun of one gender does not stand for a person of the other: "How much older was he?" after
+"Who did Princess Margaret wish to marry?" -> "Peter Townsend" means Townsend, not Margaret. A title
+in the name says it ("Princess Margaret", "King Edward VIII", "Mrs Thatcher"); else the pronouns that
+follow the name in the documents, in the rest of its sentence and at the start of the next ("Peter
+Townsend, ... with two sons from his previous marriage"), where they mostly agree. First names are not
+guessed: what neither says stays unknown, and either pronoun may stand for that person.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+HE, SHE = "he", "she"
+_TITLES = {
+    SHE: frozenset(
+        "queen princess duchess countess empress lady dame mrs ms miss madam madame sister mother daughter wife "
+        "aunt niece grandmother actress baroness marchioness viscountess".split()
+    ),
+    HE: frozenset(
+        "king prince duke count earl emperor lord sir mr brother father son husband uncle nephew grandfather "
+        "actor baron marquess viscount pope".split()
+    ),
+}
+# the pronouns that tell who a name is: a subject's or a reflexive, and "his"; "her" and "him" are as
+# often someone else, the object of the name's own verb ("Creon ... trying to stop her")
+_PRONOUNS = {SHE: frozenset("she hers herself".split()), HE: frozenset("he his himself".split())}
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
+_QUOTE = re.compile("[\"\u201c\u201d]")
+MIN_SHARE = 2  # one gender's pronouns must outnumber the other's this many times over
+NEAR = 8  # words after a name that a pronoun of its own is looked for in
+
+
+def by_title(name: str) -> str | None:
+    """"she" for "Princess Margaret", "the Queen" or "Bell's mother", "he" for "King Edward VIII"; None
+    without such a word. In a name a title comes before it: "Mary King" says nothing."""
+    words = _WORD.findall(_bare(name))
+    named = len(words) > 1 and words[-1][:1].isupper()
+    for word in words[:-1] if named else words:
+        for gender, titles in _TITLES.items():
+            if word.lower().rstrip(".") in titles:
+                return gender
+    return None
+
+
+class Genders:
+    """Looks a person's gender up in the documents' own words; each name is worked out once."""
+
+    def __init__(self, texts: Iterable[str] = ()) -> None:
+        self._texts = [t for t in texts if t]
+        self._found: dict[str, str | None] = {}
+
+    def of(self, name: str) -> str | None:
+        """"he", "she", or None where neither the name's title nor the documents say."""
+        bare = _bare(name)
+        if bare not in self._found:
+            self._found[bare] = by_title(bare) or self._by_pronouns(bare)
+        return self._found[bare]
+
+    def _by_pronouns(self, name: str) -> str | None:
+        if not name or not self._texts:
+            return None
+        counts = {HE: 0, SHE: 0}
+        pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
+        for text in self._texts:
+            for found in pattern.finditer(text):
+                # the nearest pronoun after each mention is the likeliest to mean it
+                words = (w.lower() for w in _following_words(text, found.start(), found.end()))
+                first = next((g for w in words for g, pronouns in _PRONOUNS.items() if w in pronouns), None)
+                if first is not None:
+                    counts[first] += 1
+        he, she = counts[HE], counts[SHE]
+        if he >= MIN_SHARE * she and he:
+            return HE
+        if she >= MIN_SHARE * he and she:
+            return SHE
+        return None
+
+
+def _bare(name: str) -> str:
+    """The name without a leading article or a possessive ending ("the Duke's" -> "Duke")."""
+    name = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+    return re.sub(r"['\u2019]s?$", "", name)
+
+
+def _following_words(text: str, start: int, end: int) -> list[str]:
+    """The few words after a name (at `start:end`) where a pronoun most likely refers back to it: up to
+    `NEAR`, stopping at another name, a quotation (its "she" is a speaker's) or the sentence's end; and
+    the first word of the next sentence where the name opened its own and no other name followed in it
+    ("Bell refused to have a telephone in his study. He ...")."""
+    stop_match = _SENTENCE_END.search(text, end)
+    stop = stop_match.start() if stop_match else len(text)
+    near: list[str] = []
+    for word in _WORD.finditer(text, end, stop):
+        another_name = word.group()[:1].isupper() and len(word.group()) > 1  # not "R" of "(on screen, R)"
+        if another_name or len(near) == NEAR or _QUOTE.search(text, end, word.start()):
+            break
+        near.append(word.group())
+    # the next sentence's subject is this one's where the name opened it and no other name came after
+    opening = text[_sentence_start(text, start) : start].strip() in ("", "The")
+    alone = not any(w[:1].isupper() and len(w) > 1 for w in _WORD.findall(text, end, stop))
+    following = _WORD.search(text, stop_match.end()) if stop_match and opening and alone else None
+    return near + ([following.group()] if following else [])
+
+
+def _sentence_start(text: str, at: int) -> int:
+    ends = list(_SENTENCE_END.finditer(text, 0, at))
+    return ends[-1].end() if ends else 0

@@ -1,0 +1,42 @@
+"""Who is a "he" and who a "she": a title in the name, or the pronouns right after it in the documents."""
+
+import pytest
+
+from qa.genders import Genders, by_title
+
+
+@pytest.mark.parametrize(
+    "name, gender",
+    [
+        ("Princess Margaret", "she"), ("the Queen", "she"), ("Bell's mother", "she"), ("Mrs. Thatcher", "she"),
+        ("King Edward VIII", "he"), ("the Duke of Windsor", "he"), ("her husband", "he"),
+        ("Mary King", None),  # a title comes before a name, not after it
+        ("Peter Townsend", None), ("the council", None),
+    ],
+)
+def test_a_title_in_a_name_tells(name, gender):
+    assert by_title(name) == gender
+
+
+def test_the_documents_tell_by_the_pronoun_right_after_a_name():
+    text = (
+        "Peter Townsend was 16 years older; he had two sons. Norman Hartnell designed the gown.\n\n"
+        "Japanese Defense Minister Yasukazu Hamada (on screen, R) and his German counterpart Christine Lambrecht "
+        "joined them online. Creon is trying to stop her from giving Antigone a burial. She refused.\n\n"
+        'In the words of Martin Charteris, "the Queen was sympathetic, but I think she hoped the affair would end."'
+    )
+    genders = Genders([text])
+    assert genders.of("Peter Townsend") == "he"
+    assert genders.of("Yasukazu Hamada") == "he"  # past "(on screen, R)", a letter, not another name
+    assert genders.of("Norman Hartnell") is None  # nothing said of him: first names are not guessed
+    assert genders.of("Christine Lambrecht") is None
+    assert genders.of("Creon") is None  # "her" is as often someone else: the object of the name's verb
+    assert genders.of("Martin Charteris") is None  # a quotation's "she" is the speaker's
+    assert genders.of("Queen Victoria") == "she"  # a title needs no text
+    assert Genders().of("Peter Townsend") is None
+
+
+def test_mixed_pronouns_leave_a_name_unknown():
+    text = "Sam Lee said he would come. Sam Lee said she would come. Sam Lee left."
+    assert Genders([text]).of("Sam Lee") is None
+    assert Genders([text + " Sam Lee thinks he can win."]).of("Sam Lee") == "he"  # two to one
