@@ -54,6 +54,8 @@ _OFFICES = frozenset(
 _PERSONAL_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 # what a "What name ...?" asks for is a word, whoever bears it
 _WORD_NOUNS = frozenset("name nickname surname title word term phrase motto slogan".split())
+# prepositions whose object is a place, never a person: "in Munster", "near Berlin"
+_IN_A_PLACE = frozenset("in at near inside outside across throughout".split())
 _PLACE_NOUNS = frozenset("country nation state city town region capital place port island continent".split())
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
 # head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"
@@ -119,16 +121,25 @@ class Mention:
 
 def kind_of_span(span: Span) -> str:
     """A noun phrase's kind: a person where a title opens a name ("Queen Victoria", which the small model
-    may label otherwise), else the named entity that covers its head, else its head noun, else a thing."""
+    may label otherwise), a place where a name labelled a person follows "in", "at" or "near", else the
+    named entity that covers its head, else its head noun, else a thing."""
     root = span.root
     if by_title(span.text) is not None and root.text[:1].isupper() and root.ent_type_ not in ("GPE", "LOC", "FAC"):
         return PERSON
     if root.ent_type_:
-        return ENTITY_KINDS.get(root.ent_type_, THING)
+        return _entity_kind(root)
     lemma = root.lemma_.lower()
     if lemma in _TIME_NOUNS:
         return TIME
     return PERSON if lemma in PERSON_NOUNS else PLACE if lemma in _PLACE_NOUNS else THING
+
+
+def _entity_kind(root: Token) -> str:
+    """The kind of the named entity a token heads; a "person" after "in", "at" or "near" is a place
+    ("Who met in Munster?": one meets in a place, whatever the small model's label)."""
+    if root.ent_type_ == "PERSON" and root.dep_ == "pobj" and root.head.lower_ in _IN_A_PLACE:
+        return PLACE
+    return ENTITY_KINDS.get(root.ent_type_, THING)
 
 
 def is_plural(span: Span) -> bool:
@@ -399,7 +410,7 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             if ent.label_ in ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ" and not the_name:
                 # a name that only modifies the phrase's head ("Amazon" in "the Amazon rainforest") comes after it
                 rank = (1, role, 2) if ent.root.dep_ == "compound" and ent.root.head == chunk.root else (1, role, 0)
-                mentions.append((rank, ent.start, Mention(_name(ent), ENTITY_KINDS[ent.label_], False, True)))
+                mentions.append((rank, ent.start, Mention(_name(ent), _entity_kind(ent.root), False, True)))
         for owner in (t for t in chunk if t.dep_ == "poss" and t.head == chunk.root and t.pos_ == "NOUN"):
             # "oxygen" in "oxygen's atomic number": what "its" most likely means next
             owned = doc[owner.left_edge.i : owner.i + 1]
@@ -428,7 +439,7 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
     for ent in doc.ents:
         # a name the parser left out of every noun phrase ("the Black Death" in "Where did the Black
         # Death originate?", parsed wrongly) is still a name to refer to
-        kind = ENTITY_KINDS.get(ent.label_)
+        kind = _entity_kind(ent.root) if ent.label_ in ENTITY_KINDS else None
         if ent[-1].pos_ == "ADP":  # "Group of" labelled without its "Seven": the name runs on to the end of its object
             ent = doc[ent.start : max(ent.end, ent[-1].right_edge.i + 1)]
         if kind in (PERSON, PLACE, THING) and not chunked & set(range(ent.start, ent.end)) and not _cuts_a_word(ent):
@@ -522,9 +533,10 @@ def counted_phrase(chunk: Span) -> Span | None:
 
 def may_be_person(mention: Mention) -> bool:
     """A one-word name labelled something else, which may still be a person: the small model often takes
-    a lone name for an organisation ("Antigone", "Oedipus"), but an acronym ("NASA") is not one."""
+    a lone name for an organisation ("Antigone", "Oedipus"), but an acronym ("NASA") is not one, nor a
+    place ("Munster" of "Who met in Munster?")."""
     text = mention.text
-    return mention.named and not mention.plural and " " not in text and text.istitle()
+    return mention.named and not mention.plural and mention.kind != PLACE and " " not in text and text.istitle()
 
 
 def pronoun_form(pronoun: str) -> str:

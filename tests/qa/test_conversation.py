@@ -378,6 +378,14 @@ def test_he_and_she_skip_a_person_of_the_other_gender():
     )
 
 
+def test_she_past_a_man_is_not_the_place_the_small_model_calls_a_person():
+    genders = Genders(["Japanese Foreign Minister Yoshimasa Hayashi met with his German counterpart."])
+    history = [("Who met in Munster?", "Annalena Baerbock"), ("Who else?", "Yoshimasa Hayashi")]
+    assert read_question("When did she become foreign minister?", history, genders).question == (
+        "When did Annalena Baerbock become foreign minister?"  # not Hayashi ("his"), nor "Munster"
+    )
+
+
 def test_he_after_two_people_is_the_one_the_documents_call_he():
     text = "Japanese Defense Minister Yasukazu Hamada (on screen, R) and his German counterpart Christine Lambrecht."
     history = [("Who joined online?", "Yasukazu Hamada and Christine Lambrecht")]
