@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Sequence
 from qa_index.errors import QAError
 from qa.genders import HE, SHE, Genders
 from qa.mentions import (
-    ENTITY_KINDS, IT, PERSON, PERSON_NOUNS, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention,
+    IT, PERSON, PERSON_NOUNS, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention,
     asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural,
     kind_of_span, may_be_person, parse, pronoun_form, question_mentions, ranked_mentions, wh_token,
 )
@@ -362,8 +362,13 @@ class Conversation:
         pair = min(pairs, key=lambda p: p[0].root.head.lemma_ != p[1].root.head.lemma_, default=None)
         if pair is not None:  # with its adjectives: "And to Iceland?" after "... to northwestern Russia?"
             name_ent, old_ent = pair
+            start = _modified(old_ent)
+            before = next((t for t in reversed(prev) if t.idx + len(t.text) <= start), None)
+            if new[0].pos_ == "ADP" and before is not None and before.pos_ == "ADP":
+                # "And from 1927 to 1929?" after "... develop in 1926?": the whole phrase, its preposition too
+                return previous.read_as[: before.idx] + name + previous.read_as[old_ent.end_char :]
             name_text = name[_modified(name_ent) : name_ent.end_char]
-            return previous.read_as[: _modified(old_ent)] + name_text + previous.read_as[old_ent.end_char :]
+            return previous.read_as[:start] + name_text + previous.read_as[old_ent.end_char :]
         counted = next((c for c in map(counted_phrase, prev.noun_chunks) if c is not None), None)
         if counted is not None and is_plural(new[:]):
             # "And Fields Medalists?" after "How many Nobel laureates ...?" counts something else; after
@@ -378,7 +383,7 @@ class Conversation:
         # "And in health-related fields?": a phrase under a preposition takes the old one's place, preposition and all
         lead = len(new) > 1 and new[0].pos_ == "ADP"
         core = new[1:] if lead else new[:]
-        kind = ENTITY_KINDS.get(core.ents[0].label_, THING) if core.ents else kind_of_span(core)
+        kind = kind_of_span(core)  # its head's: "the average for the third quarter" is no date
         # a phrase of the kind, of the same number first ("And arcs of volcanoes?" after "What were mid-ocean
         # ridges explained as?", "And in health-related fields?" after "... in the Imperial household?")
         plural = is_plural(core)

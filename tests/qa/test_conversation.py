@@ -348,6 +348,19 @@ def test_and_a_nationality_swaps_the_adjective_of_its_kind():
     assert read_question("And the German one?", history).question == "Who is the German defense minister?"
 
 
+def test_and_with_a_phrase_that_holds_a_date_swaps_by_its_head_or_its_preposition():
+    # "the third quarter" inside it is a date, but the phrase is an average: it takes the asked thing's place
+    history = [("What is the lowest temperature recorded in Antarctica?", None)]
+    assert read_question("And the average for the third quarter?", history).question == (
+        "What is the average for the third quarter recorded in Antarctica?"
+    )
+    # a phrase with its preposition takes the old date's place, preposition and all
+    history = [("Where did von Neumann's quantum mechanics work develop in 1926?", "Göttingen")]
+    assert read_question("And from 1927 to 1929?", history).question == (
+        "Where did von Neumann's quantum mechanics work develop from 1927 to 1929?"
+    )
+
+
 def test_and_with_another_relative_of_the_same_owner_swaps_the_relative():
     history = [("What was Bell's mother's name?", "Eliza Grace")]
     assert read_question("And his father's?", history).question == "What was Bell's father's name?"
