@@ -24,7 +24,8 @@ the test half's F1 / EM (74.6 / 66.7 -> 77.0 / 69.0) and no-answer precision (66
 every score it touched the right way (the Brier score fell, 0.157 -> 0.150), yet the ECE rose (0.075
 -> 0.095): a079, now answered right at 0.65, joined a bin of answers already right more often than
 scored. Ten bins over 57 questions move like that, so the ECE gate sits at 0.10 and the Brier score,
-which has no bins, is gated too.
+which has no bins, is gated too. A perfectly calibrated bot would show a median ECE of 0.104 at the
+test half's scores (`ece_by_chance`): the gate cannot sit much lower without failing on luck.
 """
 
 from __future__ import annotations
