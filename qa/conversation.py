@@ -53,6 +53,10 @@ _ELSE = re.compile(
     r"anywhere|someone|something|somewhere)\s+else|(?:any\s+)?others?)\s*\??\s*$",
     re.IGNORECASE,
 )
+# "Who else met ...?", "What else did they agree?": a question of its own that asks past earlier answers
+_ELSE_INSIDE = re.compile(
+    r"\b(who|whom|what|where|which\s+[^\W\d_]+|how\s+many\s+[^\W\d_]+)\s+else\b", re.IGNORECASE
+)
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
 # "Why?", "And when exactly?", "Against whom?", "Since when?", "By whose vote?", "And how many acres?"
 _LONE_WH = re.compile(
@@ -178,6 +182,12 @@ class Conversation:
         if _ELSE.match(question):  # "Who else?": the last question again, for an answer not given yet
             given = [t.answer for t in self._same_question() if t.answer]
             return ReadAs(previous.read_as, previous.read_as, tuple(dict.fromkeys(given)))
+        inside = _ELSE_INSIDE.search(question)
+        if inside is not None:  # "Who else met in Munster?": the question without "else", past what was said
+            plain = self.read(question[: inside.end(1)] + question[inside.end() :])
+            asked = [t for t in self.turns if _same_words(t.read_as, plain.question)]
+            given = [t.answer for t in asked if t.answer] or ([previous.answer] if previous.answer else [])
+            return ReadAs(plain.question, plain.query, tuple(dict.fromkeys(given)))
         rewritten = self._ellipsis(question, previous) or self._pronouns(question)
         if rewritten is None or rewritten == question:
             return ReadAs(question, question)
@@ -529,6 +539,11 @@ def _did(answer: str) -> str | None:
     if not len(doc) or doc[0].pos_ != "VERB":
         return None
     return f"{doc[0].lemma_}{doc[0].whitespace_}{doc[1:].text}".strip()
+
+
+def _same_words(one: str, other: str) -> bool:
+    """Two questions alike but for case, spacing and punctuation."""
+    return re.findall(r"\w+", one.lower()) == re.findall(r"\w+", other.lower())
 
 
 def _possessor(question: Doc) -> Span | None:

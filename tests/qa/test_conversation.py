@@ -376,8 +376,16 @@ def test_who_else_asks_the_last_question_again_past_every_answer_given_to_it(fol
     assert (reading.question, reading.besides) == ("Who met in Munster?", ("Annalena Baerbock",))
     history += [("Who else?", "Yoshimasa Hayashi"), ("Anyone else?", None)]
     assert read_question(follow_up, history).besides == ("Annalena Baerbock", "Yoshimasa Hayashi")
-    # a question of its own with "else" in it is read as any other
-    assert read_question("What else did she discuss?", history[:1]).besides == ()
+
+
+def test_a_question_with_else_in_it_asks_without_it_past_the_answers_given():
+    history = [("Who met in Munster?", "Annalena Baerbock"), ("Who else?", "Yoshimasa Hayashi")]
+    reading = read_question("Who else met in Munster?", history)
+    assert (reading.question, reading.besides) == ("Who met in Munster?", ("Annalena Baerbock", "Yoshimasa Hayashi"))
+    # asked after another question: past the last answer, its pronouns read as any question's
+    history = [("What did Germany send to Japan?", "three Eurofighter jets")]
+    reading = read_question("What else did it send?", history)
+    assert (reading.question, reading.besides) == ("What did Germany send?", ("three Eurofighter jets",))
 
 
 def test_he_and_she_skip_a_person_of_the_other_gender():
