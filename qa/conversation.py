@@ -183,11 +183,11 @@ class Conversation:
             given = [t.answer for t in self._same_question() if t.answer]
             return ReadAs(previous.read_as, previous.read_as, tuple(dict.fromkeys(given)))
         inside = _ELSE_INSIDE.search(question)
-        if inside is not None:  # "Who else met in Munster?": the question without "else", past what was said
+        if inside is not None:  # "Who else met in Munster?": the question asked before, past its answers
             plain = self.read(question[: inside.end(1)] + question[inside.end() :])
-            asked = [t for t in self.turns if _same_words(t.read_as, plain.question)]
-            given = [t.answer for t in asked if t.answer] or ([previous.answer] if previous.answer else [])
-            return ReadAs(plain.question, plain.query, tuple(dict.fromkeys(given)))
+            given = [t.answer for t in self.turns if t.answer and _same_words(t.read_as, plain.question)]
+            if given:
+                return ReadAs(plain.question, plain.query, tuple(dict.fromkeys(given)))
         rewritten = self._ellipsis(question, previous) or self._pronouns(question)
         if rewritten is None or rewritten == question:
             return ReadAs(question, question)

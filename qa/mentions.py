@@ -54,6 +54,11 @@ _OFFICES = frozenset(
 _PERSONAL_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 # what a "What name ...?" asks for is a word, whoever bears it
 _WORD_NOUNS = frozenset("name nickname surname title word term phrase motto slogan".split())
+# what a thing has, named with "of" after it: "the atomic number of hydrogen" is hydrogen's
+_PROPERTY_NOUNS = frozenset(
+    "number symbol name weight mass population capital size height length width depth area value colour color "
+    "density temperature price cost speed age diameter radius volume formula structure".split()
+)
 # prepositions whose object is a place, never a person: "in Munster", "near Berlin"
 _IN_A_PLACE = frozenset("in at near inside outside across throughout".split())
 _PLACE_NOUNS = frozenset("country nation state city town region capital place port island continent".split())
@@ -143,15 +148,16 @@ def _entity_kind(root: Token) -> str:
 
 
 def is_plural(span: Span) -> bool:
-    """A plural head, or a list of two or more names or people ("Hamada and Lambrecht", "his mother and
-    wife"); "acquisition and cross-servicing agreement" and "the first two-plus-two meeting" are one
-    thing each."""
+    """A plural head, or a list of two or more names or people, or with a plural in it ("Hamada and
+    Lambrecht", "his mother and wife", "USB 3.0 and newer interfaces"); "acquisition and cross-servicing
+    agreement" and "the first two-plus-two meeting" are one thing each."""
     root = span.root
     coordinated = any(t.dep_ == "cc" and t.head == root for t in span)  # not "French and Indian War"
     # "Hamada and Lambrecht", and "his mother and wife": two names, or two people, joined are several
     joined = [t for t in root.children if t.dep_ == "conj"]
     persons = root.lemma_.lower() in PERSON_NOUNS and any(t.lemma_.lower() in PERSON_NOUNS for t in joined)
-    listed = (root.pos_ == "PROPN" and bool(joined)) or (coordinated and persons)
+    plurals = any(t.tag_ in ("NNS", "NNPS") for t in joined)  # "USB 3.0 and newer interfaces"
+    listed = (root.pos_ == "PROPN" and bool(joined)) or (coordinated and (persons or plurals))
     names = [e for e in span.ents if ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
     plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
     people = root.ent_type_ == "NORP" and root.pos_ != "ADJ" and span[0].lower_ == "the"  # "the Normans", "the British"
@@ -415,6 +421,10 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             # "oxygen" in "oxygen's atomic number": what "its" most likely means next
             owned = doc[owner.left_edge.i : owner.i + 1]
             mentions.append(((1, role, 0), owner.i, Mention(owned.text, kind_of_span(owned), is_plural(owned), False)))
+        owner = _property_owner(chunk)
+        if owner is not None:  # "hydrogen" of "the atomic number of hydrogen", as of "hydrogen's atomic number"
+            named = bool(owner.ents) or owner.root.pos_ == "PROPN"
+            mentions.append(((1, role, 0), chunk.start, Mention(owner.text, kind_of_span(owner), is_plural(owner), named)))
         text = chunk.text
         named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
         # a lone capitalised proper noun the small model gives no label ("Tesla") is still a name
@@ -463,6 +473,16 @@ def _treated_as_person(chunk: Span) -> bool:
     roles = [t for t in verb.children if t.dep_ in ("attr", "oprd")]
     roles += [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "as" for o in p.children if o.dep_ == "pobj"]
     return own or any(t.lemma_.lower() in _OFFICES for t in roles)
+
+
+def _property_owner(chunk: Span) -> Span | None:
+    """"hydrogen" of "the atomic number of hydrogen": what a property ("number", "symbol", "population")
+    is of, which "its" most likely means next ("What is its chemical symbol?")."""
+    doc = chunk.doc
+    if chunk.root.lemma_.lower() not in _PROPERTY_NOUNS or chunk.end + 1 >= len(doc) or doc[chunk.end].lower_ != "of":
+        return None
+    of_object = next((t for t in doc[chunk.end].children if t.dep_ == "pobj"), None)
+    return doc[of_object.left_edge.i : of_object.i + 1] if of_object is not None else None
 
 
 def _institution(chunk: Span) -> bool:

@@ -275,6 +275,12 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # who serves as an office is a person, and the office is that person, not another
         (("Which society did Bell serve as second president?", "National Geographic Society"), "When did he start?",
          "When did Bell start?"),
+        # what a property is "of" is what "its" means next, as an owner's "'s" is
+        (("What is the atomic number of hydrogen?", "1"), "What is its chemical symbol?",
+         "What is hydrogen's chemical symbol?"),
+        # a list with a plural in it is a "they", not an "it"
+        (("Which interfaces support SuperSpeed?", "USB 3.0 and newer interfaces"), "What does it require?",
+         "What does SuperSpeed require?"),
         # a person's name asked for is a word "it" may stand for, when nothing else agrees
         (("What is the name of Nasser's brother?", "Izz al-Arab"), "What does it translate to?",
          "What does Izz al-Arab translate to?"),
@@ -382,10 +388,14 @@ def test_a_question_with_else_in_it_asks_without_it_past_the_answers_given():
     history = [("Who met in Munster?", "Annalena Baerbock"), ("Who else?", "Yoshimasa Hayashi")]
     reading = read_question("Who else met in Munster?", history)
     assert (reading.question, reading.besides) == ("Who met in Munster?", ("Annalena Baerbock", "Yoshimasa Hayashi"))
-    # asked after another question: past the last answer, its pronouns read as any question's
-    history = [("What did Germany send to Japan?", "three Eurofighter jets")]
+    # its pronouns read as any question's
+    history = [("What did Germany send?", "three Eurofighter jets"), ("When?", "September")]
     reading = read_question("What else did it send?", history)
     assert (reading.question, reading.besides) == ("What did Germany send?", ("three Eurofighter jets",))
+    # "else" after another question is besides what that one named, not its answer: read as typed
+    history = [("When did a sales group introduce the PC?", "1997")]
+    reading = read_question("What else did it introduce?", history)
+    assert (reading.question, reading.besides) == ("What else did a sales group introduce?", ())
 
 
 def test_he_and_she_skip_a_person_of_the_other_gender():
