@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import string
 from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
@@ -11,6 +10,7 @@ from qa_index.chunking import Chunk, Sentence
 from qa.answer_kinds import asks_for_a_thing, fitting
 from qa.passages import Passage
 from qa.calibration import Calibration
+from qa.evaluation.metrics import normalize_answer
 from qa.reader import Reading
 from qa.roles import Office, asked_office, held_by, rules_out, titles
 
@@ -167,24 +167,14 @@ def _titled_person(text: str, found: Mapping[str, Sequence[Office]]) -> bool:
     return bool(found.get(text)) and all(word[:1].isupper() for word in text.split())
 
 
-_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
-
-
-def _answer_key(text: str) -> str:
-    """An answer's text as two readings of one answer share it: without case, spacing, a leading
-    article or punctuation at its ends ("the Soviet Union" and "Soviet Union," are one)."""
-    words = " ".join(text.casefold().split()).strip(string.punctuation + " ")
-    return _LEADING_ARTICLE.sub("", words)
-
-
 def distinct_answers(candidates: Sequence[Candidate]) -> list[Candidate]:
-    """The best place of each answer (compared without case, spacing, a leading article or the
-    punctuation around it): a name found in two passages, or read with and without its "the", is one
-    answer to offer, not two."""
+    """The best place of each answer (compared as SQuAD compares answers: without case, spacing, articles
+    or punctuation): a name found in two passages, or read with and without its "the", is one answer to
+    offer, not two."""
     seen: set[str] = set()
     kept = []
     for candidate in candidates:
-        key = _answer_key(candidate.text)
+        key = normalize_answer(candidate.text)
         if key not in seen:
             seen.add(key)
             kept.append(candidate)
@@ -193,12 +183,12 @@ def distinct_answers(candidates: Sequence[Candidate]) -> list[Candidate]:
 
 def not_given(candidates: Sequence[Candidate], given: Sequence[str]) -> list[Candidate]:
     """The candidates that are none of the answers already `given`, nor part of one, nor one with a
-    given one inside: after "Annalena Baerbock" and "Yasukazu Hamada and Christine Lambrecht", "Who
-    else?" is not answered by "Christine Lambrecht" or "Baerbock"."""
-    keys = [_answer_key(text) for text in given]
+    given one inside, word for word: after "Annalena Baerbock" and "Yasukazu Hamada and Christine
+    Lambrecht", "Who else?" is not answered by "Christine Lambrecht" or "Baerbock" ("Wuhan" is not "Wu")."""
+    keys = [f" {normalize_answer(text)} " for text in given if normalize_answer(text)]
     return [
         c for c in candidates
-        if not any(key and (key in (mine := _answer_key(c.text)) or mine in key) for key in keys)
+        if not any(key in (mine := f" {normalize_answer(c.text)} ") or mine in key for key in keys)
     ]
 
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import takewhile
 from typing import TYPE_CHECKING, Sequence
 
 from qa_index.errors import QAError
@@ -195,12 +196,8 @@ class Conversation:
 
     def _same_question(self) -> list[ChatTurn]:
         """The last turns that read as the last question did: a question and the "Who else?" after it."""
-        same = []
-        for turn in reversed(self.turns):
-            if turn.read_as != self.turns[-1].read_as:
-                break
-            same.insert(0, turn)
-        return same
+        last = self.turns[-1].read_as
+        return list(takewhile(lambda turn: _same_words(turn.read_as, last), reversed(self.turns)))[::-1]
 
     def _candidates(self) -> dict[bool, list[Mention]]:
         """Mentions of the earlier turns, most recent turn first: its answer, then its question's phrases

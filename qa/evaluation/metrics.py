@@ -69,7 +69,7 @@ def ece_by_chance(scores: Sequence[float], bins: int = 10, draws: int = 1000, se
     """The ECE a perfectly calibrated bot would show at these scores: the median over `draws` outcomes
     drawn right with each score's own probability. On a few dozen questions it is far from 0 (bins of
     a handful of answers are right at 0, 1/3, 1/2...), so an ECE near it is as good as that set can tell."""
-    if not scores:
+    if len(scores) == 0:
         return 0.0
     s = np.asarray(scores, dtype=float)
     outcomes = np.random.default_rng(seed).random((draws, len(s))) < s

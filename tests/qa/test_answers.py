@@ -1,6 +1,6 @@
 """Answers as the bot offers them: one answer read several ways is offered once."""
 
-from qa.answers import Candidate, checked, distinct_answers
+from qa.answers import Candidate, checked, distinct_answers, not_given
 
 
 def _candidate(text: str, start: int, score: float) -> Candidate:
@@ -26,3 +26,9 @@ def test_a_span_of_no_word_that_names_anything_is_no_answer():
     found = [_candidate(text, 10 * i, 0.9 - 0.1 * i) for i, text in enumerate(["the", ".", "of their", "Britain", "it", "US"])]
     kept = checked("Which countries have an ACSA with Japan?", found, ["Britain has one. So do the others."])
     assert [c.text for c in kept] == ["Britain", "US"]
+
+
+def test_answers_given_are_skipped_whole_or_in_part_word_for_word():
+    found = [_candidate(t, 20 * i, 0.8) for i, t in enumerate(["Christine Lambrecht", "the Wu state", "Wuhan", "Hayashi"])]
+    kept = not_given(found, ["Yasukazu Hamada and Christine Lambrecht", "Wu"])
+    assert [c.text for c in kept] == ["Wuhan", "Hayashi"]

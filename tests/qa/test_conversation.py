@@ -342,39 +342,6 @@ def test_and_a_phrase_with_its_preposition_takes_the_place_of_the_old_one_and_it
     )
 
 
-def test_and_a_plural_phrase_swaps_a_plural_phrase():
-    history = [("What were mid-ocean ridges explained as?", "divergent boundaries")]
-    assert read_question("And arcs of volcanoes and earthquakes?", history).question == (
-        "What were arcs of volcanoes and earthquakes explained as?"
-    )
-
-
-def test_and_a_nationality_swaps_the_adjective_of_its_kind():
-    history = [("Who is the Japanese defense minister?", "Yasukazu Hamada")]
-    assert read_question("And the German one?", history).question == "Who is the German defense minister?"
-
-
-def test_and_with_a_phrase_that_holds_a_date_swaps_by_its_head_or_its_preposition():
-    # "the third quarter" inside it is a date, but the phrase is an average: it takes the asked thing's place
-    history = [("What is the lowest temperature recorded in Antarctica?", None)]
-    assert read_question("And the average for the third quarter?", history).question == (
-        "What is the average for the third quarter recorded in Antarctica?"
-    )
-    # a phrase with its preposition takes the old date's place, preposition and all
-    history = [("Where did von Neumann's quantum mechanics work develop in 1926?", "Göttingen")]
-    assert read_question("And from 1927 to 1929?", history).question == (
-        "Where did von Neumann's quantum mechanics work develop from 1927 to 1929?"
-    )
-
-
-def test_and_with_another_relative_of_the_same_owner_swaps_the_relative():
-    history = [("What was Bell's mother's name?", "Eliza Grace")]
-    assert read_question("And his father's?", history).question == "What was Bell's father's name?"
-    assert read_question("And her husband?", [("Who was Marie's sister?", "Bronisława")]).question == (
-        "Who was Marie's husband?"
-    )
-
-
 @pytest.mark.parametrize("follow_up", ["Who else?", "And who else?", "Anyone else?", "Any others?", "what else"])
 def test_who_else_asks_the_last_question_again_past_every_answer_given_to_it(follow_up):
     history = [("Who met in Munster?", "Annalena Baerbock")]
@@ -427,6 +394,30 @@ def test_he_after_two_people_is_the_one_the_documents_call_he():
     assert read_question("When did he become defense minister?", history).question == (
         "When did he become defense minister?"
     )
+
+
+@pytest.mark.parametrize(
+    ("previous", "answer", "ellipsis", "expected"),
+    [
+        # a plural phrase swaps a plural phrase
+        ("What were mid-ocean ridges explained as?", "divergent boundaries", "And arcs of volcanoes and earthquakes?",
+         "What were arcs of volcanoes and earthquakes explained as?"),
+        # a nationality swaps the adjective of its kind
+        ("Who is the Japanese defense minister?", "Yasukazu Hamada", "And the German one?",
+         "Who is the German defense minister?"),
+        # "the third quarter" inside it is a date, but the phrase is an average: it takes the asked thing's place
+        ("What is the lowest temperature recorded in Antarctica?", None, "And the average for the third quarter?",
+         "What is the average for the third quarter recorded in Antarctica?"),
+        # a phrase with its preposition takes the old date's place, preposition and all
+        ("Where did von Neumann's quantum mechanics work develop in 1926?", "Göttingen", "And from 1927 to 1929?",
+         "Where did von Neumann's quantum mechanics work develop from 1927 to 1929?"),
+        # another relative of the same owner swaps the relative, not the owner
+        ("What was Bell's mother's name?", "Eliza Grace", "And his father's?", "What was Bell's father's name?"),
+        ("Who was Marie's sister?", "Bronisława", "And her husband?", "Who was Marie's husband?"),
+    ],
+)
+def test_and_a_phrase_takes_the_place_of_its_kind_in_the_previous_question(previous, answer, ellipsis, expected):
+    assert read_question(ellipsis, [(previous, answer)]).question == expected
 
 
 def test_how_many_alone_counts_what_the_last_answer_named():
