@@ -199,12 +199,13 @@ class Conversation:
         last = self.turns[-1].read_as
         return list(takewhile(lambda turn: _same_words(turn.read_as, last), reversed(self.turns)))[::-1]
 
-    def _candidates(self) -> dict[bool, list[Mention]]:
+    def _candidates(self, question: Doc) -> dict[bool, list[Mention]]:
         """Mentions of the earlier turns, most recent turn first: its answer, then its question's phrases
         (after its subject and object where the answer is a where, when, why or how). Keyed by whether
         the pronoun is a subject: for one, the last question's subject comes before an answer that was
         its object ("Why did it give it to Spain?" after "Which territory did France cede to Spain?"
-        starts with France)."""
+        starts with France), or the object of its preposition where `question` asks with the same verb
+        ("When did he serve under him?" after "Who did Kerry serve under?" starts with Kerry)."""
         found: dict[bool, list[Mention]] = {False: [], True: []}
         for back, turn in enumerate(reversed(self.turns[-TURNS_BACK:])):
             doc = parse(turn.read_as)
@@ -229,7 +230,7 @@ class Conversation:
             # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
             # rather than names it ("Yoshimasa Hayashi")
             topic_first = asks_circumstance(doc) or (defines(doc) and not named)
-            object_answered = back == 0 and asks_object(doc)
+            object_answered = back == 0 and (asks_object(doc) or _same_verb_asked_past(doc, question))
             for subject, mentions in found.items():
                 if subject and object_answered and not topic_first:
                     # its subject (and what is in it) only: "What does it provide?" after "What may teachers
@@ -251,7 +252,7 @@ class Conversation:
             return None
         candidates = {
             subject: [m for m in found if m.text.lower() not in question.lower()]
-            for subject, found in self._candidates().items()
+            for subject, found in self._candidates(doc).items()
         }
         pieces, last = [], 0
         taken: dict[int, list[Mention]] = {}  # per verb, what its pronouns already stand for
@@ -262,8 +263,10 @@ class Conversation:
             does_it = pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_ == "do"
             if _in_clause_antecedent(pronoun, doc) or does_it:
                 continue  # "did they do it?": "it" is what was done, not a thing named
-            # a verb's subject and object are two things: "Why did it give it to Spain?"
-            others = [] if pronoun.tag_ == "PRP$" else taken.setdefault(pronoun.head.i, [])
+            # a verb's subject and object are two things: "Why did it give it to Spain?", "When did he
+            # serve under him?"
+            verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+            others = [] if pronoun.tag_ == "PRP$" else taken.setdefault(verb.i, [])
             form = pronoun_form(pronoun.text)
             ranked = [
                 m for m in candidates[pronoun.dep_ in ("nsubj", "nsubjpass")]
@@ -271,6 +274,8 @@ class Conversation:
             ]
             if form in (HE, SHE):  # not a person the documents or a title give the other gender
                 ranked = [m for m in ranked if m.kind != PERSON or self.genders.of(m.text) in (None, form)]
+            elif form == "it":  # not a name the documents call "he" or "she", however it is labelled ("Jedlik")
+                ranked = [m for m in ranked if not (m.text[:1].isupper() and self.genders.of(m.text))]
             if pronoun.lower_ == "its" and pronoun.head.lemma_.lower() in _OF_A_PLACE:
                 # "What is its capital?": a place's, though an organisation answered last ("East African Community")
                 ranked = [m for m in ranked if m.kind == PLACE] or ranked
@@ -536,6 +541,14 @@ def _did(answer: str) -> str | None:
     if not len(doc) or doc[0].pos_ != "VERB":
         return None
     return f"{doc[0].lemma_}{doc[0].whitespace_}{doc[1:].text}".strip()
+
+
+def _same_verb_asked_past(previous: Doc, question: Doc) -> bool:
+    """Whether `previous` asked for the object of a preposition left at its end ("Who did Kerry serve
+    under?") and `question` asks with the same verb: its subject is the subject again, not the answer."""
+    wh = wh_token(previous)
+    stranded = wh is not None and wh.dep_ == "pobj" and wh.i < wh.head.i
+    return stranded and previous[:].root.lemma_ == question[:].root.lemma_
 
 
 def _same_words(one: str, other: str) -> bool:

@@ -30,6 +30,7 @@ _PRONOUNS = {SHE: frozenset("she hers herself".split()), HE: frozenset("he his h
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 _QUOTE = re.compile("[\"\u201c\u201d]")
+_SUBORDINATORS = frozenset("after when while although though once because since as before if until".split())
 MIN_SHARE = 2  # one gender's pronouns must outnumber the other's this many times over
 NEAR = 8  # words after a name that a pronoun of its own is looked for in
 
@@ -88,22 +89,28 @@ def _bare(name: str) -> str:
 
 def _following_words(text: str, start: int, end: int) -> list[str]:
     """The few words after a name (at `start:end`) where a pronoun most likely refers back to it: up to
-    `NEAR`, stopping at another name, a quotation (its "she" is a speaker's) or the sentence's end; and
-    the first word of the next sentence where the name opened its own and no other name followed in it
-    ("Bell refused to have a telephone in his study. He ...")."""
+    `NEAR`, stopping at another name, "which" or "whom", a quotation (its "she" is a speaker's) or the
+    sentence's end; the first word of the main clause after a clause the name opened ("After Jedlik
+    solved ..., he called ..."); and the first word of the next sentence where the name opened its own
+    and no other name followed in it ("Bell refused to have a telephone in his study. He ...")."""
     stop_match = _SENTENCE_END.search(text, end)
     stop = stop_match.start() if stop_match else len(text)
     near: list[str] = []
     for word in _WORD.finditer(text, end, stop):
         another_name = word.group()[:1].isupper() and len(word.group()) > 1  # not "R" of "(on screen, R)"
-        if another_name or len(near) == NEAR or _QUOTE.search(text, end, word.start()):
+        # "the University of Erfurt, which he later described as ...": that clause's subject is another
+        relative = word.group().lower() in ("which", "whom")
+        if another_name or relative or len(near) == NEAR or _QUOTE.search(text, end, word.start()):
             break
         near.append(word.group())
     # the next sentence's subject is this one's where the name opened it and no other name came after
-    opening = text[_sentence_start(text, start) : start].strip() in ("", "The")
+    lead = text[_sentence_start(text, start) : start].strip()
     alone = not any(w[:1].isupper() and len(w) > 1 for w in _WORD.findall(text, end, stop))
-    following = _WORD.search(text, stop_match.end()) if stop_match and opening and alone else None
-    return near + ([following.group()] if following else [])
+    following = _WORD.search(text, stop_match.end()) if stop_match and lead in ("", "The") and alone else None
+    # "After Jedlik solved ..., he called ...": the main clause's subject is that of the clause the name opened
+    comma = text.find(",", end, stop) if lead.lower() in _SUBORDINATORS and alone else -1
+    main = _WORD.search(text, comma, stop) if comma != -1 else None
+    return near + [found.group() for found in (main, following) if found]
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -376,6 +376,25 @@ def test_he_and_she_skip_a_person_of_the_other_gender():
     )
 
 
+def test_it_is_not_a_name_the_documents_call_he():
+    history = [("What did Jedlik invent?", "commutator")]
+    genders = Genders(["After Jedlik solved the problems of the rotation, he called his devices self-rotors."])
+    assert read_question("What problems did it solve?", history, genders).question == (
+        "What problems did the commutator solve?"
+    )
+    assert read_question("What problems did it solve?", history).question == "What problems did Jedlik solve?"
+
+
+def test_the_same_verb_again_keeps_its_subject_and_its_object_is_someone_else():
+    history = [("Who did Kerry serve under as Lieutenant Governor?", "Michael Dukakis")]
+    assert read_question("When did he serve under him?", history).question == (
+        "When did Kerry serve under Michael Dukakis?"
+    )
+    # another verb: the answer comes first, as after any question for a preposition's object
+    history = [("What does the word pharmacy derive from?", "pharma")]
+    assert read_question("Since when has it been used?", history).question == "Since when has pharma been used?"
+
+
 def test_she_past_a_man_is_not_the_place_the_small_model_calls_a_person():
     genders = Genders(["Japanese Foreign Minister Yoshimasa Hayashi met with his German counterpart."])
     history = [("Who met in Munster?", "Annalena Baerbock"), ("Who else?", "Yoshimasa Hayashi")]

@@ -36,6 +36,17 @@ def test_the_documents_tell_by_the_pronoun_right_after_a_name():
     assert Genders().of("Peter Townsend") is None
 
 
+def test_a_main_clause_after_the_clause_a_name_opened_tells_but_a_relative_clause_does_not():
+    text = (
+        "After Jedlik solved the technical problems of the rotation, he called his devices self-rotors. "
+        "In 1501 Luther entered the University of Erfurt, which he later described as a beerhouse."
+    )
+    genders = Genders([text])
+    assert genders.of("Jedlik") == "he"
+    assert genders.of("University of Erfurt") is None  # the "which" clause's "he" is Luther
+    assert Genders(["While Jedlik worked, Anna said he was late."]).of("Jedlik") is None  # another name follows
+
+
 def test_mixed_pronouns_leave_a_name_unknown():
     text = "Sam Lee said he would come. Sam Lee said she would come. Sam Lee left."
     assert Genders([text]).of("Sam Lee") is None
