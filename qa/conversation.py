@@ -279,12 +279,11 @@ class Conversation:
             if pronoun.lower_ == "its" and pronoun.head.lemma_.lower() in _OF_A_PLACE:
                 # "What is its capital?": a place's, though an organisation answered last ("East African Community")
                 ranked = [m for m in ranked if m.kind == PLACE] or ranked
-            mention = _said(pronoun, self.turns[-1]) or next((m for m in ranked if agrees(pronoun.lower_, m)), None)
+            mention = _said(pronoun, self.turns[-1]) or self._first_agreeing(pronoun.lower_, form, ranked)
             if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
                 mention = self._two_parties(candidates[False]) or self._who_answered()
-            if mention is None and pronoun.lower_ in SINGULAR:  # else the one of a pair of that gender, or a
-                # one-word name, whatever its label ("he" after "Yasukazu Hamada and Christine Lambrecht")
-                mention = self._one_of_a_pair(form, ranked) or next((m for m in ranked if may_be_person(m)), None)
+            if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label
+                mention = next((m for m in ranked if may_be_person(m)), None)
             if mention is None and pronoun.lower_ in IT:  # else the name last asked for, a word ("Izz al-Arab")
                 mention = self._name_answered()
             if mention is None:
@@ -307,11 +306,22 @@ class Conversation:
             return None
         return answer_mention(doc, last.answer)
 
-    def _one_of_a_pair(self, form: str, ranked: list[Mention]) -> Mention | None:
-        """The one person of the gender asked for in the first list of two people ("Yasukazu Hamada and
-        Christine Lambrecht" for "he", where the documents say "Hamada ... his")."""
-        pair = next((m for m in ranked if m.kind == PERSON and m.plural and m.named), None)
-        if pair is None:
+    def _first_agreeing(self, pronoun: str, form: str, ranked: list[Mention]) -> Mention | None:
+        """The first candidate that agrees with the pronoun, or for "he" or "she" the one of a pair of that
+        gender where the pair comes first ("he" after "Who joined online?" -> "Yasukazu Hamada and Christine
+        Lambrecht" is Hamada, not the man an older turn named)."""
+        for mention in ranked:
+            if agrees(pronoun, mention):
+                return mention
+            one = self._one_of_a_pair(form, mention) if pronoun in SINGULAR else None
+            if one is not None:
+                return one
+        return None
+
+    def _one_of_a_pair(self, form: str, pair: Mention) -> Mention | None:
+        """The one person of the gender asked for in a list of two people ("Yasukazu Hamada and Christine
+        Lambrecht" for "he", where the documents say "Hamada ... his")."""
+        if not (pair.kind == PERSON and pair.plural and pair.named):
             return None
         people = [p.strip() for p in re.split(r",\s*(?:and\s+)?|\s+and\s+", pair.text) if p.strip()]
         fitting = [p for p in people if self.genders.of(p) == form]

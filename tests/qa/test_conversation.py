@@ -413,6 +413,12 @@ def test_he_after_two_people_is_the_one_the_documents_call_he():
     assert read_question("When did he become defense minister?", history).question == (
         "When did he become defense minister?"
     )
+    # the pair is the latest answer: a man an older turn named comes after it
+    text += " Japanese Foreign Minister Yoshimasa Hayashi met with his German counterpart."
+    history = [("Who is Japan's foreign minister?", "Yoshimasa Hayashi")] + history
+    assert read_question("When did he become defense minister?", history, Genders([text])).question == (
+        "When did Yasukazu Hamada become defense minister?"
+    )
 
 
 @pytest.mark.parametrize(
