@@ -274,7 +274,7 @@ class Conversation:
             ]
             if form in (HE, SHE):  # not a person the documents or a title give the other gender
                 ranked = [m for m in ranked if m.kind != PERSON or self.genders.of(m.text) in (None, form)]
-            elif form == "it":  # not a name the documents call "he" or "she", however it is labelled ("Jedlik")
+            elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled ("Jedlik")
                 ranked = [m for m in ranked if not (m.text[:1].isupper() and self.genders.of(m.text))]
             if pronoun.lower_ == "its" and pronoun.head.lemma_.lower() in _OF_A_PLACE:
                 # "What is its capital?": a place's, though an organisation answered last ("East African Community")
