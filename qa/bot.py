@@ -26,6 +26,7 @@ from qa.mentions import load_parser
 from qa.passages import Passage, passages
 from qa.reader import Reader, Reading
 from qa.abbreviations import Abbreviations
+from qa.office_names import OfficeNames
 from qa.spelling import Speller
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,9 @@ class BotSettings:
     # abbreviations written as the documents write them ("G7" -> "Group of Seven" where the text never
     # says "G7"; see qa.abbreviations); read_as shows the question as rewritten
     abbreviations: bool = True
+    # offices named as the documents name them ("top diplomat" -> "foreign minister" where the text never
+    # says "top diplomat"; see qa.office_names); read_as shows the question as rewritten
+    office_names: bool = True
 
     def __post_init__(self) -> None:
         """Numbers out of range are refused with a clear message, not read as something else (top_k -1 is not 'all')."""
@@ -172,6 +176,12 @@ class QABot:
         return Abbreviations(d.text for d in self.documents or ()) if self.settings.abbreviations else None
 
     @cached_property
+    def office_names(self) -> OfficeNames | None:
+        """What names a question's offices as the documents do (see `BotSettings.office_names`); None
+        where it is off. A bot opened on a store finds the names in the chunks a question retrieves."""
+        return OfficeNames(d.text for d in self.documents or ()) if self.settings.office_names else None
+
+    @cached_property
     def genders(self) -> Genders:
         """Who is a "he" and who a "she", as the documents refer to them (qa.genders); a bot opened on a
         store holds no texts, and goes by the titles in names alone."""
@@ -258,26 +268,27 @@ class QABot:
         return question
 
     def _spelled(self, question: str) -> str:
-        """The question with its abbreviations written as the documents write them and its typos
-        corrected, where the bot does either. A store's texts are not at hand: a question with an
-        unknown word or abbreviation is read toward the chunks it retrieves as typed."""
+        """The question with its abbreviations and offices written as the documents write them and its
+        typos corrected, where the bot does each. A store's texts are not at hand: a question with an
+        unknown word, abbreviation or office name is read toward the chunks it retrieves as typed."""
         with self._lock:
-            abbreviations, speller = self.abbreviations, self.speller
-        if self._opened is not None and self._reads_unknown_words(question, abbreviations, speller):
+            abbreviations, offices, speller = self.abbreviations, self.office_names, self.speller
+        if self._opened is not None and self._reads_unknown_words(question, (abbreviations, offices, speller)):
             hits = self._loaded_retriever().retrieve([question], max(self.settings.top_k, SPELLING_CHUNKS))[0]
             texts = [h.chunk.text for h in hits]
             abbreviations = Abbreviations(texts) if abbreviations is not None else None
+            offices = OfficeNames(texts) if offices is not None else None
             speller = Speller(texts, known=self._known_words) if speller is not None else None
         if abbreviations is not None:
             question = abbreviations.rewrite(question)
-        return speller.correct(question) if speller is not None else question
+        if speller is not None:
+            question = speller.correct(question)
+        return offices.rewrite(question) if offices is not None else question
 
     @staticmethod
-    def _reads_unknown_words(question: str, abbreviations: Abbreviations | None, speller: Speller | None) -> bool:
-        """Whether the question has an abbreviation or a word that the texts at hand may write otherwise."""
-        return bool(abbreviations is not None and abbreviations.unknown(question)) or bool(
-            speller is not None and speller.unknown(question)
-        )
+    def _reads_unknown_words(question: str, rewriters: Sequence[Abbreviations | OfficeNames | Speller | None]) -> bool:
+        """Whether the question has an abbreviation, office name or word that the texts at hand may write otherwise."""
+        return any(rewriter is not None and rewriter.unknown(question) for rewriter in rewriters)
 
     def _answer(
         self, question: str, read_as: str, hits: list[Retrieved], read: list[Passage], readings: list[Reading],

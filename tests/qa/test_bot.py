@@ -73,6 +73,14 @@ def test_an_abbreviation_the_article_spells_out_is_read_spelled_out(bot, reader,
     assert literal.ask("How many days did the G7 ministerial meeting run?").read_as.endswith("the G7 ministerial meeting run?")
 
 
+def test_an_office_named_as_the_article_does_not_is_read_as_it_does(bot, reader, embedder):
+    answer = bot.ask("Who is Germany's top diplomat?")  # had abstained: the article says "Foreign Minister"
+    assert answer.read_as == "Who is Germany's foreign minister?"
+    assert answer.text == "Annalena Baerbock"
+    literal = QABot(reader=reader, embedder=embedder, settings=BotSettings(office_names=False))
+    assert literal.ask("Who is Germany's top diplomat?").read_as == "Who is Germany's top diplomat?"
+
+
 def test_a_chat_keeps_its_turns_and_reads_each_question_after_them(bot):
     chat = bot.chat()
     first = chat.ask("When did Japan and Germany agree to enhance their defense cooperation?")

@@ -221,6 +221,9 @@ def test_index_into_a_store_then_ask_and_chat_from_it(tmp_path, capsys, monkeypa
     # and an abbreviation toward the long form those chunks write
     assert main(["ask", "How many days did the G7 ministerial meeting run?", "--store", uri, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["read_as"] == "How many days did the Group of Seven ministerial meeting run?"
+    # and an office toward the name those chunks give it
+    assert main(["ask", "Who is Germany's top diplomat?", "--store", uri, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["answer"] == "Annalena Baerbock"
     monkeypatch.setattr(sys, "stdin", io.StringIO("Who is Japan's foreign minister?\nWhere did he meet his German counterpart?\n"))
     assert main(["chat", "--store", uri]) == 0
     assert "Munster" in capsys.readouterr().out
