@@ -5,9 +5,8 @@ scores something, often a name of the wrong kind: "Which Japanese city will host
 meeting?" -> "Germany", "How long did the talks last?" -> "Nov. 3, 2022", "Who is Yoshimasa
 Hayashi?" -> "Annalena Baerbock". The checks are narrow enough to fire on none of 7,000 SQuAD dev
 questions' best spans (README, "Answer kinds"): a city, town, port or a country's state is not a
-country, a duration is not a calendar date, a count is not an ordinal, "Who is <name>?" is not
-answered by another name, and
-a thing ("Which Japanese warship ...?") not by a person the text gives a title (`asks_for_a_thing`,
+country, a Japanese city is none the text places in Germany, a duration is not a calendar date, a
+count is not an ordinal, "Who is <name>?" is not answered by another name, and a thing ("Which Japanese warship ...?") not by a person the text gives a title (`asks_for_a_thing`,
 checked with qa.roles in qa.answers).
 A span that fails one is no candidate; the next one that passes is judged by the usual abstention
 rule, so the bot often says the text does not say.
@@ -16,19 +15,24 @@ rule, so the bot often says the text does not say.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Callable, Sequence
 
 from qa.mentions import PERSON_NOUNS
+from qa.nations import is_country, is_nation, same_nation
 
+_LOCALITIES = "|".join(
+    "city cities town towns port ports village villages capital province provinces prefecture county district "
+    "municipality".split()
+)
 # "which Japanese port", "what city", "in which German state": the words between the question
 # word and the noun are its modifiers. A state counts only with a capitalised modifier ("German
 # state", "US state"): "Which member state ...?" asks for a country.
 _ASKS_LOCALITY = re.compile(
-    r"\b(?i:which|what)\s+(?:[\w'-]+\s+){0,2}?(?i:city|cities|town|towns|port|ports|village|villages|"
-    r"capital|province|provinces|prefecture|county|district|municipality)\b"
+    rf"\b(?i:which|what)\s+(?:[\w'-]+\s+){{0,2}}?(?i:{_LOCALITIES})\b"
     r"|\b(?i:which|what)\s+(?:[\w'-]+\s+)?[A-Z][\w'-]*\s+(?i:state|states|region|regions)\b"
 )
+# "Which Japanese city ...?", "What is Brazil's capital?": group 1 may name the locality's country
+_ASKS_LOCALITY_OF = re.compile(rf"\b(?i:which|what)\s+(?:[\w'-]+\s+)?([A-Z][\w'\u2019-]*)\s+(?i:{_LOCALITIES})\b")
 _ASKS_DURATION = re.compile(r"^\W*(?:for\s+)?how\s+long\b", re.IGNORECASE)
 _ASKS_COUNT = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 # "seventh" says which one, not how many: "How many nuclear tests has North Korea conducted?" is not
@@ -44,33 +48,6 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # a day of a month ("Nov. 3", "3 November") or a month and year ("September 2017"), not "since 2001"
 _CALENDAR_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s|$)", re.IGNORECASE)
 _SPAN_OF_TIME = re.compile(r"^\W*(?:since|from|until|till|between|for|over|through|after|before)\b", re.IGNORECASE)
-# countries as people name them, where the ISO names differ ("Russian Federation")
-_COMMON_COUNTRY_NAMES = frozenset(
-    "britain|great britain|england|scotland|wales|russia|america|the united states|us|usa|uk|"
-    "holland|the netherlands|soviet union|the soviet union|ussr|prussia|korea|iran|syria|vietnam|"
-    "bolivia|venezuela|tanzania|laos|moldova|taiwan|the philippines|czech republic".split("|")
-)
-
-
-@lru_cache(maxsize=1)
-def country_names() -> frozenset[str]:
-    """Every country's name in lower case: ISO 3166's short, common and official names (pycountry)."""
-    import pycountry
-
-    names = set(_COMMON_COUNTRY_NAMES)
-    for country in pycountry.countries:
-        for field in ("name", "common_name", "official_name"):
-            value = getattr(country, field, None)
-            if value:
-                names.update({value.lower(), value.split(",")[0].lower()})
-    return frozenset(names)
-
-
-def _is_country(text: str) -> bool:
-    name = " ".join(text.lower().strip(" .,;:").split())
-    return name in country_names() or name.removeprefix("the ") in country_names()
-
-
 def _is_another_person(answer: str, name: str) -> bool:
     """Whether `answer` is a person's name, all of it, sharing no word with `name` ("Yoshimasa Hayashi"
     is "Hayashi")."""
@@ -79,6 +56,20 @@ def _is_another_person(answer: str, name: str) -> bool:
     ents = parse(answer).ents
     whole = len(ents) == 1 and ents[0].label_ == "PERSON" and ents[0].text == answer.strip()
     return whole and not set(answer.lower().split()) & set(name.lower().split())
+
+
+def _placed_in(answer: str, texts: Sequence[str]) -> list[str]:
+    """The countries `texts` (and the answer itself) place a locality in, as they write them: "German"
+    of "the western German city of Munster", "Germany" of "Munster, Germany"."""
+    place = re.escape(answer.split(",")[0].strip())
+    if not place:
+        return []
+    described = re.compile(
+        rf"\b([A-Z][\w'\u2019-]*)\s+(?:[a-z][\w-]*\s+)?(?i:{_LOCALITIES})\s+of\s+{place}\b"  # German city of Munster
+        rf"|\b{place},\s+([A-Z][\w'\u2019-]*)(?=\s*(?:[,.;:)?!]|$))"  # Munster, Germany, (not "Mogadishu, US troops")
+    )
+    found = (m.group(1) or m.group(2) for text in (*texts, answer) for m in described.finditer(text))
+    return [word for word in found if is_nation(word)]
 
 
 def _is_name(words: str, texts: Sequence[str]) -> bool:
@@ -113,7 +104,9 @@ def asks_for_a_thing(question: str) -> bool:
 
 def fitting(question: str, texts: Sequence[str] = ()) -> Callable[[str], bool]:
     """The test an answer to `question` must pass, read from the question once for all its candidates:
-    False for a country where it asks for a city, town, port or a country's state; for a calendar date
+    False for a country where it asks for a city, town, port or a country's state, and for a place
+    `texts` put in another country than the one it asks about ("Which Japanese city?": "the German
+    city of Munster", "Munster, Germany"); for a calendar date
     where it asks "how long"; for an ordinal ("seventh") where it asks "how many"; for another person's name where it asks "Who is <name>?", which asks what
     the person is (a name as typed, or as `texts` write it). True whenever the question's words leave it open."""
     locality = bool(_ASKS_LOCALITY.search(question))
@@ -121,9 +114,14 @@ def fitting(question: str, texts: Sequence[str] = ()) -> Callable[[str], bool]:
     count = bool(_ASKS_COUNT.search(question))
     who = _WHO_IS_NAME.match(question)
     person = who.group(1).strip() if who and _is_name(who.group(1).strip(), texts) else None
+    of = _ASKS_LOCALITY_OF.search(question)
+    country = of.group(1) if of and is_nation(of.group(1)) else None
 
     def fits(answer: str) -> bool:
-        if locality and _is_country(answer):
+        if locality and is_country(answer):
+            return False
+        placed = _placed_in(answer, texts) if country else []
+        if placed and not any(same_nation(country, nation) for nation in placed):
             return False
         if duration and _CALENDAR_DATE.search(answer) and not _SPAN_OF_TIME.search(answer):
             return False

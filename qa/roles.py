@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
-from qa.answer_kinds import country_names
 from qa.mentions import PERSON_NOUNS, defined_phrase, parse
+from qa.nations import is_nation, same_nation
 
 # the capitalised words written right before a name: "Japanese Defense Minister " of "... Yasukazu Hamada"
 _TITLE_BEFORE = re.compile(r"(?:^|[^\w'-])((?:[A-Z][\w'-]*\s+){1,4})$")
@@ -28,7 +27,6 @@ _WHO_IS = re.compile(r"\W*who(?:\s+is|\s+was|'s)\b", re.IGNORECASE)
 _COUNTERPART = re.compile(r"\b(?:his|her|their|its)\s+(?:([A-Z][\w'-]*)\s+)?counterparts?,?\s+$")
 _TITLED_NAME = re.compile(r"((?:[A-Z][\w'-]*\s+){1,4})(?=[A-Z][\w'-]*\s+[A-Z])")
 _SAME_WORD = 5  # "defense" and "defence" are one word
-_SAME_NATION = 4  # "Japanese" and "Japan", "German" and "Germany" are one country
 
 
 @dataclass(frozen=True)
@@ -51,7 +49,7 @@ class Office:
         """Whether `other` is another office of the same kind, or of another country."""
         if self.head != other.head:
             return False
-        if self.nation and other.nation and not _shared(self.nation, other.nation, _SAME_NATION):
+        if self.nation and other.nation and not same_nation(self.nation, other.nation):
             return True
         return bool(self.words and other.words) and not all(
             any(_shared(word, theirs, _SAME_WORD) for theirs in other.words) for word in self.words
@@ -62,20 +60,6 @@ def _shared(a: str, b: str, length: int) -> bool:
     """The same word, or two that share their first `length` letters (all of the shorter one's, if fewer)."""
     n = min(length, len(a), len(b))
     return a == b or (n == length and a[:n] == b[:n])
-
-
-@lru_cache(maxsize=1)
-def _nations() -> tuple[frozenset[str], frozenset[str]]:
-    """One-word country names, and the first `_SAME_NATION` letters of those that long."""
-    names = frozenset(name for name in country_names() if " " not in name)
-    return names, frozenset(name[:_SAME_NATION] for name in names if len(name) >= _SAME_NATION)
-
-
-def _is_nation(word: str) -> bool:
-    """A country's name or its adjective ("Japanese"): it shares its first letters with a country's name
-    (as `_shared` compares them, looked up rather than compared name by name)."""
-    names, prefixes = _nations()
-    return word in names or (len(word) >= _SAME_NATION and word[:_SAME_NATION] in prefixes)
 
 
 def asked_office(question: str) -> Office | None:
@@ -91,7 +75,7 @@ def asked_office(question: str) -> Office | None:
     for token in phrase:
         if token.i == phrase.root.i or token.is_punct or token.pos_ in ("DET", "PART"):
             continue
-        if token.ent_type_ in ("GPE", "NORP") or (token.text[:1].isupper() and _is_nation(token.lower_)):
+        if token.ent_type_ in ("GPE", "NORP") or (token.text[:1].isupper() and is_nation(token.lower_)):
             nation = token.lower_
         elif token.pos_ in ("ADJ", "NOUN", "PROPN"):
             words.add(token.lower_)
@@ -128,7 +112,7 @@ def _office(title: re.Match | None) -> Office | None:
     words = [w for w in title.group(1).lower().split() if w not in ("the", "a", "an")] if title else []
     if not words or words[-1] not in PERSON_NOUNS:
         return None
-    nations = [w for w in words[:-1] if _is_nation(w)]
+    nations = [w for w in words[:-1] if is_nation(w)]
     rest = frozenset(w for w in words[:-1] if w not in nations)
     return Office(words[-1], rest, nations[0] if nations else None)
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer_kinds import asks_for_a_thing, country_names, fitting
+from qa.answer_kinds import asks_for_a_thing, fitting
+from qa.nations import country_names
 
 
 @pytest.mark.parametrize(
@@ -58,6 +59,28 @@ def test_a_name_typed_in_lower_case_is_known_by_how_the_text_writes_it():
     assert not fitting("who is yoshimasa hayashi", texts)("Annalena Baerbock")
     assert fitting("who is the foreign minister", texts)("Annalena Baerbock")  # an office, not a name
     assert fitting("Who is The Foreign Minister?", ["The Foreign Minister Yoshimasa Hayashi"])("Yoshimasa Hayashi")
+
+
+PLACES = [
+    "Hayashi met Baerbock in the western German city of Munster. They flew on to Munster, Germany, and to Paris.",
+    "During a raid in downtown Mogadishu, US troops became trapped.",
+]
+
+
+@pytest.mark.parametrize(
+    "question, answer, fits",
+    [
+        ("Which Japanese city will host the next meeting?", "Munster", False),  # the text puts it in Germany
+        ("Which Japanese city will host the next meeting?", "Munster, Germany", False),
+        ("Which German city hosted the talks?", "Munster", True),
+        ("Which Germany city hosted the talks?", "Munster", True),  # a name and its adjective: one country
+        ("Which city hosted the talks?", "Munster", True),  # no country asked about
+        ("Which French city did they fly to?", "Paris", True),  # the text does not place it
+        ("In what Somalian city were US troops trapped?", "Mogadishu", True),  # ", US troops" places nothing
+    ],
+)
+def test_a_place_the_text_puts_in_another_country_does_not_fit(question, answer, fits):
+    assert fitting(question, PLACES)(answer) is fits
 
 
 def test_countries_are_known_by_the_names_people_use():
