@@ -27,7 +27,7 @@ What a question or an answer mentions, and how it is told apart, is `qa.mentions
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import takewhile
 from typing import TYPE_CHECKING, Sequence
 
@@ -129,11 +129,12 @@ def _said(pronoun: Token, previous: ChatTurn) -> Mention | None:
     return None
 
 
-def _in_clause_antecedent(pronoun: Token, doc: Doc) -> bool:
+def _in_clause_antecedent(pronoun: Token, doc: Doc, genders: Genders) -> bool:
     """An agreeing phrase comes before the pronoun in the question itself, and the pronoun is a possessive
     ("When did Japan and Germany agree to enhance their cooperation?") or the subject of a clause inside
     the question ("What did the ministers confirm they oppose?"). An object may not refer to its own
-    clause's subject ("Which nations has Japan concluded it with?"), so it looks back in the conversation."""
+    clause's subject ("Which nations has Japan concluded it with?"), so it looks back in the conversation;
+    nor may "his" refer to a woman the documents call "she" ("What did Victoria do after his death?")."""
     possessive = pronoun.tag_ == "PRP$" or pronoun.lower_ in _POSSESSIVE
     inner_subject = pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ != "ROOT"
     if not (possessive or inner_subject):
@@ -141,7 +142,8 @@ def _in_clause_antecedent(pronoun: Token, doc: Doc) -> bool:
     # a subject or object before it, not a name under a preposition: "its" in "How many of Germany's
     # cities does its instance pass through?" is not Germany
     before = [m for rank, m in ranked_mentions(doc[: pronoun.i].as_doc()) if rank[1] == 0]
-    return any(agrees(pronoun.lower_, m) for m in before)
+    form = pronoun_form(pronoun.text)
+    return any(agrees(pronoun.lower_, m) and genders.of(m.text) in (None, form) for m in before)
 
 
 def _as_inserted(text: str, possessive: bool, plural: bool = False) -> str:
@@ -261,7 +263,7 @@ class Conversation:
         said_as: dict[str, str] = {}
         for pronoun in pronouns:
             does_it = pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_ == "do"
-            if _in_clause_antecedent(pronoun, doc) or does_it:
+            if _in_clause_antecedent(pronoun, doc, self.genders) or does_it:
                 continue  # "did they do it?": "it" is what was done, not a thing named
             # a verb's subject and object are two things: "Why did it give it to Spain?", "When did he
             # serve under him?"
@@ -272,8 +274,12 @@ class Conversation:
                 m for m in candidates[pronoun.dep_ in ("nsubj", "nsubjpass")]
                 if said_as.get(m.text, form) == form and m not in others
             ]
-            if form in (HE, SHE):  # not a person the documents or a title give the other gender
-                ranked = [m for m in ranked if m.kind != PERSON or self.genders.of(m.text) in (None, form)]
+            if form in (HE, SHE):  # not a person the documents or a title give the other gender, and a
+                # name they give this one is a person, however labelled ("Victoria", read as a place)
+                ranked = [
+                    replace(m, kind=PERSON) if m.text[:1].isupper() and self.genders.of(m.text) == form else m
+                    for m in ranked if m.kind != PERSON or self.genders.of(m.text) in (None, form)
+                ]
             elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled ("Jedlik")
                 ranked = [m for m in ranked if not (m.text[:1].isupper() and self.genders.of(m.text))]
             if pronoun.lower_ == "its" and pronoun.head.lemma_.lower() in _OF_A_PLACE:

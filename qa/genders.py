@@ -24,15 +24,22 @@ _TITLES = {
         "actor baron marquess viscount pope".split()
     ),
 }
-# the pronouns that tell who a name is: a subject's or a reflexive, and "his"; "her" and "him" are as
-# often someone else, the object of the name's own verb ("Creon ... trying to stop her")
+# the pronouns that tell who a name is: a subject's or a reflexive, and "his"; "him" and "her" as an
+# object are as often someone else, the object of the name's own verb ("Creon ... trying to stop her"),
+# while "her" before a noun is mostly the name's own ("Victoria married her first cousin")
 _PRONOUNS = {SHE: frozenset("she hers herself".split()), HE: frozenset("he his himself".split())}
+# words that do not follow "her" as the noun it owns: "gave her the book", "told her to go", "her and him"
+_NOT_OWNED = frozenset(
+    "the a an to and or but in on at for with from by as that this these those into about of up out down off "
+    "back away again so than then when while if".split()
+)
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 _QUOTE = re.compile("[\"\u201c\u201d]")
 _SUBORDINATORS = frozenset("after when while although though once because since as before if until".split())
 MIN_SHARE = 2  # one gender's pronouns must outnumber the other's this many times over
 NEAR = 8  # words after a name that a pronoun of its own is looked for in
+OWN_VERB = 3  # words after a name that "her" owning a noun is the name's own in: its verb's object
 
 
 def by_title(name: str) -> str | None:
@@ -69,8 +76,8 @@ class Genders:
         for text in self._texts:
             for found in pattern.finditer(text):
                 # the nearest pronoun after each mention is the likeliest to mean it
-                words = (w.lower() for w in _following_words(text, found.start(), found.end()))
-                first = next((g for w in words for g, pronouns in _PRONOUNS.items() if w in pronouns), None)
+                words = [w.lower() for w in _following_words(text, found.start(), found.end())]
+                first = next((g for i, w in enumerate(words) for g in _genders_of(w, i, words[i + 1 : i + 2])), None)
                 if first is not None:
                     counts[first] += 1
         he, she = counts[HE], counts[SHE]
@@ -79,6 +86,16 @@ class Genders:
         if she >= MIN_SHARE * he and she:
             return SHE
         return None
+
+
+def _genders_of(word: str, at: int, after: list[str]) -> list[str]:
+    """The gender the `at`-th word after a name says the name has: a subject's or reflexive pronoun, "his",
+    or "her" owning the noun after it as the object of the name's own verb ("Victoria married her first
+    cousin", "Victoria later described her childhood"); not "her" further on ("Albert took on most of her
+    duties") nor as an object ("to stop her.", "gave her the book")."""
+    if word == "her":
+        return [SHE] if at < OWN_VERB and after and after[0] not in _NOT_OWNED else []
+    return [g for g, pronouns in _PRONOUNS.items() if word in pronouns]
 
 
 def _bare(name: str) -> str:

