@@ -6,7 +6,7 @@ meeting?" -> "Germany", "How long did the talks last?" -> "Nov. 3, 2022", "Who i
 Hayashi?" -> "Annalena Baerbock". The checks are narrow enough to fire on none of 7,000 SQuAD dev
 questions' best spans (README, "Answer kinds"): a city, town, port or a country's state is not a
 country, a Japanese city is none the text places in Germany, a duration is not a calendar date, a
-count is not an ordinal, "Who is <name>?" is not answered by another name, and a thing ("Which Japanese warship ...?") not by a person the text gives a title (`asks_for_a_thing`,
+place not a date, a count is not an ordinal, "Who is <name>?" is not answered by another name, and a thing ("Which Japanese warship ...?") not by a person the text gives a title (`asks_for_a_thing`,
 checked with qa.roles in qa.answers).
 A span that fails one is no candidate; the next one that passes is judged by the usual abstention
 rule, so the bot often says the text does not say.
@@ -34,6 +34,8 @@ _ASKS_LOCALITY = re.compile(
 # "Which Japanese city ...?", "What is Brazil's capital?": group 1 may name the locality's country
 _ASKS_LOCALITY_OF = re.compile(rf"\b(?i:which|what)\s+(?:[\w'-]+\s+)?([A-Z][\w'\u2019-]*)\s+(?i:{_LOCALITIES})\b")
 _ASKS_DURATION = re.compile(r"^\W*(?:for\s+)?how\s+long\b", re.IGNORECASE)
+# "Where was he born?" asks for a place ("Where and when ...?" for a date too)
+_ASKS_PLACE = re.compile(r"^\W*(?:(?:from|to)\s+)?where\b(?!.*\bwhen\b)", re.IGNORECASE)
 _ASKS_COUNT = re.compile(r"\bhow\s+many\b", re.IGNORECASE)
 # "seventh" says which one, not how many: "How many nuclear tests has North Korea conducted?" is not
 # answered by "a seventh nuclear test" it is poised to conduct
@@ -47,6 +49,12 @@ _WHO_IS_NAME = re.compile(r"^\W*who\s+(?:is|was)\s+((?:[^\W\d_][\w.'-]*\s*){1,5}
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # a day of a month ("Nov. 3", "3 November") or a month and year ("September 2017"), not "since 2001"
 _CALENDAR_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s|$)", re.IGNORECASE)
+# a span that is a date and nothing else: "July 30, 1947", "in 1982", "September", "the 1990s"
+_ONLY_A_DATE = re.compile(
+    rf"^\W*(?:(?:in|on|by|since|from|until)\s+)?(?:(?:the\s+)?\d{{3,4}}s?|{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
+    rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\W*$",
+    re.IGNORECASE,
+)
 _SPAN_OF_TIME = re.compile(r"^\W*(?:since|from|until|till|between|for|over|through|after|before)\b", re.IGNORECASE)
 def _is_another_person(answer: str, name: str) -> bool:
     """Whether `answer` is a person's name, all of it, sharing no word with `name` ("Yoshimasa Hayashi"
@@ -106,11 +114,13 @@ def fitting(question: str, texts: Sequence[str] = ()) -> Callable[[str], bool]:
     """The test an answer to `question` must pass, read from the question once for all its candidates:
     False for a country where it asks for a city, town, port or a country's state, and for a place
     `texts` put in another country than the one it asks about ("Which Japanese city?": "the German
-    city of Munster", "Munster, Germany"); for a calendar date
-    where it asks "how long"; for an ordinal ("seventh") where it asks "how many"; for another person's name where it asks "Who is <name>?", which asks what
-    the person is (a name as typed, or as `texts` write it). True whenever the question's words leave it open."""
+    city of Munster", "Munster, Germany"); for a calendar date where it asks "how long", and for a
+    date alone where it asks "where"; for an ordinal ("seventh") where it asks "how many"; for another
+    person's name where it asks "Who is <name>?", which asks what the person is (a name as typed, or as
+    `texts` write it). True whenever the question's words leave it open."""
     locality = bool(_ASKS_LOCALITY.search(question))
     duration = bool(_ASKS_DURATION.search(question))
+    place = bool(_ASKS_PLACE.search(question))
     count = bool(_ASKS_COUNT.search(question))
     who = _WHO_IS_NAME.match(question)
     person = who.group(1).strip() if who and _is_name(who.group(1).strip(), texts) else None
@@ -124,6 +134,8 @@ def fitting(question: str, texts: Sequence[str] = ()) -> Callable[[str], bool]:
         if placed and not any(same_nation(country, nation) for nation in placed):
             return False
         if duration and _CALENDAR_DATE.search(answer) and not _SPAN_OF_TIME.search(answer):
+            return False
+        if place and _ONLY_A_DATE.match(answer):
             return False
         if count and _ORDINAL.match(answer):
             return False

@@ -227,6 +227,9 @@ class Conversation:
             core = sum(1 for rank, _ in ranked if rank[1] == 0)  # the question's subject and object
             # the main clause's subject, not one of a clause inside ("after the Soviet Union launched ...")
             subjects = [c.text for c in doc.noun_chunks if c.root.dep_ in ("nsubj", "nsubjpass") and c.root.head.dep_ == "ROOT"]
+            # where the parser found none, a name alone between the auxiliary and the verb ("Whom did
+            # Schwarzenegger replace ...?"; not "Bank of America", whose "America" alone is no subject)
+            subjects = subjects or [t for t in _between_auxiliary_and_verb(doc) if any(m.text == t for m in phrases)]
             # the answer to "Where is the main campus?" is a circumstance of the question's subject and
             # object, which stay the topic: "How big is it?" asks about the campus; so is the subject of
             # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
@@ -410,6 +413,10 @@ class Conversation:
             return previous.read_as[: swapped.start_char] + name + previous.read_as[swapped.end_char :]
         # "And in health-related fields?": a phrase under a preposition takes the old one's place, preposition and all
         lead = len(new) > 1 and new[0].pos_ == "ADP"
+        same = [t for t in prev if lead and t.dep_ == "prep" and t.lower_ == new[0].lower_]
+        if len(same) == 1:  # "And during his acting career?" after "... nicknamed during his bodybuilding days?"
+            end = same[0].right_edge
+            return previous.read_as[: same[0].idx] + name + previous.read_as[end.idx + len(end.text) :]
         core = new[1:] if lead else new[:]
         kind = kind_of_span(core)  # its head's: "the average for the third quarter" is no date
         # a phrase of the kind, of the same number first ("And arcs of volcanoes?" after "What were mid-ocean
@@ -565,6 +572,14 @@ def _same_verb_asked_past(previous: Doc, question: Doc) -> bool:
     wh = wh_token(previous)
     stranded = wh is not None and wh.dep_ == "pobj" and wh.i < wh.head.i
     return stranded and previous[:].root.lemma_ == question[:].root.lemma_
+
+
+def _between_auxiliary_and_verb(question: Doc) -> list[str]:
+    """The words between a question's auxiliary and its main verb (none or one phrase): its subject, where
+    the parser may have found none ("Whom did Schwarzenegger replace ...?", "Schwarzenegger" a compound)."""
+    root = next((t for t in question if t.dep_ == "ROOT"), None)
+    aux = next((t for t in question[: root.i] if t.dep_ in ("aux", "auxpass")), None) if root is not None else None
+    return [question[aux.i + 1 : root.i].text] if aux is not None and aux.i + 1 < root.i else []
 
 
 def _same_words(one: str, other: str) -> bool:

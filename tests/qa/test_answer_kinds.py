@@ -20,6 +20,8 @@ from qa.nations import country_names
         ("How long did the talks last?", "Nov. 3, 2022"),
         ("how long was the war", "September 2017"),
         ("For how long did it run?", "3 November 2022"),
+        ("Where was Schwarzenegger born?", "July 30, 1947"),  # a date is no place
+        ("Where did it happen?", "in 1982"),
         ("Who is Yoshimasa Hayashi?", "Annalena Baerbock"),  # asks what he is, not for another person
         ("How many nuclear tests has North Korea conducted?", "seventh"),  # which one, not how many
         ("How many provinces were there in the 17th century?", "the 16th"),
@@ -43,6 +45,8 @@ def test_an_answer_of_the_wrong_kind_does_not_fit(question, answer):
         ("How many Eurofighter jets did Germany send?", "three"),
         ("Which nuclear test would it be?", "seventh"),  # an ordinal answers "which"
         ("When were the talks held?", "Nov. 3, 2022"),
+        ("Where and when did the investigation begin?", "1894"),  # asks for a date too
+        ("Where did they meet?", "May Street"),
         ("Who did the Ottoman empire ally with?", "Germany"),  # a "who" may well be a country
         ("Who is Yoshimasa Hayashi?", "Japanese Foreign Minister"),
         ("Who is Hayashi?", "Yoshimasa Hayashi"),  # the same person, named in full

@@ -414,6 +414,19 @@ def test_it_is_a_lowercase_answer_the_small_model_labels_a_person():
     assert read_question("Who opposed it?", history).question == "Who opposed the chloroform?"
 
 
+def test_and_a_phrase_under_the_same_preposition_takes_the_old_ones_place():
+    history = [("What was Schwarzenegger nicknamed during his bodybuilding days?", "Austrian Oak")]
+    assert read_question("And during his acting career?", history).question == (
+        "What was Schwarzenegger nicknamed during his acting career?"
+    )
+
+
+def test_he_after_a_whom_question_is_its_subject_where_the_parser_misses_it():
+    # the small parser reads "Schwarzenegger" as a compound of "replace": the words before the verb are the subject
+    history = [("Whom did Schwarzenegger replace as governor?", "Gray Davis")]
+    assert read_question("When was he sworn in?", history).question == "When was Schwarzenegger sworn in?"
+
+
 def test_a_kings_number_stays_with_his_name():
     history = [("What did James I establish on the site?", "a mulberry garden")]
     assert read_question("Why did he sell off part of the Crown freehold?", history).question == (
