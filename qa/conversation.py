@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
 _THEY = frozenset({"they", "them", "their", "theirs"})
 _POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # what only a place has: "its capital" is a country's or a region's
 _OF_A_PLACE = frozenset("capital population border borders territory coastline climate flag anthem president".split())
 TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentions are not what it means
@@ -191,7 +192,8 @@ class Conversation:
             given = [t.answer for t in self.turns if t.answer and _same_words(t.read_as, plain.question)]
             if given:
                 return ReadAs(plain.question, plain.query, tuple(dict.fromkeys(given)))
-        rewritten = self._ellipsis(question, previous) or self._pronouns(question)
+        pointed = self._demonstratives(question)
+        rewritten = self._ellipsis(question, previous) or self._pronouns(pointed or question) or pointed
         if rewritten is None or rewritten == question:
             return ReadAs(question, question)
         return ReadAs(rewritten, f"{rewritten} {previous.read_as}")
@@ -246,6 +248,28 @@ class Conversation:
                 at = core if topic_first else 0
                 mentions.extend(phrases[:at] + [answer] + phrases[at:])
         return found
+
+    def _demonstratives(self, question: str) -> str | None:
+        """"that program" where an earlier turn named a program ("the federal-aid airport program"): the
+        phrase it points back to, most recent first; "that year" after "1981" names no year, and stays."""
+        doc = parse(question)
+        pointers = [t for t in doc if t.lower_ in _DEMONSTRATIVES and t.dep_ == "det" and t.head.pos_ == "NOUN"]
+        if not pointers:
+            return None
+        candidates = self._candidates(doc)[False]
+        pieces, last = [], 0
+        for pointer in pointers:
+            # its noun, or one before it that the parser made a modifier ("this phone" of "did this phone cost")
+            for noun in (t for t in doc[pointer.i + 1 : pointer.head.i + 1] if t.pos_ == "NOUN"):
+                named = (m for m in candidates if parse(m.text)[:].root.lemma_.lower() == noun.lemma_.lower())
+                mention = next((m for m in named if m.text.lower() not in question.lower()), None)
+                if mention is not None:
+                    # "a new phone" is "the new phone" once it has been mentioned
+                    text = re.sub(r"^(?:a|an)\s", "the ", _as_inserted(mention.text, False), flags=re.IGNORECASE)
+                    pieces.append(question[last : pointer.idx] + text)
+                    last = noun.idx + len(noun.text)
+                    break
+        return "".join(pieces) + question[last:] if pieces else None
 
     def _pronouns(self, question: str) -> str | None:
         doc = parse(question)
@@ -509,9 +533,10 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
                 while verb.i + 1 < len(previous) and previous[verb.i + 1].dep_ == "prt":
                     verb = previous[verb.i + 1]  # "set up", "give back": the answer after the particle
                 at = verb.idx + len(verb.text)
-                inserted = f"{answer} {noun}" if how_many else _as_inserted(answer, False)
+                inserted = f"{answer} {noun}".strip() if how_many else _as_inserted(answer, False)
                 return f"{_upper_first(word)} {previous.text[rest.start_char : at]} {inserted}{previous.text[at:]}"
-    subject = phrase.root.dep_ in ("nsubj", "nsubjpass") or wh.dep_ in ("nsubj", "nsubjpass")
+    # "whom" is an object, however parsed ("Whom did Napoleon declare King of Spain?" with "Whom" a subject)
+    subject = (phrase.root.dep_ in ("nsubj", "nsubjpass") or wh.dep_ in ("nsubj", "nsubjpass")) and wh.lower_ != "whom"
     # adverbs before the verb stay before it: "Who first suggested ...?" -> "When did X first suggest ...?"
     adverbs = next((k for k, t in enumerate(rest) if t.pos_ != "ADV"), len(rest))
     if subject and answer and adverbs < len(rest) and rest[adverbs].pos_ in ("VERB", "AUX"):
@@ -532,6 +557,8 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         while gap < len(previous) and previous[gap].dep_ == "prt":
             gap += 1
         at = previous[gap - 1].idx + len(previous[gap - 1].text)
+    elif wh.lower_ == "whom" and answer and len(phrase) == 1 and (main := _main_verb(previous, wh)) is not None:
+        at = main.idx + len(main.text)  # "When?" after "Whom did Napoleon declare King of Spain?" -> "... declare Joseph King ..."
     elif (end := _stranded(previous, wh)) is not None and answer and len(phrase) == 1 and not counting:
         at = end.idx + len(end.text)  # "What is Japan concerned about?" -> "Why is Japan concerned about X?"
     elif wh.dep_ == "attr" and wh.head.lemma_ == "be" and answer and len(answer.split()) <= 6 and len(phrase) == 1:
@@ -555,6 +582,14 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         end = len(text.rstrip("?!. "))
         text = f"{text[:end]} {previous[start].lower_} {answer}{text[end:]}"
     return _upper_first(text)
+
+
+def _main_verb(question: Doc, wh: Token) -> Token | None:
+    """The question's main verb after its question word, with its particle ("set up"), if it has one."""
+    verb = next((t for t in question[wh.i + 1 :] if t.pos_ == "VERB" and t.dep_ == "ROOT"), None)
+    while verb is not None and verb.i + 1 < len(question) and question[verb.i + 1].dep_ == "prt":
+        verb = question[verb.i + 1]
+    return verb
 
 
 def _did(answer: str) -> str | None:

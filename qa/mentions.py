@@ -441,6 +441,9 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         kind = THING if institution else kind_of_span(chunk)
         if named and kind != PERSON and not institution and _treated_as_person(chunk):
             kind = PERSON  # "Bell", labelled an organisation, adopts a name "for his 11th birthday"
+        holder = _office_holder(chunk)
+        if holder is not None:  # "Napoleon" of "When was Napoleon Emperor of the French?", parsed as one phrase
+            mentions.append(((1, 0, 0), chunk.start, Mention(holder.text, PERSON, False, True)))
         mention = Mention(text, kind, is_plural(chunk), named, body=kind == THING and is_body(chunk))
         mentions.append(((1, role, 0 if named else 1), chunk.start, mention))
     chunked = {t.i for chunk in doc.noun_chunks for t in chunk}
@@ -464,6 +467,18 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             plural = is_plural(doc[ent.start - 1 : ent.end] if the else ent)
             mentions.append(((1, role, 0), ent.start, Mention(text, kind, plural, True, is_body(ent))))
     return [(rank, m) for rank, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
+
+
+def _office_holder(chunk: Span) -> Span | None:
+    """"Napoleon" of the phrase "Napoleon Emperor" that the small parser makes of "When was Napoleon
+    Emperor of the French?": the name that opens a phrase whose head is a capitalised office."""
+    root = chunk.root
+    if not (root.text[:1].isupper() and root.lemma_.lower() in _OFFICES) or root.i == chunk.start:
+        return None
+    name = chunk[: root.i - chunk.start]
+    if all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in ("NORP", "GPE") for t in name):
+        return name
+    return None
 
 
 def _treated_as_person(chunk: Span) -> bool:

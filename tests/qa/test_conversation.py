@@ -427,6 +427,32 @@ def test_he_after_a_whom_question_is_its_subject_where_the_parser_misses_it():
     assert read_question("When was he sworn in?", history).question == "When was Schwarzenegger sworn in?"
 
 
+def test_that_with_a_noun_is_the_phrase_an_earlier_turn_named_with_it():
+    history = [("What did Congress give CAA in 1946?", "federal-aid airport program")]
+    assert read_question("What was that program the first of?", history).question == (
+        "What was the federal-aid airport program the first of?"
+    )
+    history = [("What did the company launch?", "a new phone")]  # "this phone" parsed as a modifier of "cost"
+    assert read_question("How much did this phone cost?", history).question == "How much did the new phone cost?"
+    history = [("When did the strike happen?", "1981")]
+    assert read_question("What happened that year?", history).question == "What happened that year?"  # no year named
+
+
+def test_the_name_before_an_office_the_parser_joins_to_it_is_a_person():
+    genders = Genders(["Napoleon rose to prominence. As Napoleon I, he was Emperor. Napoleon said he would win."])
+    history = [("When was Napoleon Emperor of the French?", "1804")]
+    assert read_question("What is his lasting legal achievement?", history, genders).question == (
+        "What is Napoleon's lasting legal achievement?"
+    )
+
+
+def test_the_answer_to_whom_goes_after_the_verb_however_whom_is_parsed():
+    history = [("Whom did Napoleon declare King of Spain?", "Joseph")]
+    assert read_question("When?", history).question == "When did Napoleon declare Joseph King of Spain?"
+    history = [("How much did the FAA propose to fine Southwest in 2008?", "$10.2 million")]
+    assert "  " not in read_question("Why?", history).question
+
+
 def test_a_kings_number_stays_with_his_name():
     history = [("What did James I establish on the site?", "a mulberry garden")]
     assert read_question("Why did he sell off part of the Crown freehold?", history).question == (
