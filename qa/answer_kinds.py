@@ -50,12 +50,11 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 # a day of a month ("Nov. 3", "3 November") or a month and year ("September 2017"), not "since 2001"
 _CALENDAR_DATE = re.compile(rf"\b{_MONTH}\s+\d{{1,4}}\b|\b\d{{1,2}}\s+{_MONTH}(?:\s|$)", re.IGNORECASE)
 # a span that is a date and nothing else: "July 30, 1947", "in 1982", "September", "the 1990s"
-_ONLY_A_DATE = re.compile(
-    rf"^\W*(?:(?:in|on|by|since|from|until)\s+)?(?:(?:the\s+)?\d{{3,4}}s?|{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?"
-    rf"|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?)\W*$",
-    re.IGNORECASE,
-)
+_DATE = rf"(?:the\s+)?\d{{3,4}}s?|{_MONTH}(?:\s+\d{{1,2}})?(?:,?\s+\d{{4}})?|\d{{1,2}}\s+{_MONTH}(?:\s+\d{{4}})?"
+_ONLY_A_DATE = re.compile(rf"^\W*(?:(?:in|on|by|since|from|until)\s+)?(?:{_DATE})\W*$", re.IGNORECASE)
 _SPAN_OF_TIME = re.compile(r"^\W*(?:since|from|until|till|between|for|over|through|after|before)\b", re.IGNORECASE)
+
+
 def _is_another_person(answer: str, name: str) -> bool:
     """Whether `answer` is a person's name, all of it, sharing no word with `name` ("Yoshimasa Hayashi"
     is "Hayashi")."""

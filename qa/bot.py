@@ -10,7 +10,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
-from qa_index.chunking import Chunk, Sentence, paragraph_number, sentences
+from qa_index.chunking import Sentence, paragraph_number, sentences
 from qa_index.documents import Document, bundled_article, from_text, load_paths
 from qa_index.embedder import Embedder
 from qa_index.errors import QAError
