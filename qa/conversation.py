@@ -307,8 +307,9 @@ class Conversation:
                     replace(m, kind=PERSON) if m.text[:1].isupper() and self.genders.of(m.text) == form else m
                     for m in ranked if m.kind != PERSON or self.genders.of(m.text) in (None, form)
                 ]
-            elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled ("Jedlik")
-                ranked = [m for m in ranked if not (m.text[:1].isupper() and self.genders.of(m.text))]
+            elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
+                # ("Jedlik"), unless a group ("Destiny's Child", whose "she" after it is its singer's)
+                ranked = [m for m in ranked if m.body or not (m.text[:1].isupper() and self.genders.of(m.text))]
             if pronoun.lower_ == "its" and pronoun.head.lemma_.lower() in _OF_A_PLACE:
                 # "What is its capital?": a place's, though an organisation answered last ("East African Community")
                 ranked = [m for m in ranked if m.kind == PLACE] or ranked
@@ -406,6 +407,10 @@ class Conversation:
         owner = _possessor(prev) if name != rest else None
         if owner is not None:  # "And the Broncos'?" after "What was the Panthers' record?": the owner swaps
             return previous.read_as[: owner.start_char] + name + previous.read_as[owner.end_char :]
+        swapped = _phrase_swapped(prev, new) if len(new) > 1 and new[0].pos_ == "ADP" else None
+        if swapped is not None:
+            end = swapped.right_edge
+            return previous.read_as[: swapped.idx] + name + previous.read_as[end.idx + len(end.text) :]
         # a name of the same label swaps in, an adjective included: "And the German one?" after
         # "Who is the Japanese defense minister?" -> "Who is the German defense minister?"
         # of several, the one in the same place: "And the British colonies?" swaps "French" in "the
@@ -437,10 +442,6 @@ class Conversation:
             return previous.read_as[: swapped.start_char] + name + previous.read_as[swapped.end_char :]
         # "And in health-related fields?": a phrase under a preposition takes the old one's place, preposition and all
         lead = len(new) > 1 and new[0].pos_ == "ADP"
-        same = [t for t in prev if lead and t.dep_ == "prep" and t.lower_ == new[0].lower_]
-        if len(same) == 1:  # "And during his acting career?" after "... nicknamed during his bodybuilding days?"
-            end = same[0].right_edge
-            return previous.read_as[: same[0].idx] + name + previous.read_as[end.idx + len(end.text) :]
         core = new[1:] if lead else new[:]
         kind = kind_of_span(core)  # its head's: "the average for the third quarter" is no date
         # a phrase of the kind, of the same number first ("And arcs of volcanoes?" after "What were mid-ocean
@@ -609,12 +610,32 @@ def _same_verb_asked_past(previous: Doc, question: Doc) -> bool:
     return stranded and previous[:].root.lemma_ == question[:].root.lemma_
 
 
+def _phrase_swapped(previous: Doc, phrase: Doc) -> Token | None:
+    """The preposition of the previous question whose phrase a new one under a preposition takes the place
+    of: the one phrase under the same preposition ("And during his acting career?" after "What was he
+    nicknamed during his bodybuilding days?"), else the one phrase under the main verb where no phrase of
+    the new one's preposition is there ("And with Destiny's Child?" after "How many records has Beyoncé
+    sold as a solo artist?")."""
+    word = phrase[0].lower_
+    same = [t for t in previous if t.dep_ == "prep" and t.lower_ == word]
+    if len(same) == 1:
+        return same[0]
+    under_verb = [
+        t for t in previous
+        if t.dep_ == "prep" and t.head.dep_ == "ROOT" and not any(w.lower_ in WH for w in t.subtree)
+    ]
+    return under_verb[0] if not same and len(under_verb) == 1 else None
+
+
 def _between_auxiliary_and_verb(question: Doc) -> list[str]:
     """The words between a question's auxiliary and its main verb (none or one phrase): its subject, where
-    the parser may have found none ("Whom did Schwarzenegger replace ...?", "Schwarzenegger" a compound)."""
-    root = next((t for t in question if t.dep_ == "ROOT"), None)
-    aux = next((t for t in question[: root.i] if t.dep_ in ("aux", "auxpass")), None) if root is not None else None
-    return [question[aux.i + 1 : root.i].text] if aux is not None and aux.i + 1 < root.i else []
+    the parser may have found none ("Whom did Schwarzenegger replace ...?", "Schwarzenegger" a compound;
+    "Who did Beyoncé portray ...?", with "did" the main verb and "portray" a noun)."""
+    aux = next((t for t in question if t.dep_ in ("aux", "auxpass") or t.lower_ in ("did", "does", "do")), None)
+    if aux is None:
+        return []
+    verb = next((t for t in question[aux.i + 1 :] if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.text.islower())), None)
+    return [question[aux.i + 1 : verb.i].text] if verb is not None and aux.i + 1 < verb.i else []
 
 
 def _same_words(one: str, other: str) -> bool:

@@ -421,6 +421,19 @@ def test_and_a_phrase_under_the_same_preposition_takes_the_old_ones_place():
     )
 
 
+def test_and_a_phrase_under_another_preposition_takes_the_place_of_the_one_under_the_verb():
+    history = [("How many records has Beyoncé sold as a solo artist?", "118 million")]
+    assert read_question("And with Destiny's Child?", history).question == (
+        "How many records has Beyoncé sold with Destiny's Child?"
+    )
+
+
+def test_it_is_a_group_though_a_she_follows_its_name_in_the_documents():
+    genders = Genders(["Following the disbandment of Destiny's Child in June 2005, she released her second album."])
+    history = [("Which girl group did Beyoncé lead?", "Destiny's Child")]
+    assert read_question("Who managed it?", history, genders).question == "Who managed Destiny's Child?"
+
+
 def test_he_after_a_whom_question_is_its_subject_where_the_parser_misses_it():
     # the small parser reads "Schwarzenegger" as a compound of "replace": the words before the verb are the subject
     history = [("Whom did Schwarzenegger replace as governor?", "Gray Davis")]
