@@ -6,7 +6,8 @@ meeting?" -> "Germany", "How long did the talks last?" -> "Nov. 3, 2022", "Who i
 Hayashi?" -> "Annalena Baerbock". The checks are narrow enough to fire on none of 7,000 SQuAD dev
 questions' best spans (README, "Answer kinds"): a city, town, port or a country's state is not a
 country, a Japanese city is none the text places in Germany, a duration is not a calendar date, a
-place not a date, a count is not an ordinal, "Who is <name>?" is not answered by another name, and a thing ("Which Japanese warship ...?") not by a person the text gives a title (`asks_for_a_thing`,
+place not a date, a count is not an ordinal, "Who is <name>?" is not answered by another name, and a
+thing ("Which Japanese warship ...?") not by a person the text gives a title (`asks_for_a_thing`,
 checked with qa.roles in qa.answers).
 A span that fails one is no candidate; the next one that passes is judged by the usual abstention
 rule, so the bot often says the text does not say.

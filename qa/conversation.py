@@ -231,7 +231,8 @@ class Conversation:
             subjects = [c.text for c in doc.noun_chunks if c.root.dep_ in ("nsubj", "nsubjpass") and c.root.head.dep_ == "ROOT"]
             # where the parser found none, a name alone between the auxiliary and the verb ("Whom did
             # Schwarzenegger replace ...?"; not "Bank of America", whose "America" alone is no subject)
-            subjects = subjects or [t for t in _between_auxiliary_and_verb(doc) if any(m.text == t for m in phrases)]
+            between = _between_auxiliary_and_verb(doc)
+            subjects = subjects or ([between] if between in {m.text for m in phrases} else [])
             # the answer to "Where is the main campus?" is a circumstance of the question's subject and
             # object, which stay the topic: "How big is it?" asks about the campus; so is the subject of
             # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
@@ -531,8 +532,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             verbs = [t for t in reversed(rest) if t.pos_ == "VERB" and t.i > rest[0].i and t.dep_ != "amod"]
             verb = head if phrase.root.dep_ == "dobj" and head.i > rest[0].i else next(iter(verbs), None)
             if verb is not None:
-                while verb.i + 1 < len(previous) and previous[verb.i + 1].dep_ == "prt":
-                    verb = previous[verb.i + 1]  # "set up", "give back": the answer after the particle
+                verb = _with_particle(verb)  # "set up", "give back": the answer after the particle
                 at = verb.idx + len(verb.text)
                 inserted = f"{answer} {noun}".strip() if how_many else _as_inserted(answer, False)
                 return f"{_upper_first(word)} {previous.text[rest.start_char : at]} {inserted}{previous.text[at:]}"
@@ -554,10 +554,8 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     if phrase.root.dep_ == "dobj" and last_verb and answer and len(phrase) == 1 and not counting:
         # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
         # "When did he reform the curriculum?" (only where the object's verb is the question's last)
-        gap = verb.i + 1
-        while gap < len(previous) and previous[gap].dep_ == "prt":
-            gap += 1
-        at = previous[gap - 1].idx + len(previous[gap - 1].text)
+        end = _with_particle(verb)
+        at = end.idx + len(end.text)
     elif wh.lower_ == "whom" and answer and len(phrase) == 1 and (main := _main_verb(previous, wh)) is not None:
         at = main.idx + len(main.text)  # "When?" after "Whom did Napoleon declare King of Spain?" -> "... declare Joseph King ..."
     elif (end := _stranded(previous, wh)) is not None and answer and len(phrase) == 1 and not counting:
@@ -588,8 +586,14 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
 def _main_verb(question: Doc, wh: Token) -> Token | None:
     """The question's main verb after its question word, with its particle ("set up"), if it has one."""
     verb = next((t for t in question[wh.i + 1 :] if t.pos_ == "VERB" and t.dep_ == "ROOT"), None)
-    while verb is not None and verb.i + 1 < len(question) and question[verb.i + 1].dep_ == "prt":
-        verb = question[verb.i + 1]
+    return _with_particle(verb) if verb is not None else None
+
+
+def _with_particle(verb: Token) -> Token:
+    """The last word of a verb with its particles: "up" of "set up", "back" of "give back"."""
+    doc = verb.doc
+    while verb.i + 1 < len(doc) and doc[verb.i + 1].dep_ == "prt":
+        verb = doc[verb.i + 1]
     return verb
 
 
@@ -627,15 +631,15 @@ def _phrase_swapped(previous: Doc, phrase: Doc) -> Token | None:
     return under_verb[0] if not same and len(under_verb) == 1 else None
 
 
-def _between_auxiliary_and_verb(question: Doc) -> list[str]:
-    """The words between a question's auxiliary and its main verb (none or one phrase): its subject, where
+def _between_auxiliary_and_verb(question: Doc) -> str | None:
+    """The words between a question's auxiliary and its main verb: its subject, where
     the parser may have found none ("Whom did Schwarzenegger replace ...?", "Schwarzenegger" a compound;
     "Who did Beyoncé portray ...?", with "did" the main verb and "portray" a noun)."""
     aux = next((t for t in question if t.dep_ in ("aux", "auxpass") or t.lower_ in ("did", "does", "do")), None)
     if aux is None:
-        return []
+        return None
     verb = next((t for t in question[aux.i + 1 :] if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.text.islower())), None)
-    return [question[aux.i + 1 : verb.i].text] if verb is not None and aux.i + 1 < verb.i else []
+    return question[aux.i + 1 : verb.i].text if verb is not None and aux.i + 1 < verb.i else None
 
 
 def _same_words(one: str, other: str) -> bool:

@@ -77,7 +77,7 @@ class Genders:
             for found in pattern.finditer(text):
                 # the nearest pronoun after each mention is the likeliest to mean it
                 words = [w.lower() for w in _following_words(text, found.start(), found.end())]
-                first = next((g for i, w in enumerate(words) for g in _genders_of(w, i, words[i + 1 : i + 2])), None)
+                first = next(filter(None, (_gender_of(w, i, words[i + 1 : i + 2]) for i, w in enumerate(words))), None)
                 if first is not None:
                     counts[first] += 1
         he, she = counts[HE], counts[SHE]
@@ -88,14 +88,14 @@ class Genders:
         return None
 
 
-def _genders_of(word: str, at: int, after: list[str]) -> list[str]:
+def _gender_of(word: str, at: int, after: list[str]) -> str | None:
     """The gender the `at`-th word after a name says the name has: a subject's or reflexive pronoun, "his",
     or "her" owning the noun after it as the object of the name's own verb ("Victoria married her first
     cousin", "Victoria later described her childhood"); not "her" further on ("Albert took on most of her
     duties") nor as an object ("to stop her.", "gave her the book")."""
     if word == "her":
-        return [SHE] if at < OWN_VERB and after and after[0] not in _NOT_OWNED else []
-    return [g for g, pronouns in _PRONOUNS.items() if word in pronouns]
+        return SHE if at < OWN_VERB and after and after[0] not in _NOT_OWNED else None
+    return next((g for g, pronouns in _PRONOUNS.items() if word in pronouns), None)
 
 
 def _bare(name: str) -> str:

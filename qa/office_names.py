@@ -8,13 +8,13 @@ article "Who is Germany's top diplomat?" abstains where "Who is Germany's foreig
 name of the same office they use most; where they use none of its names, or the question's own,
 the question stays as typed. The names are the common ones of national cabinet offices; a name
 with another meaning in some countries ("secretary of state", "chancellor") or outside politics
-("premier"), or one office's name for another's in some countries ("head of government") is not among them.
+("premier"), or one office's name for another's in some countries ("head of government"), is not
+among them.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Iterable
 
 # each a set of names of one office, the usual one first (the pick where the documents use two as often)
@@ -52,7 +52,7 @@ class OfficeNames:
 
     def __init__(self, texts: Iterable[str]) -> None:
         texts = list(texts)
-        counts = Counter({name: sum(len(pattern.findall(t)) for t in texts) for name, pattern in _PATTERNS.items()})
+        counts = {name: sum(len(pattern.findall(t)) for t in texts) for name, pattern in _PATTERNS.items()}
         self._used = {name for name, n in counts.items() if n}
         self._named: dict[str, str] = {}  # a name the texts never use -> the one they use most for its office
         for names in OFFICES:
