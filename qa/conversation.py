@@ -34,9 +34,9 @@ from typing import TYPE_CHECKING, Sequence
 from qa_index.errors import QAError
 from qa.genders import HE, SHE, Genders
 from qa.mentions import (
-    IT, PERSON, PERSON_NOUNS, PLACE, SINGULAR, THING, WH, Mention, agrees, answer_mention,
+    IT, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees, answer_mention,
     asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural,
-    kind_of_span, may_be_person, parse, pronoun_form, question_mentions, ranked_mentions, wh_token,
+    kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form, question_mentions, ranked_mentions, wh_token,
 )
 
 if TYPE_CHECKING:
@@ -47,6 +47,11 @@ _POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # what only a place has: "its capital" is a country's or a region's
 _OF_A_PLACE = frozenset("capital population border borders territory coastline climate flag anthem president".split())
+# "In which city is it?", "On which coast is it located?": what "it" is, a place is in
+_WHICH_PLACE = re.compile(rf"\b(?:which|what)\s+(?:{'|'.join(sorted(PLACE_NOUNS))})\b", re.IGNORECASE)
+_LOCATED = frozenset("be lie locate situate".split())
+# "in London" of "Royal Albert Hall in London": a name's place, after a name
+_IN_A_NAMED_PLACE = re.compile(r"^((?:the |The )?[A-Z][^,]*?)\s+(?:in|at|near)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*$")
 TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentions are not what it means
 
 # "Who else?", "And what else?", "Anyone else?", "Any others?": the last question, another answer
@@ -215,6 +220,7 @@ class Conversation:
             doc = parse(turn.read_as)
             answer = answer_mention(doc, turn.answer) if turn.answer else None
             ranked = ranked_mentions(doc)
+            owned = owned_by_answer(doc, turn.answer) if answer is not None else None
             if answer is None:
                 for mentions in found.values():
                     mentions.extend(m for _, m in ranked)
@@ -238,16 +244,17 @@ class Conversation:
             # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
             # rather than names it ("Yoshimasa Hayashi")
             topic_first = asks_circumstance(doc) or (defines(doc) and not named)
+            answered = [answer] if owned is None else [answer, owned]  # "Sciarra", then "Sciarra's funeral"
             object_answered = back == 0 and (asks_object(doc) or _same_verb_asked_past(doc, question))
             for subject, mentions in found.items():
                 if subject and object_answered and not topic_first:
                     # its subject (and what is in it) only: "What does it provide?" after "What may teachers
                     # use to facilitate student learning?" -> "a lesson plan" is the plan, not the learning
                     first = [m for m in phrases if any(m.text in subject_text for subject_text in subjects)]
-                    mentions.extend(first + [answer] + [m for m in phrases if m not in first])
+                    mentions.extend(first + answered + [m for m in phrases if m not in first])
                     continue
                 at = core if topic_first else 0
-                mentions.extend(phrases[:at] + [answer] + phrases[at:])
+                mentions.extend(phrases[:at] + answered + phrases[at:])
         return found
 
     def _demonstratives(self, question: str) -> str | None:
@@ -314,13 +321,18 @@ class Conversation:
             if pronoun.lower_ == "its" and pronoun.head.lemma_.lower() in _OF_A_PLACE:
                 # "What is its capital?": a place's, though an organisation answered last ("East African Community")
                 ranked = [m for m in ranked if m.kind == PLACE] or ranked
+            if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and _asks_where_it_is(doc):
+                ranked = self._place_answered(ranked)
             mention = _said(pronoun, self.turns[-1]) or self._first_agreeing(pronoun.lower_, form, ranked)
             if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
                 mention = self._two_parties(candidates[False]) or self._who_answered()
             if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label
                 mention = next((m for m in ranked if may_be_person(m)), None)
-            if mention is None and pronoun.lower_ in IT:  # else the name last asked for, a word ("Izz al-Arab")
-                mention = self._name_answered()
+            if mention is None and pronoun.lower_ in IT:  # else a name the small model took for a person's, which
+                # the documents never call "he" or "she" ("Spectre", a film); else the name last asked for, a
+                # word ("Izz al-Arab")
+                mention = next((m for m in ranked if m.kind == PERSON and m.named and not m.plural), None)
+                mention = mention or self._name_answered()
             if mention is None:
                 continue
             others.append(mention)
@@ -331,6 +343,16 @@ class Conversation:
             pieces.append(question[last : pronoun.idx] + _as_inserted(mention.text, possessive, mention.plural))
             last = pronoun.idx + len(pronoun.text)
         return "".join(pieces) + question[last:] if pieces else None
+
+    def _place_answered(self, ranked: list[Mention]) -> list[Mention]:
+        """`ranked` with the last answer first where it is a place: "On which coast is it?" after "Where did
+        the company establish its first factory?" asks about the place, not the company; without the
+        place it is in ("Royal Albert Hall in London"), which the question asks for."""
+        last = self.turns[-1]
+        answer = answer_mention(parse(last.read_as), last.answer) if last.answer else None
+        if answer is None or answer.kind != PLACE or answer not in ranked:
+            return ranked
+        return [replace(answer, text=_IN_A_NAMED_PLACE.sub(r"\1", answer.text))] + [m for m in ranked if m != answer]
 
     def _who_answered(self) -> Mention | None:
         """The answer to the last question, where it asked "who"."""
@@ -581,6 +603,11 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         end = len(text.rstrip("?!. "))
         text = f"{text[:end]} {previous[start].lower_} {answer}{text[end:]}"
     return _upper_first(text)
+
+
+def _asks_where_it_is(question: Doc) -> bool:
+    """"In which city is it?", "Which country is it located in?": a question for the place something is in."""
+    return bool(_WHICH_PLACE.search(question.text)) and any(t.lemma_ in _LOCATED and t.dep_ == "ROOT" for t in question)
 
 
 def _main_verb(question: Doc, wh: Token) -> Token | None:

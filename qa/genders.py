@@ -36,6 +36,7 @@ _NOT_OWNED = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 _QUOTE = re.compile("[\"\u201c\u201d]")
+_A_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+$", re.IGNORECASE)
 _SUBORDINATORS = frozenset("after when while although though once because since as before if until".split())
 MIN_SHARE = 2  # one gender's pronouns must outnumber the other's this many times over
 NEAR = 8  # words after a name that a pronoun of its own is looked for in
@@ -75,6 +76,8 @@ class Genders:
         pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
         for text in self._texts:
             for found in pattern.finditer(text):
+                if _A_BEFORE.search(text, max(0, found.start() - 6), found.start()):
+                    continue  # "a Spectre meeting, where he ...": a name after "a" is no one's, it says what kind
                 # the nearest pronoun after each mention is the likeliest to mean it
                 words = [w.lower() for w in _following_words(text, found.start(), found.end())]
                 first = next(filter(None, (_gender_of(w, i, words[i + 1 : i + 2]) for i, w in enumerate(words))), None)

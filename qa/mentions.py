@@ -63,7 +63,10 @@ _PROPERTY_NOUNS = frozenset(
 )
 # prepositions whose object is a place, never a person: "in Munster", "near Berlin"
 _IN_A_PLACE = frozenset("in at near inside outside across throughout".split())
-_PLACE_NOUNS = frozenset("country nation state city town region capital place port island continent".split())
+PLACE_NOUNS = frozenset(
+    "country nation state city town village region province county district capital place port island continent "
+    "coast".split()
+)
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
 # head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"
 _ORGANISATION_NOUNS = frozenset(
@@ -141,7 +144,7 @@ def kind_of_span(span: Span) -> str:
     lemma = root.lemma_.lower()
     if lemma in _TIME_NOUNS:
         return TIME
-    return PERSON if lemma in PERSON_NOUNS else PLACE if lemma in _PLACE_NOUNS else THING
+    return PERSON if lemma in PERSON_NOUNS else PLACE if lemma in PLACE_NOUNS else THING
 
 
 def _entity_kind(root: Token) -> str:
@@ -360,18 +363,39 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     elif len(doc) == 1 and name:  # one as "Who was ...?" asks, several as "What are ...?"; else one unless a people
         number = _asked_number(question)
         plural = number if number is not None else span.root.ent_type_ == "NORP" or span.root.tag_ == "NNPS"
-    elif kind == PERSON and name and doc[0].text[:1].isupper() and not _listed(doc):
+    elif kind == PERSON and name and doc[0].text[:1].isupper() and not _listed(doc) and doc[0].lower_ != "the":
         plural = False  # one person named in several words ("Diocles of Carystus", tagged a plural), not a list
     elif span.root.pos_ == "VERB":  # a head misread as a verb: its plural is its "-s", or its noun's
         head = doc[-1] if people else span.root
         plural = head.tag_ == "NNS" if people else head.text.endswith("s") and not head.text.endswith("ss")
     else:
         plural = is_plural(span)
+    if plural and kind == THING and asked is None and _asked_number(question) is None and _one_name(doc):
+        plural = False  # "Nine Eyes" answering "What does C want Britain to form?" is one thing, an "it"
     # the answer to "Which team ...?" is a body of people, a "they" though one ("the Denver Broncos")
     body = kind == THING and (is_body(span) or (asked is not None and is_body(asked)))
     # an adjective of nationality names nothing: "German counterpart" describes, "Christine Lambrecht" names
     named = name or any(not (e.label_ == "NORP" and e.root.pos_ == "ADJ") for e in doc.ents)
     return Mention(answer, kind, plural, named=named, body=body)
+
+
+def _one_name(doc: Doc) -> bool:
+    """A name of several capitalised words (or numbers) and nothing else, no list: "Nine Eyes", "United States"."""
+    words = [t for t in doc if not t.is_punct]
+    return len(words) > 1 and all(t.text[:1].isupper() or t.like_num for t in words) and not _listed(doc)
+
+
+def owned_by_answer(question: Doc, answer: str) -> Mention | None:
+    """"Sciarra's funeral" after "Whose funeral does Bond attend?" -> "Sciarra": what a "whose" question asks
+    the owner of, now that the answer names the owner, for a later "it" ("Where is it held?")."""
+    wh = wh_token(question)
+    if wh is None or wh.lower_ != "whose" or wh.head.pos_ != "NOUN" or wh.head.i < wh.i:
+        return None
+    owner = re.sub(r"['’]s?$", "", answer.strip())
+    if not owner:
+        return None
+    owned = question[wh.i + 1 : wh.head.i + 1]
+    return Mention(f"{owner}'s {owned.text}", kind_of_span(owned), is_plural(owned))
 
 
 def question_mentions(doc: Doc) -> list[Mention]:

@@ -481,6 +481,40 @@ def test_she_past_a_man_is_not_the_place_the_small_model_calls_a_person():
     )
 
 
+def test_it_may_be_a_name_the_small_model_takes_for_a_person():
+    # "Spectre", a film, is labelled a person; nothing else agrees with "it", and the documents call it no "he"
+    history = [("How long is Spectre's running time?", None)]
+    assert read_question("What was it criticised for?", history).question == "What was Spectre criticised for?"
+    he = Genders(["Spectre said he was tired."])
+    assert read_question("What was it criticised for?", history, he).question == "What was it criticised for?"
+
+
+def test_it_after_whose_is_what_the_answer_owns():
+    history = [("Whose funeral does Bond attend?", "Sciarra")]
+    genders = Genders(["Bond travels to Rome, where he attends the funeral."])
+    assert read_question("Where is it held?", history, genders).question == "Where is Sciarra's funeral held?"
+    assert read_question("When did he die?", history, genders).question == "When did Sciarra die?"
+
+
+def test_a_name_answering_what_is_one_thing_though_its_last_word_is_plural():
+    history = [("What does C want Britain to form?", "Nine Eyes")]
+    assert read_question("Which countries would it join?", history).question == "Which countries would Nine Eyes join?"
+
+
+def test_they_may_be_the_people_a_nationality_names():
+    history = [("Who were the company's aggressive competitors?", "The Dutch")]
+    assert read_question("What did they expand their monopoly of?", history).question == (
+        "What did the Dutch expand their monopoly of?"
+    )
+
+
+def test_which_place_it_is_in_asks_about_the_place_last_answered_without_its_own_place():
+    history = [("Where was the world premiere held?", "Royal Albert Hall in London")]
+    assert read_question("In which city is it?", history).question == "In which city is Royal Albert Hall?"
+    # another question keeps "it" the topic of the question before
+    assert read_question("When was it held?", history).question == "When was the world premiere held?"
+
+
 def test_he_after_two_people_is_the_one_the_documents_call_he():
     text = "Japanese Defense Minister Yasukazu Hamada (on screen, R) and his German counterpart Christine Lambrecht."
     history = [("Who joined online?", "Yasukazu Hamada and Christine Lambrecht")]

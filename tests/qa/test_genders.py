@@ -59,6 +59,12 @@ def test_her_owning_the_object_of_the_names_own_verb_tells_but_her_further_on_do
     assert Genders(["Creon is trying to stop her. Creon gave her the book."]).of("Creon") is None  # her as an object
 
 
+def test_a_name_after_a_says_what_kind_not_who():
+    text = "Spectre is the Bond film. Bond infiltrates a Spectre meeting, where he identifies the leader."
+    assert Genders([text]).of("Spectre") is None  # "he" after "a Spectre meeting" is Bond
+    assert Genders(["Bond infiltrates the meeting, where he identifies the leader."]).of("Bond") == "he"
+
+
 def test_mixed_pronouns_leave_a_name_unknown():
     text = "Sam Lee said he would come. Sam Lee said she would come. Sam Lee left."
     assert Genders([text]).of("Sam Lee") is None
