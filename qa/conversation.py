@@ -50,6 +50,8 @@ _OF_A_PLACE = frozenset("capital population border borders territory coastline c
 # "In which city is it?", "On which coast is it located?": what "it" is, a place is in
 _WHICH_PLACE = re.compile(rf"\b(?:which|what)\s+(?:{'|'.join(sorted(PLACE_NOUNS))})\b", re.IGNORECASE)
 _LOCATED = frozenset("be lie locate situate".split())
+# capitalised words and nothing else: no "Luther's", which owns what follows it
+_A_NAME = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
 # "in London" of "Royal Albert Hall in London": a name's place, after a name
 _IN_A_NAMED_PLACE = re.compile(r"^((?:the |The )?[A-Z][^,]*?)\s+(?:in|at|near)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*$")
 TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentions are not what it means
@@ -238,6 +240,10 @@ class Conversation:
             # where the parser found none, a name alone between the auxiliary and the verb ("Whom did
             # Schwarzenegger replace ...?"; not "Bank of America", whose "America" alone is no subject)
             between = _between_auxiliary_and_verb(doc)
+            if between and between not in {m.text for m in phrases} and _A_NAME.fullmatch(between):
+                # a name the parser put in no phrase of its own ("Spalding win" of "How many games did Spalding
+                # win?", "Spalding" an adjective) is still the subject
+                phrases, core = [Mention(between, THING, plural=False, named=True)] + phrases, core + 1
             subjects = subjects or ([between] if between in {m.text for m in phrases} else [])
             # the answer to "Where is the main campus?" is a circumstance of the question's subject and
             # object, which stay the topic: "How big is it?" asks about the campus; so is the subject of
@@ -414,6 +420,10 @@ class Conversation:
         if not lead:
             return None
         rest = question[lead.end() :].strip().rstrip("?").strip()
+        asked = wh_token(parse(previous.read_as))
+        first = rest.split(maxsplit=1)
+        if asked is not None and len(first) == 2 and first[0].lower() == asked.lower_:
+            rest = first[1]  # "And why the North Siders?" after "Why are the Cubs called the Lovable Losers?"
         doc = parse(rest)
         verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
         if not rest or verbs or any(t.lower_ in WH for t in doc):
@@ -451,6 +461,8 @@ class Conversation:
                 # "And from 1927 to 1929?" after "... develop in 1926?": the whole phrase, its preposition too
                 return previous.read_as[: before.idx] + name + previous.read_as[old_ent.end_char :]
             name_text = name[_modified(name_ent) : name_ent.end_char]
+            if re.search(r"\bthe\s+$", previous.read_as[:start], re.IGNORECASE):
+                name_text = re.sub(r"^the\s+", "", name_text, flags=re.IGNORECASE)  # one "the", not "the the"
             return previous.read_as[:start] + name_text + previous.read_as[old_ent.end_char :]
         counted = next((c for c in map(counted_phrase, prev.noun_chunks) if c is not None), None)
         if counted is not None and is_plural(new[:]):

@@ -515,6 +515,20 @@ def test_which_place_it_is_in_asks_about_the_place_last_answered_without_its_own
     assert read_question("When was it held?", history).question == "When was the world premiere held?"
 
 
+def test_a_name_the_parser_put_in_no_phrase_is_still_the_subject():
+    # the small parser reads "Spalding" as an adjective of "win"
+    history = [("How many games did Spalding win?", "forty-seven")]
+    assert read_question("What did he retire to start?", history).question == "What did Spalding retire to start?"
+
+
+def test_and_with_the_same_question_word_is_an_ellipsis():
+    history = [("Who is the defense minister in Japan?", "Yasukazu Hamada")]
+    assert read_question("And who in Germany?", history).question == "Who is the defense minister in Germany?"
+    # a name that swaps in keeps one "the"
+    history = [("Why did Japan invade the Philippines?", "for oil")]
+    assert read_question("And why the Netherlands?", history).question == "Why did Japan invade the Netherlands?"
+
+
 def test_he_after_two_people_is_the_one_the_documents_call_he():
     text = "Japanese Defense Minister Yasukazu Hamada (on screen, R) and his German counterpart Christine Lambrecht."
     history = [("Who joined online?", "Yasukazu Hamada and Christine Lambrecht")]
