@@ -240,9 +240,11 @@ class Conversation:
             # where the parser found none, a name alone between the auxiliary and the verb ("Whom did
             # Schwarzenegger replace ...?"; not "Bank of America", whose "America" alone is no subject)
             between = _between_auxiliary_and_verb(doc)
-            if between and between not in {m.text for m in phrases} and _A_NAME.fullmatch(between):
+            if between and between not in {m.text for m in phrases} and _A_NAME.fullmatch(between) and not any(
+                t.ent_type_ == "NORP" for t in parse(between)
+            ):
                 # a name the parser put in no phrase of its own ("Spalding win" of "How many games did Spalding
-                # win?", "Spalding" an adjective) is still the subject
+                # win?", "Spalding" an adjective) is still the subject; not a people's adjective ("Genoese traders")
                 phrases, core = [Mention(between, THING, plural=False, named=True)] + phrases, core + 1
             subjects = subjects or ([between] if between in {m.text for m in phrases} else [])
             # the answer to "Where is the main campus?" is a circumstance of the question's subject and
