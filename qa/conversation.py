@@ -54,6 +54,13 @@ _LOCATED = frozenset("be lie locate situate".split())
 _A_NAME = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
 # "in London" of "Royal Albert Hall in London": a name's place, after a name
 _IN_A_NAMED_PLACE = re.compile(r"^((?:the |The )?[A-Z][^,]*?)\s+(?:in|at|near)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*$")
+# "the western German city of Munster": the name, without the words that place it (only where the noun
+# and the name are one place: not "the capital of France", "the coast of China", "the Kurdish region of Iraq")
+_PLACE_OF_A_NAME = re.compile(
+    r"^(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:city|town|village|port|island|state|province|county|district)\s+of\s+"
+    r"([A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*)$",
+    re.IGNORECASE,
+)
 TURNS_BACK = 5  # a pronoun looks this many turns back, no further: older mentions are not what it means
 
 # "Who else?", "And what else?", "Anyone else?", "Any others?": the last question, another answer
@@ -355,12 +362,14 @@ class Conversation:
     def _place_answered(self, ranked: list[Mention]) -> list[Mention]:
         """`ranked` with the last answer first where it is a place: "On which coast is it?" after "Where did
         the company establish its first factory?" asks about the place, not the company; without the
-        place it is in ("Royal Albert Hall in London"), which the question asks for."""
+        place it is in ("Royal Albert Hall in London", "the western German city of Munster"), which the
+        question asks for."""
         last = self.turns[-1]
         answer = answer_mention(parse(last.read_as), last.answer) if last.answer else None
         if answer is None or answer.kind != PLACE or answer not in ranked:
             return ranked
-        return [replace(answer, text=_IN_A_NAMED_PLACE.sub(r"\1", answer.text))] + [m for m in ranked if m != answer]
+        text = _PLACE_OF_A_NAME.sub(r"\1", _IN_A_NAMED_PLACE.sub(r"\1", answer.text))
+        return [replace(answer, text=text)] + [m for m in ranked if m != answer]
 
     def _who_answered(self) -> Mention | None:
         """The answer to the last question, where it asked "who"."""

@@ -513,6 +513,10 @@ def test_which_place_it_is_in_asks_about_the_place_last_answered_without_its_own
     assert read_question("In which city is it?", history).question == "In which city is Royal Albert Hall?"
     # another question keeps "it" the topic of the question before
     assert read_question("When was it held?", history).question == "When was the world premiere held?"
+    history = [("Where did Hayashi meet Baerbock?", "the western German city of Munster")]
+    assert read_question("In which country is it?", history).question == "In which country is Munster?"
+    history = [("Where did the frigate go?", "the coast of Japan")]  # the coast is no Japan
+    assert read_question("In which region is it?", history).question == "In which region is the coast of Japan?"
 
 
 def test_a_name_the_parser_put_in_no_phrase_is_still_the_subject():
