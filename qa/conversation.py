@@ -32,7 +32,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING, Sequence
 
 from qa_index.errors import QAError
-from qa.genders import HE, SHE, Genders
+from qa.genders import HE, SHE, Genders, by_title
 from qa.mentions import (
     IT, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees, answer_mention,
     asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural,
@@ -46,7 +46,10 @@ _THEY = frozenset({"they", "them", "their", "theirs"})
 _POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # what only a place has: "its capital" is a country's or a region's
-_OF_A_PLACE = frozenset("capital population border borders territory coastline climate flag anthem president".split())
+_OF_A_PLACE = frozenset(
+    "capital population border borders territory coastline climate flag anthem president economy currency "
+    "geography".split()
+)
 # "In which city is it?", "On which coast is it located?": what "it" is, a place is in
 _WHICH_PLACE = re.compile(rf"\b(?:which|what)\s+(?:{'|'.join(sorted(PLACE_NOUNS))})\b", re.IGNORECASE)
 _LOCATED = frozenset("be lie locate situate".split())
@@ -79,7 +82,7 @@ _LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?"
     r"((?:(?:against|with|by|to|for|from|since|until|in|on|at|about|after|before|of|as|into|over|under|during|"
     r"through)\s+"
-    r"(?:the\s+[^\W\d_]+\s+of\s+)?)?"  # "By the union of which churches?", "At the request of whom?"
+    r"(?:(?:the\s+)?[^\W\d_]+\s+of\s+)?)?"  # "By the union of which churches?", "At the request of whom?", "As part of what?"
     r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,3}|how\s+(?:long|often|far)|how|whom|who|"
     r"whose\s+[^\W\d_]+|"
     r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?|"
@@ -333,9 +336,11 @@ class Conversation:
             elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
                 # ("Jedlik"), unless a group ("Destiny's Child", whose "she" after it is its singer's)
                 ranked = [m for m in ranked if m.body or not (m.text[:1].isupper() and self.genders.of(m.text))]
-            if pronoun.lower_ == "its" and pronoun.head.lemma_.lower() in _OF_A_PLACE:
-                # "What is its capital?": a place's, though an organisation answered last ("East African Community")
-                ranked = [m for m in ranked if m.kind == PLACE] or ranked
+            if pronoun.lower_ in ("its", "their") and pronoun.head.lemma_.lower() in _OF_A_PLACE:
+                # "What is its capital?": a place's, though an organisation answered last ("East African
+                # Community"); a country of a plural name is an "it" too ("the Marshall Islands"), or a "they"
+                places = [m for m in ranked if m.kind == PLACE and (pronoun.lower_ == "its" or m.plural)]
+                ranked = [replace(m, plural=m.plural and pronoun.lower_ == "their") for m in places] or ranked
             if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and _asks_where_it_is(doc):
                 ranked = self._place_answered(ranked)
             mention = _said(pronoun, self.turns[-1]) or self._first_agreeing(pronoun.lower_, form, ranked)
@@ -411,11 +416,16 @@ class Conversation:
             return None
         return Mention(last.answer, THING, plural=False, named=True)
 
-    @staticmethod
-    def _two_parties(candidates: list[Mention]) -> Mention | None:
-        """'They' with no group to stand for: the two most recent people (or else places) named apart."""
+    def _two_parties(self, candidates: list[Mention]) -> Mention | None:
+        """'They' with no group to stand for: the two most recent people (or else places) named apart; a
+        name the documents call "he" or "she" is a person, however labelled ("West"; not a title, "Earl of
+        Snowdon", which answered what he was created)."""
+        people = [
+            replace(m, kind=PERSON) if m.named and not by_title(m.text) and self.genders.of(m.text) else m
+            for m in candidates
+        ]
         for kind in (PERSON, PLACE):
-            names = list(dict.fromkeys(m.text for m in candidates if m.kind == kind and not m.plural))
+            names = list(dict.fromkeys(m.text for m in people if m.kind == kind and not m.plural))
             if len(names) >= 2:
                 return Mention(f"{names[0]} and {names[1]}", kind, plural=True, named=True)
         return None
@@ -540,6 +550,9 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     phrase_end = wh.head.i + 1 if wh.dep_ == "det" or wh.head.lower_ in ("many", "much") else wh.i + 1
     if wh.lower_ in ("which", "what") and wh.i + 1 < len(previous) and previous[wh.i + 1].pos_ == "NOUN":
         phrase_end = max(phrase_end, wh.i + 2)  # "In which battle", however "which" is parsed
+    after = next((c for c in previous.noun_chunks if c.start == wh.i + 1 and c.root.pos_ == "NOUN"), None)
+    if wh.lower_ in ("which", "what") and after is not None:
+        phrase_end = max(phrase_end, after.end)  # "Which Spanish explorer", "which" parsed apart from its phrase
     if wh.i + 1 < len(previous) and previous[wh.i + 1].lower_ in ("many", "much", "long", "often", "far"):
         phrase_end = max(phrase_end, wh.i + 2)
         chunk = next((c for c in previous.noun_chunks if c.start <= wh.i + 1 < c.end), None)
@@ -576,13 +589,18 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             head = phrase.root.head  # the object's head is its verb, however tagged ("launch" as a noun)
             verbs = [t for t in reversed(rest) if t.pos_ == "VERB" and t.i > rest[0].i and t.dep_ != "amod"]
             verb = head if phrase.root.dep_ == "dobj" and head.i > rest[0].i else next(iter(verbs), None)
+            if verb is None:  # a verb the tagger misread ("open" of "What store did Ray West open ...?" as an adjective)
+                verb = next((t for t in rest[1:] if t.text.islower() and t.pos_ in ("NOUN", "ADJ")), None)
             if verb is not None:
                 verb = _with_particle(verb)  # "set up", "give back": the answer after the particle
                 at = verb.idx + len(verb.text)
                 inserted = f"{answer} {noun}".strip() if how_many else _as_inserted(answer, False)
                 return f"{_upper_first(word)} {previous.text[rest.start_char : at]} {inserted}{previous.text[at:]}"
     # "whom" is an object, however parsed ("Whom did Napoleon declare King of Spain?" with "Whom" a subject)
-    subject = (phrase.root.dep_ in ("nsubj", "nsubjpass") or wh.dep_ in ("nsubj", "nsubjpass")) and wh.lower_ != "whom"
+    # "Which Spanish explorer sighted ...?": the phrase's own head, where "which" was parsed apart from it
+    asked_head = [after.root] if after is not None and after.end <= phrase_end and start == wh.i else []
+    heads = (phrase.root, wh, *asked_head)
+    subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in heads) and wh.lower_ != "whom"
     # adverbs before the verb stay before it: "Who first suggested ...?" -> "When did X first suggest ...?"
     adverbs = next((k for k, t in enumerate(rest) if t.pos_ != "ADV"), len(rest))
     if subject and answer and adverbs < len(rest) and rest[adverbs].pos_ in ("VERB", "AUX"):

@@ -169,7 +169,12 @@ def is_plural(span: Span) -> bool:
     names = [e for e in span.ents if ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
     plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
     people = root.ent_type_ == "NORP" and root.pos_ != "ADJ" and span[0].lower_ == "the"  # "the Normans", "the British"
-    return plural_head or people or (len(names) >= 2 and coordinated) or listed
+    # the subject of "are" or "were" is several, however tagged: "Where are the Marshall Islands located?"
+    verb = root.head
+    agreeing = root.dep_ in ("nsubj", "nsubjpass") and any(
+        t.lower_ in ("are", "were") and t.pos_ == "AUX" for t in (verb, verb.head, *verb.children)
+    )
+    return plural_head or people or agreeing or (len(names) >= 2 and coordinated) or listed
 
 
 def wh_token(doc: Doc) -> Token | None:
@@ -490,7 +495,28 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             role = 0 if ent.root.dep_ in _CORE_ROLES else 1
             plural = is_plural(doc[ent.start - 1 : ent.end] if the else ent)
             mentions.append(((1, role, 0), ent.start, Mention(text, kind, plural, True, is_body(ent))))
+    mentions = _with_titles(doc, mentions)
     return [(rank, m) for rank, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
+
+
+# a title of capitalised words joined by "the" ("Watch the Throne"), past a question's first word
+_TITLE = re.compile(r"(?<=\s)[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*\s+the\s+[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*")
+
+
+def _with_titles(doc: Doc, mentions: list[tuple[tuple[int, int, int], int, Mention]]) -> list:
+    """`mentions` with a title the small parser split into pieces ("Watch" and "the Throne" of "Who did West
+    collaborate with on Watch the Throne?") as one name in their place."""
+    for found in _TITLE.finditer(doc.text):
+        title = doc.char_span(found.start(), found.end())
+        if title is None or any(m.text in (title.text, f"the {title.text}") for _, _, m in mentions):
+            continue
+        inside = [item for item in mentions if title.start <= item[1] < title.end and item[2].text in title.text]
+        if not inside:
+            continue
+        rank = min(item[0] for item in inside)
+        kind = PERSON if title[0].ent_type_ == "PERSON" else THING
+        mentions = [item for item in mentions if item not in inside] + [(rank, title.start, Mention(title.text, kind, False, True))]
+    return mentions
 
 
 def _office_holder(chunk: Span) -> Span | None:

@@ -533,6 +533,32 @@ def test_and_with_the_same_question_word_is_an_ellipsis():
     assert read_question("And why the Netherlands?", history).question == "Why did Japan invade the Netherlands?"
 
 
+def test_a_subject_of_are_is_a_they_and_a_countrys_economy_is_its():
+    history = [("Where are the Marshall Islands located?", "near the equator in the Pacific Ocean")]
+    assert read_question("What is their population?", history).question == "What is the Marshall Islands' population?"
+    assert read_question("What is its capital?", history).question == "What is the Marshall Islands's capital?"
+    history = [("Which country uses the dollar?", "the country"), ("What currency does the country use?", "the dollar")]
+    assert read_question("What is its economy based on?", history).question == "What is the country's economy based on?"
+
+
+def test_they_after_who_with_a_name_the_documents_call_he_is_the_two():
+    genders = Genders(["West released his debut album, and he founded a label."])
+    history = [("Who did West collaborate with on Watch the Throne?", "Jay-Z")]
+    # the title the small parser splits ("Watch" and "the Throne") is one name
+    assert read_question("When did they release it?", history, genders).question == (
+        "When did Jay-Z and West release Watch the Throne?"
+    )
+
+
+def test_which_phrase_parsed_apart_from_which_is_still_the_subject_asked_for():
+    history = [("Which Spanish explorer sighted an atoll in 1526?", "Alonso de Salazar")]
+    assert read_question("In which month?", history).question == "In which month did Alonso de Salazar sight an atoll in 1526?"
+    history = [("What store did Ray West open in 2006?", "Good Water Store")]  # "open" read as an adjective
+    assert read_question("Where?", history).question == "Where did Ray West open Good Water Store in 2006?"
+    history = [("Where was West's mother teaching in China?", "Nanjing University")]
+    assert read_question("As part of what?", history).question == "As part of what was West's mother teaching in China?"
+
+
 def test_he_after_two_people_is_the_one_the_documents_call_he():
     text = "Japanese Defense Minister Yasukazu Hamada (on screen, R) and his German counterpart Christine Lambrecht."
     history = [("Who joined online?", "Yasukazu Hamada and Christine Lambrecht")]
