@@ -59,6 +59,16 @@ def test_a_question_ending_in_other_punctuation_is_read_as_typed():
     assert as_asked("Who joined online?!") == "Who joined online?!"
 
 
+@pytest.mark.parametrize("typed", ["And where did they meet?", "and where did they meet", "So, where did they meet?"])
+def test_a_chats_leading_and_is_not_read(encoder, typed):
+    assert encoder.encode([(typed, CONTEXT)]).input_ids == encoder.encode([("Where did they meet?", CONTEXT)]).input_ids
+
+
+def test_a_word_that_only_starts_like_and_is_kept():
+    assert as_asked("Andes peaks, how high?") == "Andes peaks, how high?"
+    assert as_asked("So-called talks: where?") == "So-called talks: where?"
+
+
 def test_an_overlong_question_is_cut_with_a_warning(encoder):
     with pytest.warns(UserWarning, match="longer than 32 tokens"):
         encoded = encoder.encode([("why " * 100, "Because.")])
