@@ -80,7 +80,7 @@ _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IG
 # "Why?", "And when exactly?", "Against whom?", "Since when?", "By whose vote?", "And how many acres?"
 _LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?"
-    r"((?:(?:against|with|by|to|for|from|since|until|in|on|at|about|after|before|of|as|into|over|under|during|"
+    r"((?:(?:according\s+to|against|with|by|to|for|from|since|until|in|on|at|about|after|before|of|as|into|over|under|during|"
     r"through)\s+"
     r"(?:(?:the\s+)?[^\W\d_]+\s+of\s+)?)?"  # "By the union of which churches?", "At the request of whom?", "As part of what?"
     r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,3}|how\s+(?:long|often|far)|how|whom|who|"
@@ -332,6 +332,7 @@ class Conversation:
                 ranked = [
                     replace(m, kind=PERSON) if m.text[:1].isupper() and self.genders.of(m.text) == form else m
                     for m in ranked if m.kind != PERSON or self.genders.of(m.text) in (None, form)
+                    if not self.genders.is_group(m.text)  # "Beatles", whom the documents call "the Beatles"
                 ]
             elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
                 # ("Jedlik"), unless a group ("Destiny's Child", whose "she" after it is its singer's)
@@ -536,7 +537,10 @@ def _asks_a_phrase(words: str) -> bool:
     doc = parse(words)
     # the word after "which" is its noun, however tagged alone ("which churches" as a verb)
     nouns = {t.i + 1 for t in doc if t.lower_ == "which"}
-    return not any(t.pos_ in ("VERB", "AUX", "PRON") for t in doc if t.lower_ not in WH and t.i not in nouns)
+    # "according" of "according to whom" is a preposition's, however tagged
+    return not any(
+        t.pos_ in ("VERB", "AUX", "PRON") for t in doc if t.lower_ not in WH and t.i not in nouns and t.lower_ != "according"
+    )
 
 
 def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
@@ -566,7 +570,11 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     phrase = previous[start:phrase_end]
     rest = previous[phrase_end:]
     counting = word.lower() in ("how many", "how much")
-    if len(rest) > 1 and rest[0].lower_ in ("do", "does", "did") and answer:
+    counted_object = len(rest) > 2 and wh.lower_ == "how" and previous[wh.i + 1].lower_ in ("many", "much")
+    # "How much has Madonna earned ...?" asks for an object as "How much did ..." does; "Which countries have
+    # signed ...?" for a subject
+    counted_object = counted_object and rest[0].lower_ in ("has", "have", "had") and rest[1].pos_ not in ("VERB", "AUX")
+    if len(rest) > 1 and (rest[0].lower_ in ("do", "does", "did") or counted_object) and answer:
         if wh.lower_ == "what" and len(phrase) == 1 and rest[-2].lemma_ == "do" and rest[-2].i > rest[0].i:
             done = _did(answer)  # "What did the frigate do?" -> "made a port call": "When did the frigate make ...?"
             if done is not None:
@@ -618,6 +626,9 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
         # "When did he reform the curriculum?" (only where the object's verb is the question's last)
         end = _with_particle(verb)
+        # "What did family members call Madonna?" -> "Little Nonni": the answer after the verb's other object
+        other = next((t for t in previous[end.i + 1 :] if t.head == verb and t.dep_ in ("dobj", "oprd")), None)
+        end = other.right_edge if other is not None else end
         at = end.idx + len(end.text)
     elif wh.lower_ == "whom" and answer and len(phrase) == 1 and (main := _main_verb(previous, wh)) is not None:
         at = main.idx + len(main.text)  # "When?" after "Whom did Napoleon declare King of Spain?" -> "... declare Joseph King ..."

@@ -61,6 +61,7 @@ class Genders:
     def __init__(self, texts: Iterable[str] = ()) -> None:
         self._texts = [t for t in texts if t]
         self._found: dict[str, str | None] = {}
+        self._groups: dict[str, bool] = {}
 
     def of(self, name: str) -> str | None:
         """"he", "she", or None where neither the name's title nor the documents say."""
@@ -68,6 +69,17 @@ class Genders:
         if bare not in self._found:
             self._found[bare] = by_title(bare) or self._by_pronouns(bare)
         return self._found[bare]
+
+    def is_group(self, name: str) -> bool:
+        """Whether a name ending in a plural's "s" is one the documents mostly write after "the", as a
+        group's ("the Beatles", "the Cubs"); a person's goes without ("Jesus", though "the Jesus movement")."""
+        bare = _bare(name)
+        if bare not in self._groups:
+            plural = re.fullmatch(r"(?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*[^s\W]s", bare)
+            pattern = re.compile(rf"(\b[Tt]he\s+)?(?<![\w-]){re.escape(bare)}(?![\w-])")
+            found = [m for text in self._texts for m in pattern.finditer(text)] if plural else []
+            self._groups[bare] = 2 * sum(1 for m in found if m.group(1)) > len(found)
+        return self._groups[bare]
 
     def _by_pronouns(self, name: str) -> str | None:
         if not name or not self._texts:

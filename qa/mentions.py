@@ -483,6 +483,12 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             phrase = doc[token.left_edge.i : token.i + 1]
             if not any(t.lower_ in WH or t.tag_ in ("PRP", "PRP$") for t in phrase):
                 mentions.append(((1, 0, 1), phrase.start, Mention(phrase.text, kind_of_span(phrase), is_plural(phrase))))
+    for token in doc:
+        # an activity a verb takes as its object, tagged a verb of its own ("wiretapping" of "Who began using
+        # wiretapping?"): "Why did he use it?"
+        takes_nothing = not any(c.dep_ in ("dobj", "xcomp", "ccomp", "prt", "attr", "acomp") for c in token.children)
+        if token.tag_ == "VBG" and token.dep_ in ("xcomp", "dobj") and token.head.pos_ == "VERB" and takes_nothing:
+            mentions.append(((1, 0, 1), token.i, Mention(token.text, THING)))
     for ent in doc.ents:
         # a name the parser left out of every noun phrase ("the Black Death" in "Where did the Black
         # Death originate?", parsed wrongly) is still a name to refer to

@@ -559,6 +559,29 @@ def test_which_phrase_parsed_apart_from_which_is_still_the_subject_asked_for():
     assert read_question("As part of what?", history).question == "As part of what was West's mother teaching in China?"
 
 
+def test_according_to_whom_asks_the_previous_question_again_with_its_answer():
+    history = [("How much has Madonna earned from her concerts since 1990?", "US $1.31 billion")]
+    assert read_question("According to whom?", history).question == (
+        "According to whom has Madonna earned US $1.31 billion from her concerts since 1990?"
+    )
+
+
+def test_why_after_call_puts_the_answer_after_the_one_called():
+    history = [("What did family members call Madonna?", "Little Nonni")]
+    assert read_question("Why?", history).question == "Why did family members call Madonna Little Nonni?"
+
+
+def test_it_may_be_an_activity_the_tagger_reads_as_a_verb():
+    history = [("Who began using wiretapping in the 1920s?", "Hoover")]
+    assert read_question("Why did he use it?", history).question == "Why did Hoover use wiretapping?"
+
+
+def test_she_is_no_group_the_documents_write_after_the():
+    genders = Genders(["Madonna was ranked behind only The Beatles. She sold records."])
+    history = [("Who ranked ahead of Madonna on the chart?", "Beatles")]
+    assert read_question("What number was she ranked?", history, genders).question == "What number was Madonna ranked?"
+
+
 def test_he_after_two_people_is_the_one_the_documents_call_he():
     text = "Japanese Defense Minister Yasukazu Hamada (on screen, R) and his German counterpart Christine Lambrecht."
     history = [("Who joined online?", "Yasukazu Hamada and Christine Lambrecht")]

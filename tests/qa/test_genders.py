@@ -65,6 +65,13 @@ def test_a_name_after_a_says_what_kind_not_who():
     assert Genders(["Bond infiltrates the meeting, where he identifies the leader."]).of("Bond") == "he"
 
 
+def test_a_name_mostly_written_after_the_is_a_group():
+    genders = Genders(["She ranked behind only The Beatles. The Cubs won. Jesus said. The Jesus movement grew. Jesus left."])
+    assert genders.is_group("Beatles") and genders.is_group("the Cubs")
+    assert not genders.is_group("Jesus")  # "the Jesus movement" once, "Jesus" alone twice
+    assert not genders.is_group("Madonna")  # no plural's "s"
+
+
 def test_mixed_pronouns_leave_a_name_unknown():
     text = "Sam Lee said he would come. Sam Lee said she would come. Sam Lee left."
     assert Genders([text]).of("Sam Lee") is None
