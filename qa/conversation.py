@@ -35,7 +35,7 @@ from qa_index.errors import QAError
 from qa.genders import HE, SHE, Genders, by_title
 from qa.mentions import (
     IT, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees, answer_mention,
-    asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural,
+    asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural,
     kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form, question_mentions, ranked_mentions, wh_token,
 )
 
@@ -330,8 +330,8 @@ class Conversation:
             if form in (HE, SHE):  # not a person the documents or a title give the other gender, and a
                 # name they give this one is a person, however labelled ("Victoria", read as a place)
                 ranked = [
-                    replace(m, kind=PERSON) if m.text[:1].isupper() and self.genders.of(m.text) == form else m
-                    for m in ranked if m.kind != PERSON or self.genders.of(m.text) in (None, form)
+                    replace(m, kind=PERSON) if m.text[:1].isupper() and self._gender(m.text) == form else m
+                    for m in ranked if m.kind != PERSON or self._gender(m.text) in (None, form)
                     if not self.genders.is_group(m.text)  # "Beatles", whom the documents call "the Beatles"
                 ]
             elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
@@ -376,6 +376,23 @@ class Conversation:
             return ranked
         text = _PLACE_OF_A_NAME.sub(r"\1", _IN_A_NAMED_PLACE.sub(r"\1", answer.text))
         return [replace(answer, text=text)] + [m for m in ranked if m != answer]
+
+    def _gender(self, name: str) -> str | None:
+        """A name's gender as the documents or its title tell, else as the question it answered asked for:
+        "Louis VII of France" answering "Who was Eleanor's former husband?" is a "he"."""
+        return self.genders.of(name) or self._answered_genders().get(name)
+
+    def _answered_genders(self) -> dict[str, str]:
+        """The answers of recent turns whose question asked for a man or a woman ("husband", "Which king")."""
+        found: dict[str, str] = {}
+        for turn in self.turns[-TURNS_BACK:]:
+            doc = parse(turn.read_as) if turn.answer else None
+            asked = (defined_phrase(doc) or asked_phrase(doc)) if doc is not None else None
+            gender = by_title(asked.text) if asked is not None else None
+            answer = answer_mention(doc, turn.answer) if gender is not None else None
+            if answer is not None:
+                found[answer.text] = gender
+        return found
 
     def _who_answered(self) -> Mention | None:
         """The answer to the last question, where it asked "who"."""
@@ -570,28 +587,29 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     phrase = previous[start:phrase_end]
     rest = previous[phrase_end:]
     counting = word.lower() in ("how many", "how much")
-    counted_object = len(rest) > 2 and wh.lower_ == "how" and previous[wh.i + 1].lower_ in ("many", "much")
+    how_many = wh.lower_ == "how" and wh.i + 1 < len(previous) and previous[wh.i + 1].lower_ in ("many", "much")
     # "How much has Madonna earned ...?" asks for an object as "How much did ..." does; "Which countries have
     # signed ...?" for a subject
-    counted_object = counted_object and rest[0].lower_ in ("has", "have", "had") and rest[1].pos_ not in ("VERB", "AUX")
+    counted_object = how_many and len(rest) > 2 and rest[0].lower_ in ("has", "have", "had") and rest[1].pos_ not in ("VERB", "AUX")
+    asked_a_phrase = (wh.lower_ in ("which", "what") or how_many) and len(phrase) > 1 and start == wh.i
+    words = word.split()
+    if asked_a_phrase and not counting and (len(words) > 1 and words[0] in ("which", "what") or len(words) > 2 and words[0] == "how"):
+        # "And which broadcast networks?" after "Which film studio does Comcast operate?" asks for another
+        # one: "Which broadcast networks does Comcast operate?"; so do "And how many acres?" and "And which
+        # aircraft?" after "Which ship is Southampton associated with?"
+        return f"{_upper_first(word)} {rest.text}"
     if len(rest) > 1 and (rest[0].lower_ in ("do", "does", "did") or counted_object) and answer:
         if wh.lower_ == "what" and len(phrase) == 1 and rest[-2].lemma_ == "do" and rest[-2].i > rest[0].i:
             done = _did(answer)  # "What did the frigate do?" -> "made a port call": "When did the frigate make ...?"
             if done is not None:
                 return f"{_upper_first(word)} {previous[phrase_end : rest[-2].i].text} {done}{rest[-1].text}"
-        how_many = wh.lower_ == "how" and previous[wh.i + 1].lower_ in ("many", "much")
-        if (wh.lower_ in ("which", "what") or how_many) and len(phrase) > 1 and start == wh.i:
+        if asked_a_phrase:
             # "Which jets did Germany send to Japan?" asked for an object, however parsed: "How many jets did
             # Germany send to Japan?", "When did Germany send the Eurofighter jets to Japan?"; after "How
             # many jets ...?" -> "three", "When did Germany send three jets to Japan?"
             noun = previous[wh.i + (2 if how_many else 1) : phrase_end].text
             if counting:
                 return f"{_upper_first(word)} {noun} {rest.text}"
-            words = word.split()
-            if len(words) > 1 and words[0] in ("which", "what") or len(words) > 2 and words[0] == "how":
-                # "And which broadcast networks?" after "Which film studio does Comcast operate?" asks for
-                # another object: "Which broadcast networks does Comcast operate?"; so does "And how many acres?"
-                return f"{_upper_first(word)} {rest.text}"
             # the answer goes after the verb whose object the question phrase was ("Which war did Nasser
             # launch to regain lost territory?" -> "... launch the War of Attrition to regain ..."), else the last
             head = phrase.root.head  # the object's head is its verb, however tagged ("launch" as a noun)

@@ -36,7 +36,7 @@ _NOT_OWNED = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 _QUOTE = re.compile("[\"\u201c\u201d]")
-_A_BEFORE = re.compile(r"(?<![\w-])(?:a|an)\s+$", re.IGNORECASE)
+_A_BEFORE = re.compile(r"(?<![\w-])(?:a|an|to|in|at|from|into|near|towards)\s+$", re.IGNORECASE)
 _SUBORDINATORS = frozenset("after when while although though once because since as before if until".split())
 MIN_SHARE = 2  # one gender's pronouns must outnumber the other's this many times over
 NEAR = 8  # words after a name that a pronoun of its own is looked for in
@@ -48,7 +48,9 @@ def by_title(name: str) -> str | None:
     without such a word. In a name a title comes before it: "Mary King" says nothing."""
     words = _WORD.findall(_bare(name))
     named = len(words) > 1 and words[-1][:1].isupper()
-    for word in words[:-1] if named else words:
+    # an epithet after the name tells too: "Henry the Young King"
+    epithet = next((k for k, word in enumerate(words) if k and word == "the"), None)
+    for word in (words[:-1] if named else words) + (words[epithet + 1 :] if epithet is not None else []):
         for gender, titles in _TITLES.items():
             if word.lower().rstrip(".") in titles:
                 return gender
@@ -88,8 +90,10 @@ class Genders:
         pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
         for text in self._texts:
             for found in pattern.finditer(text):
-                if _A_BEFORE.search(text, max(0, found.start() - 6), found.start()):
-                    continue  # "a Spectre meeting, where he ...": a name after "a" is no one's, it says what kind
+                if _A_BEFORE.search(text, max(0, found.start() - 12), found.start()):
+                    # "a Spectre meeting, where he ...": a name after "a" says what kind; "travelled to Paris and
+                    # allied himself with ...": one after a preposition is no subject of the verbs that follow
+                    continue
                 # the nearest pronoun after each mention is the likeliest to mean it
                 words = [w.lower() for w in _following_words(text, found.start(), found.end())]
                 first = next(filter(None, (_gender_of(w, i, words[i + 1 : i + 2]) for i, w in enumerate(words))), None)

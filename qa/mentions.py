@@ -231,7 +231,7 @@ def _listed(doc: Doc) -> bool:
     return any(t.dep_ == "cc" or t.text == "," for t in doc)
 
 
-def _asked_phrase(question: Doc) -> Span | None:
+def asked_phrase(question: Doc) -> Span | None:
     """"Which organization" of "Which organization reported ...?": the phrase a which/what question
     asks for, whose number its answer has."""
     wh = wh_token(question)
@@ -285,7 +285,10 @@ def defines(question: Doc) -> bool:
     wh = wh_token(question)
     if wh is not None and wh.lower_ == "what" and any(t.lemma_ == "mean" and t.pos_ == "VERB" for t in question):
         return True  # "What does the name Fresno mean in Spanish?", however parsed
-    return wh is not None and wh.dep_ in ("attr", "nsubj") and wh.head.dep_ == "ROOT" and wh.head.lemma_ == "be"
+    if wh is None or wh.dep_ not in ("attr", "nsubj") or wh.head.dep_ != "ROOT" or wh.head.lemma_ != "be":
+        return False
+    # not "What was the Angevin Empire named after?", whose participle asks something else of it
+    return not any(t.tag_ == "VBN" and t.dep_ in ("acl", "advcl", "xcomp") and t.head.i > wh.i for t in question)
 
 
 def defined_phrase(question: Doc) -> Span | None:
@@ -360,7 +363,7 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     if span.root.pos_ == "NOUN" and bare and not name:
         answer = f"the {answer}"  # the reader's "Spanish force" goes into a question as "the Spanish force"
     kind = _answer_kind(question, doc)
-    asked = _asked_phrase(question)
+    asked = asked_phrase(question)
     if asked is not None:  # "Which organization ...?" is answered by one, "Which countries ...?" by several
         plural = is_plural(asked)
     elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text:

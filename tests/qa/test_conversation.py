@@ -582,6 +582,23 @@ def test_she_is_no_group_the_documents_write_after_the():
     assert read_question("What number was she ranked?", history, genders).question == "What number was Madonna ranked?"
 
 
+def test_an_answer_is_the_gender_its_question_asked_for():
+    genders = Genders(["Eleanor, irritated by her husband, left."])  # the documents never tell Louis's
+    history = [("Who was Eleanor's former husband?", "Louis VII of France")]
+    assert read_question("Which duchy did she reign over?", history, genders).question == "Which duchy did Eleanor reign over?"
+    assert read_question("When did he die?", history, genders).question == "When did Louis VII of France die?"
+
+
+def test_what_x_was_named_after_does_not_define_x():
+    history = [("What was the Angevin Empire named after?", "Count of Anjou")]
+    assert read_question("Where was its seat?", history).question == "Where was the Angevin Empire's seat?"
+
+
+def test_and_which_asks_for_another_of_a_new_kind_whatever_the_verb():
+    history = [("Which ship is Southampton associated with?", "RMS Titanic")]
+    assert read_question("And which aircraft?", history).question == "Which aircraft is Southampton associated with?"
+
+
 def test_he_after_two_people_is_the_one_the_documents_call_he():
     text = "Japanese Defense Minister Yasukazu Hamada (on screen, R) and his German counterpart Christine Lambrecht."
     history = [("Who joined online?", "Yasukazu Hamada and Christine Lambrecht")]

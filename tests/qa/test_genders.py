@@ -72,6 +72,15 @@ def test_a_name_mostly_written_after_the_is_a_group():
     assert not genders.is_group("Madonna")  # no plural's "s"
 
 
+def test_a_place_a_name_travels_to_is_not_who_the_next_pronoun_means():
+    assert Genders(["Henry travelled to Paris and allied himself with Louis."]).of("Paris") is None
+
+
+def test_an_epithet_after_a_name_tells():
+    assert by_title("Henry the Young King") == "he"
+    assert by_title("William the Conqueror") is None
+
+
 def test_mixed_pronouns_leave_a_name_unknown():
     text = "Sam Lee said he would come. Sam Lee said she would come. Sam Lee left."
     assert Genders([text]).of("Sam Lee") is None
