@@ -34,8 +34,8 @@ from typing import TYPE_CHECKING, Sequence
 from qa_index.errors import QAError
 from qa.genders import HE, SHE, Genders, by_title
 from qa.mentions import (
-    IT, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees, answer_mention,
-    asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural,
+    IT, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees, answer_mention, asked_phrase,
+    asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural,
     kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form, question_mentions, ranked_mentions, wh_token,
 )
 
@@ -80,9 +80,10 @@ _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IG
 # "Why?", "And when exactly?", "Against whom?", "Since when?", "By whose vote?", "And how many acres?"
 _LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?"
-    r"((?:(?:according\s+to|against|with|by|to|for|from|since|until|in|on|at|about|after|before|of|as|into|over|under|during|"
-    r"through)\s+"
-    r"(?:(?:the\s+)?[^\W\d_]+\s+of\s+)?)?"  # "By the union of which churches?", "At the request of whom?", "As part of what?"
+    r"((?:(?:according\s+to|against|with|by|to|for|from|since|until|in|on|at|about|after|before|of|as|into|over|"
+    r"under|during|through)\s+"
+    # "By the union of which churches?", "At the request of whom?", "As part of what?"
+    r"(?:(?:the\s+)?[^\W\d_]+\s+of\s+)?)?"
     r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,3}|how\s+(?:long|often|far)|how|whom|who|"
     r"whose\s+[^\W\d_]+|"
     r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?|"
@@ -555,9 +556,8 @@ def _asks_a_phrase(words: str) -> bool:
     # the word after "which" is its noun, however tagged alone ("which churches" as a verb)
     nouns = {t.i + 1 for t in doc if t.lower_ == "which"}
     # "according" of "according to whom" is a preposition's, however tagged
-    return not any(
-        t.pos_ in ("VERB", "AUX", "PRON") for t in doc if t.lower_ not in WH and t.i not in nouns and t.lower_ != "according"
-    )
+    asking = [t for t in doc if t.lower_ not in WH and t.i not in nouns and t.lower_ != "according"]
+    return not any(t.pos_ in ("VERB", "AUX", "PRON") for t in asking)
 
 
 def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
@@ -590,10 +590,12 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     how_many = wh.lower_ == "how" and wh.i + 1 < len(previous) and previous[wh.i + 1].lower_ in ("many", "much")
     # "How much has Madonna earned ...?" asks for an object as "How much did ..." does; "Which countries have
     # signed ...?" for a subject
-    counted_object = how_many and len(rest) > 2 and rest[0].lower_ in ("has", "have", "had") and rest[1].pos_ not in ("VERB", "AUX")
+    counted_object = how_many and len(rest) > 2 and rest[0].lower_ in ("has", "have", "had")
+    counted_object = counted_object and rest[1].pos_ not in ("VERB", "AUX")
     asked_a_phrase = (wh.lower_ in ("which", "what") or how_many) and len(phrase) > 1 and start == wh.i
     words = word.split()
-    if asked_a_phrase and not counting and (len(words) > 1 and words[0] in ("which", "what") or len(words) > 2 and words[0] == "how"):
+    another = len(words) > 1 and words[0] in ("which", "what") or len(words) > 2 and words[0] == "how"
+    if asked_a_phrase and not counting and another:
         # "And which broadcast networks?" after "Which film studio does Comcast operate?" asks for another
         # one: "Which broadcast networks does Comcast operate?"; so do "And how many acres?" and "And which
         # aircraft?" after "Which ship is Southampton associated with?"
@@ -615,7 +617,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             head = phrase.root.head  # the object's head is its verb, however tagged ("launch" as a noun)
             verbs = [t for t in reversed(rest) if t.pos_ == "VERB" and t.i > rest[0].i and t.dep_ != "amod"]
             verb = head if phrase.root.dep_ == "dobj" and head.i > rest[0].i else next(iter(verbs), None)
-            if verb is None:  # a verb the tagger misread ("open" of "What store did Ray West open ...?" as an adjective)
+            if verb is None:  # a verb the tagger misread ("open" of "What store did Ray West open ...?", an adjective)
                 verb = next((t for t in rest[1:] if t.text.islower() and t.pos_ in ("NOUN", "ADJ")), None)
             if verb is not None:
                 verb = _with_particle(verb)  # "set up", "give back": the answer after the particle

@@ -524,7 +524,8 @@ def _with_titles(doc: Doc, mentions: list[tuple[tuple[int, int, int], int, Menti
             continue
         rank = min(item[0] for item in inside)
         kind = PERSON if title[0].ent_type_ == "PERSON" else THING
-        mentions = [item for item in mentions if item not in inside] + [(rank, title.start, Mention(title.text, kind, False, True))]
+        named = (rank, title.start, Mention(title.text, kind, False, True))
+        mentions = [item for item in mentions if item not in inside] + [named]
     return mentions
 
 

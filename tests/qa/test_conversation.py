@@ -552,7 +552,9 @@ def test_they_after_who_with_a_name_the_documents_call_he_is_the_two():
 
 def test_which_phrase_parsed_apart_from_which_is_still_the_subject_asked_for():
     history = [("Which Spanish explorer sighted an atoll in 1526?", "Alonso de Salazar")]
-    assert read_question("In which month?", history).question == "In which month did Alonso de Salazar sight an atoll in 1526?"
+    assert read_question("In which month?", history).question == (
+        "In which month did Alonso de Salazar sight an atoll in 1526?"
+    )
     history = [("What store did Ray West open in 2006?", "Good Water Store")]  # "open" read as an adjective
     assert read_question("Where?", history).question == "Where did Ray West open Good Water Store in 2006?"
     history = [("Where was West's mother teaching in China?", "Nanjing University")]
@@ -585,7 +587,9 @@ def test_she_is_no_group_the_documents_write_after_the():
 def test_an_answer_is_the_gender_its_question_asked_for():
     genders = Genders(["Eleanor, irritated by her husband, left."])  # the documents never tell Louis's
     history = [("Who was Eleanor's former husband?", "Louis VII of France")]
-    assert read_question("Which duchy did she reign over?", history, genders).question == "Which duchy did Eleanor reign over?"
+    assert read_question("Which duchy did she reign over?", history, genders).question == (
+        "Which duchy did Eleanor reign over?"
+    )
     assert read_question("When did he die?", history, genders).question == "When did Louis VII of France die?"
 
 

@@ -66,7 +66,7 @@ def test_a_name_after_a_says_what_kind_not_who():
 
 
 def test_a_name_mostly_written_after_the_is_a_group():
-    genders = Genders(["She ranked behind only The Beatles. The Cubs won. Jesus said. The Jesus movement grew. Jesus left."])
+    genders = Genders(["Behind The Beatles. The Cubs won. Jesus said. The Jesus movement grew. Jesus went."])
     assert genders.is_group("Beatles") and genders.is_group("the Cubs")
     assert not genders.is_group("Jesus")  # "the Jesus movement" once, "Jesus" alone twice
     assert not genders.is_group("Madonna")  # no plural's "s"
