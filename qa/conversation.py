@@ -348,8 +348,9 @@ class Conversation:
             mention = _said(pronoun, self.turns[-1]) or self._first_agreeing(pronoun.lower_, form, ranked)
             if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
                 mention = self._two_parties(candidates[False]) or self._who_answered()
-            if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label
-                mention = next((m for m in ranked if may_be_person(m)), None)
+            if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label, a
+                # place's too where the documents never put it where a place goes ("Josip", labelled a place)
+                mention = next((m for m in ranked if may_be_person(m) or self._unplaced_name(m)), None)
             if mention is None and pronoun.lower_ in IT:  # else a name the small model took for a person's, which
                 # the documents never call "he" or "she" ("Spectre", a film); else the name last asked for, a
                 # word ("Izz al-Arab")
@@ -377,6 +378,11 @@ class Conversation:
             return ranked
         text = _PLACE_OF_A_NAME.sub(r"\1", _IN_A_NAMED_PLACE.sub(r"\1", answer.text))
         return [replace(answer, text=text)] + [m for m in ranked if m != answer]
+
+    def _unplaced_name(self, mention: Mention) -> bool:
+        """A one-word name labelled a place that the documents never write after "in", "at", "to" ..."""
+        one_word = mention.named and not mention.plural and " " not in mention.text and mention.text.istitle()
+        return one_word and mention.kind == PLACE and not self.genders.is_placed(mention.text)
 
     def _gender(self, name: str) -> str | None:
         """A name's gender as the documents or its title tell, else as the question it answered asked for:

@@ -83,6 +83,15 @@ class Genders:
             self._groups[bare] = 2 * sum(1 for m in found if m.group(1)) > len(found)
         return self._groups[bare]
 
+    def is_placed(self, name: str) -> bool:
+        """Whether the documents write the name where a place goes ("in Japan", "to Paris"); "Josip", which
+        the small model labels a place, they never do. Without documents, any name may be a place's."""
+        if not self._texts:
+            return True
+        place = rf"\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto)\s+(?:the\s+)?"
+        pattern = re.compile(rf"{place}{re.escape(_bare(name))}(?![\w-])")
+        return any(pattern.search(text) for text in self._texts)
+
     def _by_pronouns(self, name: str) -> str | None:
         if not name or not self._texts:
             return None

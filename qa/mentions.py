@@ -59,7 +59,8 @@ _WORD_NOUNS = frozenset("name nickname surname title word term phrase motto slog
 # what a thing has, named with "of" after it: "the atomic number of hydrogen" is hydrogen's
 _PROPERTY_NOUNS = frozenset(
     "number symbol name weight mass population capital size height length width depth area value colour color "
-    "density temperature price cost speed age diameter radius volume formula structure".split()
+    "density temperature price cost speed age diameter radius volume formula structure "
+    "construction design history founding completion".split()  # "construction of the chapel": the chapel's
 )
 # prepositions whose object is a place, never a person: "in Munster", "near Berlin"
 _IN_A_PLACE = frozenset("in at near inside outside across throughout".split())

@@ -603,6 +603,24 @@ def test_and_which_asks_for_another_of_a_new_kind_whatever_the_verb():
     assert read_question("And which aircraft?", history).question == "Which aircraft is Southampton associated with?"
 
 
+def test_he_may_be_a_name_labelled_a_place_that_the_documents_never_place():
+    history = [("Where was Josip sent after being captured?", "a work camp in the Ural Mountains")]
+    genders = Genders(["Josip was sent to a work camp. He took part in the revolution in Russia."])
+    assert read_question("Which revolution did he take part in?", history, genders).question == (
+        "Which revolution did Josip take part in?"
+    )
+    # without documents to tell, a place stays a place
+    unread = read_question("Which revolution did he take part in?", history)
+    assert unread.question == "Which revolution did he take part in?"
+
+
+def test_it_after_the_construction_of_a_thing_is_the_thing():
+    history = [("When was construction of the chapel stopped?", "when Henry VI was deposed")]
+    assert read_question("How many bays does it have today?", history).question == (
+        "How many bays does the chapel have today?"
+    )
+
+
 def test_he_after_two_people_is_the_one_the_documents_call_he():
     text = "Japanese Defense Minister Yasukazu Hamada (on screen, R) and his German counterpart Christine Lambrecht."
     history = [("Who joined online?", "Yasukazu Hamada and Christine Lambrecht")]

@@ -81,6 +81,12 @@ def test_an_epithet_after_a_name_tells():
     assert by_title("William the Conqueror") is None
 
 
+def test_a_name_is_placed_where_the_documents_write_it_after_in_or_to():
+    genders = Genders(["Tito travelled to Paris. Josip was sent away."])
+    assert genders.is_placed("Paris") and not genders.is_placed("Josip")
+    assert Genders().is_placed("Josip")  # without documents, it may be
+
+
 def test_mixed_pronouns_leave_a_name_unknown():
     text = "Sam Lee said he would come. Sam Lee said she would come. Sam Lee left."
     assert Genders([text]).of("Sam Lee") is None
