@@ -315,6 +315,7 @@ class Conversation:
         # within one question a referent is named once, its later pronouns read back to the name, and
         # pronouns of another person stand for something else: "he" and "her" are two people
         said_as: dict[str, str] = {}
+        answered = self._answered_genders()  # once per question, not once per candidate
         for pronoun in pronouns:
             does_it = pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_ == "do"
             if _in_clause_antecedent(pronoun, doc, self.genders) or does_it:
@@ -331,8 +332,8 @@ class Conversation:
             if form in (HE, SHE):  # not a person the documents or a title give the other gender, and a
                 # name they give this one is a person, however labelled ("Victoria", read as a place)
                 ranked = [
-                    replace(m, kind=PERSON) if m.text[:1].isupper() and self._gender(m.text) == form else m
-                    for m in ranked if m.kind != PERSON or self._gender(m.text) in (None, form)
+                    replace(m, kind=PERSON) if m.text[:1].isupper() and self._gender(m.text, answered) == form else m
+                    for m in ranked if m.kind != PERSON or self._gender(m.text, answered) in (None, form)
                     if not self.genders.is_group(m.text)  # "Beatles", whom the documents call "the Beatles"
                 ]
             elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
@@ -384,10 +385,11 @@ class Conversation:
         one_word = mention.named and not mention.plural and " " not in mention.text and mention.text.istitle()
         return one_word and mention.kind == PLACE and not self.genders.is_placed(mention.text)
 
-    def _gender(self, name: str) -> str | None:
-        """A name's gender as the documents or its title tell, else as the question it answered asked for:
-        "Louis VII of France" answering "Who was Eleanor's former husband?" is a "he"."""
-        return self.genders.of(name) or self._answered_genders().get(name)
+    def _gender(self, name: str, answered: dict[str, str]) -> str | None:
+        """A name's gender as the documents or its title tell, else as the question it answered asked for
+        (`answered`, see `_answered_genders`): "Louis VII of France" answering "Who was Eleanor's former
+        husband?" is a "he"."""
+        return self.genders.of(name) or answered.get(name)
 
     def _answered_genders(self) -> dict[str, str]:
         """The answers of recent turns whose question asked for a man or a woman ("husband", "Which king")."""

@@ -36,7 +36,7 @@ _NOT_OWNED = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 _QUOTE = re.compile("[\"\u201c\u201d]")
-_A_BEFORE = re.compile(r"(?<![\w-])(?:a|an|to|in|at|from|into|near|towards)\s+$", re.IGNORECASE)
+_NO_SUBJECT_AFTER = re.compile(r"(?<![\w-])(?:a|an|to|in|at|from|into|near|towards)\s+$", re.IGNORECASE)
 _SUBORDINATORS = frozenset("after when while although though once because since as before if until".split())
 MIN_SHARE = 2  # one gender's pronouns must outnumber the other's this many times over
 NEAR = 8  # words after a name that a pronoun of its own is looked for in
@@ -58,12 +58,15 @@ def by_title(name: str) -> str | None:
 
 
 class Genders:
-    """Looks a person's gender up in the documents' own words; each name is worked out once."""
+    """Looks a person's gender up in the documents' own words, and whether they write a name as a group's
+    (`is_group`) or a place's (`is_placed`), which tells whether "he" or "she" may mean it; each name is
+    worked out once."""
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
         self._texts = [t for t in texts if t]
         self._found: dict[str, str | None] = {}
         self._groups: dict[str, bool] = {}
+        self._placed: dict[str, bool] = {}
 
     def of(self, name: str) -> str | None:
         """"he", "she", or None where neither the name's title nor the documents say."""
@@ -88,9 +91,12 @@ class Genders:
         the small model labels a place, they never do. Without documents, any name may be a place's."""
         if not self._texts:
             return True
-        place = rf"\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto)\s+(?:the\s+)?"
-        pattern = re.compile(rf"{place}{re.escape(_bare(name))}(?![\w-])")
-        return any(pattern.search(text) for text in self._texts)
+        bare = _bare(name)
+        if bare not in self._placed:
+            place = rf"\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto)\s+(?:the\s+)?"
+            pattern = re.compile(rf"{place}{re.escape(bare)}(?![\w-])")
+            self._placed[bare] = any(pattern.search(text) for text in self._texts)
+        return self._placed[bare]
 
     def _by_pronouns(self, name: str) -> str | None:
         if not name or not self._texts:
@@ -99,7 +105,7 @@ class Genders:
         pattern = re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])")
         for text in self._texts:
             for found in pattern.finditer(text):
-                if _A_BEFORE.search(text, max(0, found.start() - 12), found.start()):
+                if _NO_SUBJECT_AFTER.search(text, max(0, found.start() - 12), found.start()):
                     # "a Spectre meeting, where he ...": a name after "a" says what kind; "travelled to Paris and
                     # allied himself with ...": one after a preposition is no subject of the verbs that follow
                     continue
