@@ -127,6 +127,20 @@ def without_stray_marks(context: str, start: int, end: int) -> tuple[int, int]:
     return snap_to_words(context, start, end) if text.strip() else original
 
 
+def _leaves_and_enters_brackets(text: str) -> bool:
+    """Whether `text` closes a bracket it did not open and then opens another: it runs from one
+    aside into the next ('screen, R) and his German counterpart Christine Lambrecht (on screen, L'),
+    which is never an answer."""
+    depth = lowest = 0
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+            lowest = min(lowest, depth)
+    return lowest < 0 and depth > lowest
+
+
 def window_candidates(
     start_logits: np.ndarray,
     end_logits: np.ndarray,
@@ -139,8 +153,9 @@ def window_candidates(
     """The `top_k` best spans of one window that do not overlap, best first.
 
     A span starts and ends on context tokens, holds at most `max_answer_tokens` tokens and
-    never runs across a paragraph break. Spans that overlap a better one ("in person",
-    "person", "met in person") are one answer read several ways: skipping them leaves room
+    never runs across a paragraph break or from one bracketed aside into the next. Spans
+    that overlap a better one ("in person", "person", "met in person") are one answer read
+    several ways: skipping them leaves room
     for real alternatives. Equal scores go to the earlier, then the shorter span. Each span
     found is read as the shortest span inside it within `shorten_within` of its score
     (`shortest_within`), keeping its margin: it is the same answer, read more tightly."""
@@ -158,7 +173,8 @@ def window_candidates(
         i, j = divmod(int(index), n)
         char_start, char_end = snap_to_words(context, int(window.offsets[i][0]), int(window.offsets[j][1]))
         candidate = Candidate(char_start, char_end, float(scores[index]) - null)
-        if char_start == char_end or "\n\n" in context[char_start:char_end] or candidate.overlaps(found):
+        text = context[char_start:char_end]
+        if not text or "\n\n" in text or _leaves_and_enters_brackets(text) or candidate.overlaps(found):
             continue
         found.append(candidate)
         a, b = shortest_within(start, end, i, j, shorten_within)

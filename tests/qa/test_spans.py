@@ -171,6 +171,18 @@ def test_an_answer_never_runs_across_a_paragraph_break():
     assert [text(c, context) for c in decode(start, end, window, context, top_k=2)] == ["Hamada joined", "Talks"]
 
 
+def test_an_answer_never_runs_from_one_bracketed_aside_into_the_next():
+    context = "Hamada (R) and Lambrecht (L) joined."
+    # [CLS] q [SEP] hamada ( r ) and lambrecht ( l ) joined . [SEP]
+    words = [(0, 6), (7, 8), (8, 9), (9, 10), (11, 14), (15, 24), (25, 26), (26, 27), (27, 28), (29, 35), (35, 36)]
+    offsets = np.array([(0, 0), (0, 1), (0, 0), *words, (0, 0)])
+    window = Window(0, offsets, np.array([False] * 3 + [True] * len(words) + [False]))
+    start, end = logits({5: 9.0, 10: 2.0}, {10: 9.0, 8: 1.0}, n=len(offsets))  # "R) and Lambrecht (L" is best
+    assert text(decode(start, end, window, context)[0], context) == "L"
+    start, end = logits({3: 9.0}, {10: 9.0}, n=len(offsets))  # a span that holds both asides whole is fine
+    assert text(decode(start, end, window, context)[0], context) == "Hamada (R) and Lambrecht (L"
+
+
 @pytest.mark.parametrize(
     ("start", "end", "snapped"),
     [
