@@ -1,8 +1,10 @@
-"""The bundled article's hand-written question sets, split dev/test: scores, misses by cause, a report.
+"""The bundled article's hand-written question sets, split dev/test/blind: scores, misses by cause, a report.
 
 Two sets, both written against the article itself (`eval/`): single questions (`article.jsonl`)
 and conversations of 2-4 turns (`article_conversations.jsonl`), asked as a chat through
-`QABot.chat`. Each row carries its half (`split`): tune on dev, gate and report on test.
+`QABot.chat`. Each row carries its part (`split`): tune on dev, gate and report on test. The
+blind part was written later, after the rest had been tuned, and run before anything was
+changed for it: its first run measures questions nothing was tuned on (the README gives it).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from qa.evaluation.metrics import (
 EVAL_DIR = Path(__file__).resolve().parents[2] / "eval"
 QUESTIONS = EVAL_DIR / "article.jsonl"
 CONVERSATIONS = EVAL_DIR / "article_conversations.jsonl"
-SPLITS = ("dev", "test")
+SPLITS = ("dev", "test", "blind")
 
 T = TypeVar("T")
 
@@ -158,7 +160,7 @@ def _load(path: Path, parse: Callable[[dict], T], what: str, hint: str) -> list[
         raise QAError(f"{what} is empty: {path}")
     bad = sorted({getattr(r, "split") for r in rows} - set(SPLITS))
     if bad:
-        raise QAError(f"{path}: unknown split(s) {bad}: use dev or test")
+        raise QAError(f"{path}: unknown split(s) {bad}: use dev, test or blind")
     return rows
 
 
@@ -241,7 +243,7 @@ def evaluate_article(
     bot: QABot, questions: list[EvalQuestion], conversations: list[EvalConversation] = ()
 ) -> dict[str, ArticleScores]:
     """Ask every question one at a time (as a chat would), timing each, and play every conversation;
-    scores for each half, dev and test."""
+    scores for each part present: dev, test and blind."""
     bot.warm_up()
     bot.ask(questions[0].question)  # the first call pays one-off costs; keep them out of the latency
     if conversations:
@@ -298,7 +300,7 @@ def reliability_plot(outcomes: list[Outcome], path: Path, title: str = "test hal
 
 
 def write_report(halves: dict[str, ArticleScores], directory: Path) -> Path:
-    """Markdown report with both halves' figures, the test half's plot and every miss; returns its path."""
+    """Markdown report with every part's figures, the test half's plot and every miss; returns its path."""
     directory.mkdir(parents=True, exist_ok=True)
     plot = directory / "article-reliability.png"
     test = halves.get("test") or next(iter(halves.values()))
