@@ -488,6 +488,10 @@ class Conversation:
         owner = _possessor(prev) if name != rest else None
         if owner is not None:  # "And the Broncos'?" after "What was the Panthers' record?": the owner swaps
             return previous.read_as[: owner.start_char] + name + previous.read_as[owner.end_char :]
+        owned, old = (_owned_phrase(new), _owned_phrase(prev)) if name == rest else (None, None)
+        if owned is not None and old is not None and owned.end_char == len(name):
+            # "And Germany's defense minister?" after "Who is Japan's prime minister?": the whole phrase swaps
+            return previous.read_as[: old.start_char] + name[owned.start_char :] + previous.read_as[old.end_char :]
         swapped = _phrase_swapped(prev, new) if len(new) > 1 and new[0].pos_ == "ADP" else None
         if swapped is not None:
             end = swapped.right_edge
@@ -762,6 +766,16 @@ def _possessor(question: Doc) -> Span | None:
         return None
     owner = question[mark.i - 1]
     return question[owner.left_edge.i : mark.i] if owner.left_edge.i < mark.i else None
+
+
+def _owned_phrase(question: Doc) -> Span | None:
+    """"Japan's prime minister" of "Who is Japan's prime minister?": the first possessive phrase
+    through the noun it owns; None where the possessive owns nothing after it."""
+    owner = _possessor(question)
+    if owner is None:
+        return None
+    owned = owner.root.head
+    return question[owner.start : owned.i + 1] if owned.i > owner.end else None
 
 
 def _relative(new: Doc, question: Doc) -> Token | None:

@@ -769,6 +769,13 @@ def test_a_possessive_ellipsis_swaps_the_owner():
     assert read_question("And the Broncos'?", history).question == "What was the Broncos' regular season record?"
 
 
+def test_a_possessive_phrase_swaps_in_whole():
+    history = [("Who is Japan's prime minister?", None)]
+    assert read_question("And Germany's defense minister?", history).question == "Who is Germany's defense minister?"
+    history = [("What was Bell's mother's name?", "Eliza")]
+    assert read_question("And Edison's father?", history).question == "What was Edison's father's name?"
+
+
 def test_a_name_already_in_the_question_is_not_a_candidate():
     history = [("Who met Hayashi in Munster?", "Annalena Baerbock")]
     assert read_question("Where did Annalena Baerbock meet him?", history).question == (
