@@ -251,6 +251,11 @@ class Conversation:
             # where the parser found none, a name alone between the auxiliary and the verb ("Whom did
             # Schwarzenegger replace ...?"; not "Bank of America", whose "America" alone is no subject)
             between = _between_auxiliary_and_verb(doc)
+            no_verb = any(t.dep_ == "ROOT" and t.lower_ in ("did", "does", "do") for t in doc)
+            if between and _A_NAME.fullmatch(between) and no_verb:
+                # with no main verb found, a phrase that runs on from a name into the verb is none ("Joe Simon
+                # team" of "Who did Joe Simon team with?"): the name alone is
+                phrases = [m for m in phrases if not m.text.startswith(f"{between} ")]
             if between and between not in {m.text for m in phrases} and _A_NAME.fullmatch(between) and not any(
                 t.ent_type_ == "NORP" for t in parse(between)
             ):
@@ -595,7 +600,9 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             phrase_end += 1
         elif phrase_end < len(previous) and previous[phrase_end].lower_ in ("back", "ago", "away"):
             phrase_end += 1  # "How far back", "How long ago": one question phrase
-    start = wh.i - 1 if wh.i > 0 and previous[wh.i - 1].dep_ == "prep" else wh.i
+    # its preposition, however parsed ("With whom", its "With" read as a conjunction)
+    fronted = wh.i > 0 and (previous[wh.i - 1].dep_ == "prep" or previous[wh.i - 1].pos_ in ("ADP", "SCONJ"))
+    start = wh.i - 1 if fronted else wh.i
     phrase = previous[start:phrase_end]
     rest = previous[phrase_end:]
     counting = word.lower() in ("how many", "how much")
@@ -682,8 +689,11 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     if counting and len(phrase) == 1 and answer:
         word = f"{word} {_counted(answer)}".strip()  # "How many?" after "What did Germany send?" -> three jets
     text = (previous[:start].text + " " + word + " " + rest.text).strip()
-    if start < wh.i and answer and len(answer.split()) <= 6 and parse(word)[0].pos_ != "ADP":
-        # "Why?" after "In what language were the classes held?" -> "German": "... held in German?"
+    lead = parse(word)[0]
+    a_person_kept = wh.lower_ in ("who", "whom") and lead.lower_ != previous[start].lower_
+    if start < wh.i and answer and len(answer.split()) <= 6 and (lead.pos_ != "ADP" or a_person_kept):
+        # "Why?" after "In what language were the classes held?" -> "German": "... held in German?"; "In which
+        # year?" after "With whom did Albert play at Wimbledon?" -> "... at Wimbledon with Louis Greig?"
         end = len(text.rstrip("?!. "))
         text = f"{text[:end]} {previous[start].lower_} {answer}{text[end:]}"
     return _upper_first(text)

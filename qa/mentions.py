@@ -156,6 +156,11 @@ def _entity_kind(root: Token) -> str:
     return ENTITY_KINDS.get(root.ent_type_, THING)
 
 
+def _capitalised_name(span: Span) -> bool:
+    """Proper nouns only, each capitalised: "Timely Publications", not "Joe Simon team"."""
+    return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+
+
 def is_plural(span: Span) -> bool:
     """A plural head, or a list of two or more names or people, or with a plural in it ("Hamada and
     Lambrecht", "his mother and wife", "USB 3.0 and newer interfaces"); "acquisition and cross-servicing
@@ -170,12 +175,16 @@ def is_plural(span: Span) -> bool:
     names = [e for e in span.ents if ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
     plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
     people = root.ent_type_ == "NORP" and root.pos_ != "ADJ" and span[0].lower_ == "the"  # "the Normans", "the British"
-    # the subject of "are" or "were" is several, however tagged: "Where are the Marshall Islands located?"
+    # the subject of "are" or "were" is several, however tagged: "Where are the Marshall Islands located?";
+    # a name's of "is" or "was", one: "When was Timely Publications founded?"
     verb = root.head
-    agreeing = root.dep_ in ("nsubj", "nsubjpass") and any(
-        t.lower_ in ("are", "were") and t.pos_ == "AUX" for t in (verb, verb.head, *verb.children)
+    number = root.dep_ in ("nsubj", "nsubjpass") and next(
+        (t.lower_ for t in (verb, verb.head, *verb.children) if t.lower_ in ("are", "were", "is", "was") and t.pos_ == "AUX"),
+        None,
     )
-    return plural_head or people or agreeing or (len(names) >= 2 and coordinated) or listed
+    if number in ("is", "was") and root.pos_ == "PROPN" and not coordinated and not joined:
+        return False
+    return plural_head or people or number in ("are", "were") or (len(names) >= 2 and coordinated) or listed
 
 
 def wh_token(doc: Doc) -> Token | None:
@@ -465,9 +474,9 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             mentions.append(((1, role, 0), chunk.start, Mention(owner.text, kind_of_span(owner), is_plural(owner), named)))
         text = chunk.text
         named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
-        # a lone capitalised proper noun the small model gives no label ("Tesla") is still a name
-        lone_name = len(chunk) == 1 and chunk.root.pos_ == "PROPN" and chunk.root.text[:1].isupper()
-        named = named or institution or owned_name or lone_name or titled_name
+        # capitalised proper nouns the small model gives no label ("Tesla", "Timely Publications") are still a name
+        unlabelled_name = _capitalised_name(chunk)
+        named = named or institution or owned_name or unlabelled_name or titled_name
         titled = _titled_of(chunk) or _appositive_name(chunk)
         if titled is not None:  # "the Principality of Antioch", not "the Principality"
             text, named = titled.text, True

@@ -833,3 +833,21 @@ def test_every_follow_up_of_the_article_conversation_set_reads_as_written():
 )
 def test_odd_histories_and_follow_ups_are_read_without_failing(question, history):
     assert read_question(question, history).question
+
+
+def test_a_name_that_was_founded_is_one_thing_though_its_last_word_is_plural():
+    history = [("When was Timely Publications founded?", "1939")]
+    assert read_question("Who founded it?", history).question == "Who founded Timely Publications?"
+
+
+def test_they_are_two_people_where_the_parser_ran_a_name_into_the_verb():
+    history = [("Who was the company's first true editor?", "Joe Simon"), ("Who did Joe Simon team with?", "Jack Kirby")]
+    assert read_question("Which superhero did they create?", history).question == (
+        "Which superhero did Jack Kirby and Joe Simon create?"
+    )
+
+
+def test_a_new_question_word_under_its_own_preposition_keeps_the_person_answered():
+    history = [("With whom did Albert play at Wimbledon?", "Louis Greig")]
+    assert read_question("In which year?", history).question == "In which year did Albert play at Wimbledon with Louis Greig?"
+    assert read_question("When?", history).question == "When did Albert play at Wimbledon with Louis Greig?"
