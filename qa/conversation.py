@@ -244,7 +244,8 @@ class Conversation:
                 # "Japan's foreign minister" is Yoshimasa Hayashi, not someone else for "him"; a name that
                 # answers a plural in part ("Treaty on European Union") leaves the plural for "they"
                 ranked = [(rank, m) for rank, m in ranked if m.text != alias.text]
-            phrases = [m for _, m in ranked]
+            places = _treated_as_places(doc)  # "Bermuda" of "In which ocean is Bermuda located?", whatever its label
+            phrases = [replace(m, kind=PLACE) if m.text in places else m for _, m in ranked]
             core = sum(1 for rank, _ in ranked if rank[1] == 0)  # the question's subject and object
             # the main clause's subject, not one of a clause inside ("after the Soviet Union launched ...")
             subjects = [c.text for c in doc.noun_chunks if c.root.dep_ in ("nsubj", "nsubjpass") and c.root.head.dep_ == "ROOT"]
@@ -253,9 +254,9 @@ class Conversation:
             between = _between_auxiliary_and_verb(doc)
             no_verb = any(t.dep_ == "ROOT" and t.lower_ in ("did", "does", "do") for t in doc)
             if between and _A_NAME.fullmatch(between) and no_verb:
-                # with no main verb found, a phrase that runs on from a name into the verb is none ("Joe Simon
-                # team" of "Who did Joe Simon team with?"): the name alone is
-                phrases = [m for m in phrases if not m.text.startswith(f"{between} ")]
+                # with no main verb found, a phrase that runs on from a name into a verb before its preposition
+                # is none ("Joe Simon team" of "Who did Joe Simon team with?"): the name alone is
+                phrases = [m for m in phrases if not _runs_into_a_verb(m.text, between, doc)]
             if between and between not in {m.text for m in phrases} and _A_NAME.fullmatch(between) and not any(
                 t.ent_type_ == "NORP" for t in parse(between)
             ):
@@ -267,7 +268,8 @@ class Conversation:
             # object, which stay the topic: "How big is it?" asks about the campus; so is the subject of
             # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
             # rather than names it ("Yoshimasa Hayashi")
-            topic_first = asks_circumstance(doc) or (defines(doc) and not named)
+            # "Which county is Southampton in?" leaves Southampton the topic too ("How far is it from London?")
+            topic_first = asks_circumstance(doc) or _locates(doc) or (defines(doc) and not named)
             answered = [answer] if owned is None else [answer, owned]  # "Sciarra", then "Sciarra's funeral"
             object_answered = back == 0 and (asks_object(doc) or _same_verb_asked_past(doc, question))
             for subject, mentions in found.items():
@@ -344,11 +346,12 @@ class Conversation:
             elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
                 # ("Jedlik"), unless a group ("Destiny's Child", whose "she" after it is its singer's)
                 ranked = [m for m in ranked if m.body or not (m.text[:1].isupper() and self.genders.of(m.text))]
-            if pronoun.lower_ in ("its", "their") and pronoun.head.lemma_.lower() in _OF_A_PLACE:
+            if _owns_what_a_place_has(pronoun):
                 # "What is its capital?": a place's, though an organisation answered last ("East African
                 # Community"); a country of a plural name is an "it" too ("the Marshall Islands"), or a "they"
-                places = [m for m in ranked if m.kind == PLACE and (pronoun.lower_ == "its" or m.plural)]
-                ranked = [replace(m, plural=m.plural and pronoun.lower_ == "their") for m in places] or ranked
+                singular = pronoun.lower_ in ("its", "it")
+                places = [m for m in ranked if m.kind == PLACE and (singular or m.plural)]
+                ranked = [replace(m, plural=m.plural and not singular) for m in places] or ranked
             if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and _asks_where_it_is(doc):
                 ranked = self._place_answered(ranked)
             mention = _said(pronoun, self.turns[-1]) or self._first_agreeing(pronoun.lower_, form, ranked)
@@ -497,6 +500,10 @@ class Conversation:
         if owned is not None and old is not None and owned.end_char == len(name):
             # "And Germany's defense minister?" after "Who is Japan's prime minister?": the whole phrase swaps
             return previous.read_as[: old.start_char] + name[owned.start_char :] + previous.read_as[old.end_char :]
+        degree, old_degree = _superlative(new), _superlative(prev)
+        if degree is not None and old_degree is not None and all(t.pos_ == "DET" or t in degree for t in new):
+            # "And the oldest?" after "When did Bermuda become the most populous British Overseas Territory?"
+            return previous.read_as[: old_degree.start_char] + degree.text + previous.read_as[old_degree.end_char :]
         swapped = _phrase_swapped(prev, new) if len(new) > 1 and new[0].pos_ == "ADP" else None
         if swapped is not None:
             end = swapped.right_edge
@@ -697,6 +704,57 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         end = len(text.rstrip("?!. "))
         text = f"{text[:end]} {previous[start].lower_} {answer}{text[end:]}"
     return _upper_first(text)
+
+
+def _locates(question: Doc) -> bool:
+    """"Which county is Southampton in?", "In which ocean is Bermuda located?": a question for the place
+    its subject is in ("Which city was Calvin's adopted home?" asks which city it was)."""
+    return _asks_where_it_is(question) and any(
+        t.lemma_ in _LOCATED - {"be"} or (t.pos_ == "ADP" and t.lower_ in ("in", "on", "at", "near")) for t in question
+    )
+
+
+def _treated_as_places(question: Doc) -> set[str]:
+    """The names a question treats as places, however labelled: the subject it locates ("Bermuda" of "In
+    which ocean is Bermuda located?", labelled a person) and the owner of a place's property ("Bermuda's
+    economy")."""
+    places = {
+        t.text for t in question
+        if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.lemma_.lower() in _OF_A_PLACE
+    }
+    if _locates(question):
+        subjects = (t for t in question if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN")
+        places |= {question[t.left_edge.i : t.i + 1].text for t in subjects}
+    return places
+
+
+def _runs_into_a_verb(phrase: str, name: str, question: Doc) -> bool:
+    """Whether `phrase` is `name` and one word more that a preposition ends the question after ("Joe Simon team"
+    of "Who did Joe Simon team with?")."""
+    words = [t for t in question if not t.is_punct]
+    rest = phrase[len(name) :].split() if phrase.startswith(f"{name} ") else []
+    return len(rest) == 1 and len(words) >= 2 and words[-1].pos_ == "ADP" and words[-2].text == rest[0]
+
+
+def _superlative(doc: Doc) -> Span | None:
+    """The first superlative of `doc`: "oldest", or "most populous" with its "most"."""
+    for token in doc:
+        if token.tag_ == "JJS":
+            return doc[token.i : token.i + 1]
+        if token.tag_ == "RBS" and token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "ADJ":
+            return doc[token.i : token.i + 2]
+    return None
+
+
+def _owns_what_a_place_has(pronoun: Token) -> bool:
+    """"its" or "their" of "What is its capital?", or the subject of "have" in "What kind of climate does
+    it have?": a pronoun for the owner of what places have."""
+    if pronoun.lower_ in ("its", "their"):
+        return pronoun.head.lemma_.lower() in _OF_A_PLACE
+    verb = pronoun.head
+    return pronoun.lower_ in ("it", "they") and pronoun.dep_ == "nsubj" and verb.lemma_ == "have" and any(
+        t.lemma_.lower() in _OF_A_PLACE for c in verb.children if c.dep_ == "dobj" for t in c.subtree
+    )  # "kind of climate" too
 
 
 def _asks_where_it_is(question: Doc) -> bool:

@@ -66,7 +66,7 @@ _PROPERTY_NOUNS = frozenset(
 _IN_A_PLACE = frozenset("in at near inside outside across throughout".split())
 PLACE_NOUNS = frozenset(
     "country nation state city town village region province county district capital place port island continent "
-    "coast".split()
+    "coast ocean sea archipelago".split()
 )
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
 # head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"

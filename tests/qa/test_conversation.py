@@ -849,5 +849,39 @@ def test_they_are_two_people_where_the_parser_ran_a_name_into_the_verb():
 
 def test_a_new_question_word_under_its_own_preposition_keeps_the_person_answered():
     history = [("With whom did Albert play at Wimbledon?", "Louis Greig")]
-    assert read_question("In which year?", history).question == "In which year did Albert play at Wimbledon with Louis Greig?"
+    assert read_question("In which year?", history).question == (
+        "In which year did Albert play at Wimbledon with Louis Greig?"
+    )
     assert read_question("When?", history).question == "When did Albert play at Wimbledon with Louis Greig?"
+
+
+def test_it_after_where_something_is_stays_that_thing():
+    history = [("Which county is Southampton in?", "Hampshire")]
+    assert read_question("How far is it from London?", history).question == "How far is Southampton from London?"
+    assert read_question("In which country is it?", history).question == "In which country is Hampshire?"
+
+
+def test_a_name_a_question_treats_as_a_place_is_an_it_whatever_its_label():
+    # the small model labels "Bermuda" a person
+    history = [("In which ocean is Bermuda located?", "Atlantic Ocean")]
+    assert read_question("How far is it from Miami?", history).question == "How far is Bermuda from Miami?"
+    history = [("What is Bermuda's economy based on?", "offshore insurance and reinsurance")]
+    assert read_question("What kind of climate does it have?", history).question == (
+        "What kind of climate does Bermuda have?"
+    )
+    # a city that is something is no city something is in
+    history = [("Which city was John Calvin's adopted home?", "Geneva")]
+    assert read_question("What movement was it the centre of?", history).question == (
+        "What movement was Geneva the centre of?"
+    )
+
+
+def test_a_superlative_swaps_for_a_superlative():
+    history = [("When did Bermuda become the most populous British Overseas Territory?", "1997")]
+    assert read_question("And the oldest?", history).question == (
+        "When did Bermuda become the oldest British Overseas Territory?"
+    )
+    history = [("What is the largest city in Kenya?", "Nairobi")]
+    assert read_question("And the smallest?", history).question == "What is the smallest city in Kenya?"
+    history = [("Which is the cheapest phone?", "the X1")]
+    assert read_question("And the most expensive?", history).question == "Which is the most expensive phone?"
