@@ -343,6 +343,8 @@ class Conversation:
                     for m in ranked if m.kind != PERSON or self._gender(m.text, answered) in (None, form)
                     if not self.genders.is_group(m.text)  # "Beatles", whom the documents call "the Beatles"
                 ]
+                if not (pronoun.tag_ == "PRP$" and pronoun.head.lemma_.lower() in PERSON_NOUNS):
+                    ranked = _relatives_first(ranked, self.turns[-1].read_as)
             elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
                 # ("Jedlik"), unless a group ("Destiny's Child", whose "she" after it is its singer's)
                 ranked = [m for m in ranked if m.body or not (m.text[:1].isupper() and self.genders.of(m.text))]
@@ -734,6 +736,23 @@ def _runs_into_a_verb(phrase: str, name: str, question: Doc) -> bool:
     words = [t for t in question if not t.is_punct]
     rest = phrase[len(name) :].split() if phrase.startswith(f"{name} ") else []
     return len(rest) == 1 and len(words) >= 2 and words[-1].pos_ == "ADP" and words[-2].text == rest[0]
+
+
+def _relatives_first(ranked: list[Mention], previous: str) -> list[Mention]:
+    """`ranked` with a relative of a name before the name where the previous question asked about the
+    relative's own things: "he" after "What was Burke's father's profession?" is the father (not after
+    "What did Burke's father want him to read?"). Not where the pronoun owns a relative itself: "her
+    father's parents" after "What was Madonna's mother's ancestry?" are Madonna's."""
+    ordered = list(ranked)
+    for mention in ranked:
+        owner, _, relative = mention.text.rpartition("'s ")
+        if relative.lower() not in PERSON_NOUNS or f"{mention.text}'s " not in previous:
+            continue
+        named = next((m for m in ordered if m.text == owner), None)
+        if named is not None and ordered.index(named) < ordered.index(mention):
+            ordered.remove(mention)
+            ordered.insert(ordered.index(named), mention)
+    return ordered
 
 
 def _superlative(doc: Doc) -> Span | None:

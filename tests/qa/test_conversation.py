@@ -885,3 +885,14 @@ def test_a_superlative_swaps_for_a_superlative():
     assert read_question("And the smallest?", history).question == "What is the smallest city in Kenya?"
     history = [("Which is the cheapest phone?", "the X1")]
     assert read_question("And the most expensive?", history).question == "Which is the most expensive phone?"
+
+
+def test_he_after_a_relative_of_a_name_is_the_relative_unless_the_pronoun_owns_one():
+    history = [("What was Burke's father's profession?", "a successful solicitor")]
+    assert read_question("Which church was he a member of?", history).question == (
+        "Which church was Burke's father a member of?"
+    )
+    history = [("What was Madonna's mother's ancestry?", "French-Canadian")]
+    assert read_question("Where were her father's parents from?", history).question == (
+        "Where were Madonna's father's parents from?"
+    )
