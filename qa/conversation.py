@@ -670,6 +670,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     verb = phrase.root.head
     last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
     at = None  # where the answer goes in, in the old question word's place
+    object_person = wh.lower_ == "whom" or wh.lower_ == "who" and wh.dep_ == "dobj"
     if phrase.root.dep_ == "dobj" and last_verb and answer and len(phrase) == 1 and not counting:
         # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
         # "When did he reform the curriculum?" (only where the object's verb is the question's last)
@@ -678,7 +679,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         other = next((t for t in previous[end.i + 1 :] if t.head == verb and t.dep_ in ("dobj", "oprd")), None)
         end = other.right_edge if other is not None else end
         at = end.idx + len(end.text)
-    elif wh.lower_ == "whom" and answer and len(phrase) == 1 and (main := _main_verb(previous, wh)) is not None:
+    elif object_person and answer and len(phrase) == 1 and (main := _main_verb(previous, wh)) is not None:
         at = main.idx + len(main.text)  # "When?" after "Whom did Napoleon declare King of Spain?" -> "... declare Joseph King ..."
     elif (end := _stranded(previous, wh)) is not None and answer and len(phrase) == 1 and not counting:
         at = end.idx + len(end.text)  # "What is Japan concerned about?" -> "Why is Japan concerned about X?"
@@ -783,7 +784,9 @@ def _asks_where_it_is(question: Doc) -> bool:
 
 def _main_verb(question: Doc, wh: Token) -> Token | None:
     """The question's main verb after its question word, with its particle ("set up"), if it has one."""
-    verb = next((t for t in question[wh.i + 1 :] if t.pos_ == "VERB" and t.dep_ == "ROOT"), None)
+    # a verb the tagger read as a noun is one where it is the root ("persuade" of "Who did Prince Albert persuade ...?")
+    roots = (t for t in question[wh.i + 1 :] if t.dep_ == "ROOT")
+    verb = next((t for t in roots if t.pos_ == "VERB" or t.pos_ == "NOUN" and t.text.islower()), None)
     return _with_particle(verb) if verb is not None else None
 
 

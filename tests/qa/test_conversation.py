@@ -896,3 +896,11 @@ def test_he_after_a_relative_of_a_name_is_the_relative_unless_the_pronoun_owns_o
     assert read_question("Where were her father's parents from?", history).question == (
         "Where were Madonna's father's parents from?"
     )
+
+
+def test_who_as_an_object_is_answered_after_its_verb_however_tagged():
+    # the small model tags "persuade" a noun
+    history = [("Who did Prince Albert persuade to be the first professor?", "August Wilhelm von Hofmann")]
+    assert read_question("Of which college?", history).question == (
+        "Of which college did Prince Albert persuade August Wilhelm von Hofmann to be the first professor?"
+    )
