@@ -252,8 +252,8 @@ class Conversation:
             # where the parser found none, a name alone between the auxiliary and the verb ("Whom did
             # Schwarzenegger replace ...?"; not "Bank of America", whose "America" alone is no subject)
             between = _between_auxiliary_and_verb(doc)
-            no_verb = any(t.dep_ == "ROOT" and t.lower_ in ("did", "does", "do") for t in doc)
-            if between and _A_NAME.fullmatch(between) and no_verb:
+            no_main_verb = between and any(t.dep_ == "ROOT" and t.lower_ in ("did", "does", "do") for t in doc)
+            if no_main_verb and _A_NAME.fullmatch(between):
                 # with no main verb found, a phrase that runs on from a name into a verb before its preposition
                 # is none ("Joe Simon team" of "Who did Joe Simon team with?"): the name alone is
                 phrases = [m for m in phrases if not _runs_into_a_verb(m.text, between, doc)]
@@ -502,8 +502,9 @@ class Conversation:
         if owned is not None and old is not None and owned.end_char == len(name):
             # "And Germany's defense minister?" after "Who is Japan's prime minister?": the whole phrase swaps
             return previous.read_as[: old.start_char] + name[owned.start_char :] + previous.read_as[old.end_char :]
-        degree, old_degree = _superlative(new), _superlative(prev)
-        if degree is not None and old_degree is not None and all(t.pos_ == "DET" or t in degree for t in new):
+        degree = _superlative(new)
+        old_degree = _superlative(prev) if degree is not None else None
+        if old_degree is not None and all(t.pos_ == "DET" or t in degree for t in new):
             # "And the oldest?" after "When did Bermuda become the most populous British Overseas Territory?"
             return previous.read_as[: old_degree.start_char] + degree.text + previous.read_as[old_degree.end_char :]
         swapped = _phrase_swapped(prev, new) if len(new) > 1 and new[0].pos_ == "ADP" else None
@@ -699,9 +700,8 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     if counting and len(phrase) == 1 and answer:
         word = f"{word} {_counted(answer)}".strip()  # "How many?" after "What did Germany send?" -> three jets
     text = (previous[:start].text + " " + word + " " + rest.text).strip()
-    lead = parse(word)[0]
-    a_person_kept = wh.lower_ in ("who", "whom") and lead.lower_ != previous[start].lower_
-    if start < wh.i and answer and len(answer.split()) <= 6 and (lead.pos_ != "ADP" or a_person_kept):
+    a_person_kept = wh.lower_ in ("who", "whom") and word.split()[0].lower() != previous[start].lower_
+    if start < wh.i and answer and len(answer.split()) <= 6 and (a_person_kept or parse(word)[0].pos_ != "ADP"):
         # "Why?" after "In what language were the classes held?" -> "German": "... held in German?"; "In which
         # year?" after "With whom did Albert play at Wimbledon?" -> "... at Wimbledon with Louis Greig?"
         end = len(text.rstrip("?!. "))
