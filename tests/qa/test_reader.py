@@ -7,6 +7,7 @@ import shutil
 import pytest
 
 from qa import QAError, Reader
+from qa_index.hardware import native_bf16
 from qa.calibration import Calibration
 
 PARAGRAPH = (
@@ -185,7 +186,8 @@ def test_a_graph_that_reads_otherwise_is_refused_and_auto_falls_back_to_torch(tm
     assert not list(tmp_path.glob("onnx/reader-*/model.onnx"))  # nothing unchecked is kept
     with pytest.warns(UserWarning, match="runs in torch"):
         fallback = Reader.load()
-    assert fallback.backend.name == "torch-fp32"
+    # torch's own "auto" precision: bf16 where the CPU has it natively (AVX512-BF16), else fp32
+    assert fallback.backend.name == ("torch-bf16" if native_bf16() else "torch-fp32")
 
 
 @pytest.mark.parametrize(("backend", "precision"), [("onnx", "bf16"), ("torch", "int8")])
