@@ -54,6 +54,13 @@ _OF_A_PLACE = frozenset(
 _WHICH_PLACE = re.compile(rf"\b(?:which|what)\s+(?:{'|'.join(sorted(PLACE_NOUNS))})\b", re.IGNORECASE)
 _LOCATED = frozenset("be lie locate situate".split())
 # capitalised words and nothing else: no "Luther's", which owns what follows it
+# a question for how far something is, and the nouns that name bodies of people, which are nowhere
+_DISTANCE = re.compile(r"\bhow\s+(?:far|close|near)\b|\bdistance\b", re.IGNORECASE)
+_BODIES = frozenset(
+    "government ministry agency department council committee party union association organization organisation "
+    "administration cabinet movement alliance coalition federation league commission board army navy force group "
+    "team network company corporation firm".split()
+)
 _A_NAME = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
 # "in London" of "Royal Albert Hall in London": a name's place, after a name
 _IN_A_NAMED_PLACE = re.compile(r"^((?:the |The )?[A-Z][^,]*?)\s+(?:in|at|near)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*$")
@@ -77,7 +84,8 @@ _ELSE_INSIDE = re.compile(
     r"\b(who|whom|what|where|which\s+[^\W\d_]+|how\s+many\s+[^\W\d_]+)\s+else\b", re.IGNORECASE
 )
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
-# "Why?", "And when exactly?", "Against whom?", "Since when?", "By whose vote?", "And how many acres?"
+# "Why?", "And when exactly?", "Against whom?", "Since when?", "By whose vote?", "And how many acres?",
+# "With what share of the vote?"
 _LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?"
     r"((?:(?:according\s+to|against|with|by|to|for|from|since|until|in|on|at|about|after|before|of|as|into|over|"
@@ -86,7 +94,9 @@ _LONE_WH = re.compile(
     r"(?:(?:the\s+)?[^\W\d_]+\s+of\s+)?)?"
     r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,3}|how\s+(?:long|often|far)|how|whom|who|"
     r"whose\s+[^\W\d_]+|"
-    r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?|"
+    # "With what share of the vote?": a phrase with its "of"
+    r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?"
+    r"(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?|"
     r"what))"  # "And in which country?"
     r"\s*(?:then|exactly)?\s*\??\s*$",
     re.IGNORECASE,
@@ -233,6 +243,11 @@ class Conversation:
             doc = parse(turn.read_as)
             answer = answer_mention(doc, turn.answer) if turn.answer else None
             ranked = ranked_mentions(doc)
+            described = _described(doc) if turn.answer else None
+            if described is not None:
+                # "the function" of "What is the function of the brain?" is what the answer gave, no thing of
+                # its own: "What chemicals does it secrete?" asks of the brain
+                ranked = [(rank, m) for rank, m in ranked if m.text != described.text]
             owned = owned_by_answer(doc, turn.answer) if answer is not None else None
             if answer is None:
                 for mentions in found.values():
@@ -356,6 +371,10 @@ class Conversation:
                 ranked = [replace(m, plural=m.plural and not singular) for m in places] or ranked
             if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and _asks_where_it_is(doc):
                 ranked = self._place_answered(ranked)
+            if pronoun.lower_ == "it" and _DISTANCE.search(question):
+                # "How far is it from Dushanbe?" after "... did the Government of India rebuild the Ayni Air
+                # Base?": a body of people ("Six Companies, Inc.") is nowhere, the base is somewhere
+                ranked = sorted(ranked, key=lambda m: _names_a_body(m.text))
             mention = _said(pronoun, self.turns[-1]) or self._first_agreeing(pronoun.lower_, form, ranked)
             if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
                 mention = self._two_parties(candidates[False]) or self._who_answered()
@@ -374,7 +393,9 @@ class Conversation:
                 continue  # "Where did she meet her counterpart?" names her once, not twice
             said_as[mention.text] = form
             possessive = pronoun.tag_ == "PRP$" or pronoun.lower_ in _POSSESSIVE
-            pieces.append(question[last : pronoun.idx] + _as_inserted(mention.text, possessive, mention.plural))
+            # a thing once mentioned is the thing: "When did it arrive?" after "A German frigate" -> "the German frigate"
+            text = re.sub(r"^(?:a|an)\s", "the ", mention.text, flags=re.IGNORECASE)
+            pieces.append(question[last : pronoun.idx] + _as_inserted(text, possessive, mention.plural))
             last = pronoun.idx + len(pronoun.text)
         return "".join(pieces) + question[last:] if pieces else None
 
@@ -709,6 +730,24 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     return _upper_first(text)
 
 
+def _names_a_body(text: str) -> bool:
+    """Whether a name has a word for a body of people in it, singular or plural ("Six Companies, Inc.")."""
+    words = re.findall(r"[a-z]+", text.lower())
+    return any(w in _BODIES or w.removesuffix("s") in _BODIES or w.removesuffix("ies") + "y" in _BODIES for w in words)
+
+
+def _described(question: Doc) -> Span | None:
+    """The X of "What is X?" where X is a thing told by what it does or where it ranks ("the function of the
+    brain", "the most complex organ in a vertebrate's body"), which its answer names; not a thing the
+    question asks about ("the rainforest", "the Amazon rainforest")."""
+    wh = wh_token(question)
+    phrase = defined_phrase(question) if wh is not None and wh.lower_ == "what" and defines(question) else None
+    if phrase is None or phrase[0].lower_ != "the" or phrase.root.pos_ != "NOUN":
+        return None
+    told = any(t.dep_ == "prep" for t in phrase.root.children) or any(t.tag_ in ("JJS", "RBS") for t in phrase)
+    return phrase if told else None
+
+
 def _locates(question: Doc) -> bool:
     """"Which county is Southampton in?", "In which ocean is Bermuda located?": a question for the place
     its subject is in ("Which city was Calvin's adopted home?" asks which city it was)."""
@@ -785,7 +824,10 @@ def _asks_where_it_is(question: Doc) -> bool:
 def _main_verb(question: Doc, wh: Token) -> Token | None:
     """The question's main verb after its question word, with its particle ("set up"), if it has one."""
     # a verb the tagger read as a noun is one where it is the root ("persuade" of "Who did Prince Albert persuade ...?")
-    roots = (t for t in question[wh.i + 1 :] if t.dep_ == "ROOT")
+    roots = [t for t in question[wh.i + 1 :] if t.dep_ == "ROOT"]
+    if roots and roots[0].i == wh.i + 1 and roots[0].lower_ in ("do", "does", "did"):
+        # "did" read as the main verb of "Whom did Emomali Rahmon defeat?", its "defeat" a noun under it
+        roots = [t for t in roots[0].children if t.i > roots[0].i and t.text.islower() and t.dep_ != "punct"] or roots
     verb = next((t for t in roots if t.pos_ == "VERB" or t.pos_ == "NOUN" and t.text.islower()), None)
     return _with_particle(verb) if verb is not None else None
 

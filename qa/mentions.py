@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from qa_index.errors import QAError
 from qa.genders import by_title
+from qa.nations import is_country, is_nation
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -68,6 +69,7 @@ PLACE_NOUNS = frozenset(
     "country nation state city town village region province county district capital place port island continent "
     "coast ocean sea archipelago".split()
 )
+_KINDS = frozenset("kind kinds type types sort sorts form forms".split())  # "What kind of ...?": one or several
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
 # head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"
 _ORGANISATION_NOUNS = frozenset(
@@ -174,7 +176,7 @@ def is_plural(span: Span) -> bool:
     listed = (root.pos_ == "PROPN" and bool(joined)) or (coordinated and (persons or plurals))
     names = [e for e in span.ents if ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
     plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
-    people = root.ent_type_ == "NORP" and root.pos_ != "ADJ" and span[0].lower_ == "the"  # "the Normans", "the British"
+    people = (root.ent_type_ == "NORP" and root.pos_ != "ADJ" and span[0].lower_ == "the") or _a_people(root)
     # the subject of "are" or "were" is several, however tagged: "Where are the Marshall Islands located?";
     # a name's of "is" or "was", one: "When was Timely Publications founded?"
     verb = root.head
@@ -185,6 +187,16 @@ def is_plural(span: Span) -> bool:
     if number in ("is", "was") and root.pos_ == "PROPN" and not coordinated and not joined:
         return False
     return plural_head or people or number in ("are", "were") or (len(names) >= 2 and coordinated) or listed
+
+
+def _a_people(word: Token) -> bool:
+    """A nation's people named by its adjective and an "s" ("Tajiks", "Germans"), which the small model
+    often tags a singular name; not a country ("Wales", "the Netherlands") nor "Swiss"."""
+    text = word.text
+    return (
+        word.pos_ == "PROPN" and len(text) > 4 and text.endswith("s") and not text.endswith("ss")
+        and not is_country(text) and is_nation(text[:-1])
+    )
 
 
 def wh_token(doc: Doc) -> Token | None:
@@ -374,7 +386,8 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         answer = f"the {answer}"  # the reader's "Spanish force" goes into a question as "the Spanish force"
     kind = _answer_kind(question, doc)
     asked = asked_phrase(question)
-    if asked is not None:  # "Which organization ...?" is answered by one, "Which countries ...?" by several
+    if asked is not None and asked.root.lemma_.lower() not in _KINDS:
+        # "Which organization ...?" is answered by one, "Which countries ...?" by several; "What kind ...?" by either
         plural = is_plural(asked)
     elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text:
         plural = False  # one person's name, though it ends in s ("Anthony Shorrocks")
