@@ -53,7 +53,6 @@ _OF_A_PLACE = frozenset(
 # "In which city is it?", "On which coast is it located?": what "it" is, a place is in
 _WHICH_PLACE = re.compile(rf"\b(?:which|what)\s+(?:{'|'.join(sorted(PLACE_NOUNS))})\b", re.IGNORECASE)
 _LOCATED = frozenset("be lie locate situate".split())
-# capitalised words and nothing else: no "Luther's", which owns what follows it
 # a question for how far something is, and the nouns that name bodies of people, which are nowhere
 _DISTANCE = re.compile(r"\bhow\s+(?:far|close|near)\b|\bdistance\b", re.IGNORECASE)
 _BODIES = frozenset(
@@ -61,6 +60,7 @@ _BODIES = frozenset(
     "administration cabinet movement alliance coalition federation league commission board army navy force group "
     "team network company corporation firm".split()
 )
+# capitalised words and nothing else: no "Luther's", which owns what follows it
 _A_NAME = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
 # "in London" of "Royal Albert Hall in London": a name's place, after a name
 _IN_A_NAMED_PLACE = re.compile(r"^((?:the |The )?[A-Z][^,]*?)\s+(?:in|at|near)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*$")
