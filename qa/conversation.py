@@ -34,9 +34,10 @@ from typing import TYPE_CHECKING, Sequence
 from qa_index.errors import QAError
 from qa.genders import HE, SHE, Genders, by_title
 from qa.mentions import (
-    IT, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees, answer_mention, asked_phrase,
-    asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase, defined_phrase, defines, is_plural,
-    kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form, question_mentions, ranked_mentions, wh_token,
+    INSTITUTION_NOUNS, IT, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees,
+    answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase,
+    defined_phrase, defines, is_plural, kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form,
+    question_mentions, ranked_mentions, wh_token,
 )
 
 if TYPE_CHECKING:
@@ -48,7 +49,7 @@ _DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 # what only a place has: "its capital" is a country's or a region's
 _OF_A_PLACE = frozenset(
     "capital population border borders territory coastline climate flag anthem president economy currency "
-    "geography".split()
+    "geography weather season seasons rainfall temperature temperatures".split()
 )
 # "In which city is it?", "On which coast is it located?": what "it" is, a place is in
 _WHICH_PLACE = re.compile(rf"\b(?:which|what)\s+(?:{'|'.join(sorted(PLACE_NOUNS))})\b", re.IGNORECASE)
@@ -60,6 +61,12 @@ _BODIES = frozenset(
     "administration cabinet movement alliance coalition federation league commission board army navy force group "
     "team network company corporation firm".split()
 )
+_A_PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
+# "go there" is "go to" a place, "study there" "in" it
+_MOTION_VERBS = frozenset(
+    "go come move travel return fly sail emigrate migrate flee send bring walk drive ride head".split()
+)
+_PLACE_PREPOSITIONS = frozenset("in at on to from near".split())
 # capitalised words and nothing else: no "Luther's", which owns what follows it
 _A_NAME = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
 # "in London" of "Royal Albert Hall in London": a name's place, after a name
@@ -220,8 +227,10 @@ class Conversation:
             given = [t.answer for t in self.turns if t.answer and _same_words(t.read_as, plain.question)]
             if given:
                 return ReadAs(plain.question, plain.query, tuple(dict.fromkeys(given)))
-        pointed = self._demonstratives(question)
+        named = _one_named(question, previous.read_as)
+        pointed = self._demonstratives(named) or (named if named != question else None)
         rewritten = self._ellipsis(question, previous) or self._pronouns(pointed or question) or pointed
+        rewritten = self._there(rewritten or question) or rewritten
         if rewritten is None or rewritten == question:
             return ReadAs(question, question)
         return ReadAs(rewritten, f"{rewritten} {previous.read_as}")
@@ -398,6 +407,31 @@ class Conversation:
             pieces.append(question[last : pronoun.idx] + _as_inserted(text, possessive, mention.plural))
             last = pronoun.idx + len(pronoun.text)
         return "".join(pieces) + question[last:] if pieces else None
+
+    def _there(self, question: str) -> str | None:
+        """"there" as the place the last turn answered with or named: "What did he take to go there?" after
+        "Where did Popper go for a study visit?" -> "United Kingdom" reads "... to go to the United Kingdom?";
+        "in" where nothing moves ("What did he study there?"), "at" an institution. Not the "there" of "there is"."""
+        doc = parse(question)
+        there = next((t for t in doc if t.lower_ == "there" and t.tag_ == "RB" and t.head.pos_ in ("VERB", "AUX")), None)
+        if there is None:
+            return None
+        last = self.turns[-1]
+        asked = parse(last.read_as)
+        wh = wh_token(asked)
+        answered = answer_mention(asked, last.answer) if last.answer and wh is not None and wh.lower_ == "where" else None
+        named = next((m for m in question_mentions(asked) if m.kind == PLACE and m.text not in question), None)
+        place = answered or named
+        if place is None:
+            return None
+        words = place.text.split()
+        if words[0].lower() in _PLACE_PREPOSITIONS:
+            words = words[1:]  # "in Vienna" answers "where" with its own preposition
+        # "at" an institution: "What did he study there?" after "Trinity College, Cambridge"
+        at = any(w.lower().strip(",") in INSTITUTION_NOUNS for w in words)
+        preposition = "to" if there.head.lemma_.lower() in _MOTION_VERBS else "at" if at else "in"
+        after = question[there.idx + len(there.text) :]
+        return f"{question[: there.idx]}{preposition} {_as_inserted(' '.join(words), False)}{after}"
 
     def _place_answered(self, ranked: list[Mention]) -> list[Mention]:
         """`ranked` with the last answer first where it is a place: "On which coast is it?" after "Where did
@@ -616,7 +650,9 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     wh = wh_token(previous)
     if wh is None:
         return f"{_upper_first(word)} {previous.text}"
-    phrase_end = wh.head.i + 1 if wh.dep_ == "det" or wh.head.lower_ in ("many", "much") else wh.i + 1
+    # "which battle", "how many troops", "whose supervision": the question word with its noun
+    owner = wh.lower_ == "whose" and wh.dep_ == "poss"
+    phrase_end = wh.head.i + 1 if wh.dep_ == "det" or owner or wh.head.lower_ in ("many", "much") else wh.i + 1
     if wh.lower_ in ("which", "what") and wh.i + 1 < len(previous) and previous[wh.i + 1].pos_ == "NOUN":
         phrase_end = max(phrase_end, wh.i + 2)  # "In which battle", however "which" is parsed
     after = next((c for c in previous.noun_chunks if c.start == wh.i + 1 and c.root.pos_ == "NOUN"), None)
@@ -721,13 +757,31 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     if counting and len(phrase) == 1 and answer:
         word = f"{word} {_counted(answer)}".strip()  # "How many?" after "What did Germany send?" -> three jets
     text = (previous[:start].text + " " + word + " " + rest.text).strip()
-    a_person_kept = wh.lower_ in ("who", "whom") and word.split()[0].lower() != previous[start].lower_
+    a_person_kept = wh.lower_ in ("who", "whom", "whose") and word.split()[0].lower() != previous[start].lower_
     if start < wh.i and answer and len(answer.split()) <= 6 and (a_person_kept or parse(word)[0].pos_ != "ADP"):
         # "Why?" after "In what language were the classes held?" -> "German": "... held in German?"; "In which
-        # year?" after "With whom did Albert play at Wimbledon?" -> "... at Wimbledon with Louis Greig?"
+        # year?" after "With whom did Albert play at Wimbledon?" -> "... at Wimbledon with Louis Greig?", and
+        # after "Under whose supervision ...?" -> "... under Karl Bühler's supervision?"
         end = len(text.rstrip("?!. "))
-        text = f"{text[:end]} {previous[start].lower_} {answer}{text[end:]}"
+        owned = answer
+        if owner:  # "the Senate's" answers "By whose vote ...?" as "Karl Bühler" does
+            bare = re.sub(r"(?:['\u2019]s|['\u2019])$", "", answer)
+            owned = f"{_as_inserted(bare, True)} {previous[wh.i + 1 : phrase_end].text}"
+        text = f"{text[:end]} {previous[start].lower_} {owned}{text[end:]}"
     return _upper_first(text)
+
+
+_WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+one\b", re.IGNORECASE)
+
+
+def _one_named(question: str, previous: str) -> str:
+    """"Which one occupies ...?" after "Which town blocks ...?": "Which town occupies ...?", the noun the last
+    question asked for in its "one"'s place (a singular one; "What kind" names no noun)."""
+    one = _WHICH_ONE.match(question)
+    asked = asked_phrase(parse(previous)) if one is not None else None
+    if asked is None or is_plural(asked) or asked.root.lemma_.lower() in ("kind", "type", "sort"):
+        return question
+    return f"{question[: one.end(1)]} {asked[1:].text}{question[one.end() :]}"
 
 
 def _names_a_body(text: str) -> bool:
@@ -780,13 +834,17 @@ def _runs_into_a_verb(phrase: str, name: str, question: Doc) -> bool:
 
 def _relatives_first(ranked: list[Mention], previous: str) -> list[Mention]:
     """`ranked` with a relative of a name before the name where the previous question asked about the
-    relative's own things: "he" after "What was Burke's father's profession?" is the father (not after
-    "What did Burke's father want him to read?"). Not where the pronoun owns a relative itself: "her
+    relative's own things or about the relative alone: "he" after "What was Burke's father's profession?" or
+    "Where was Karl's father from?" is the father (not after "What did Burke's father want him to read?",
+    read as "... want Burke to read?"). Not where the pronoun owns a relative itself: "her
     father's parents" after "What was Madonna's mother's ancestry?" are Madonna's."""
     ordered = list(ranked)
     for mention in ranked:
         owner, _, relative = mention.text.rpartition("'s ")
-        if relative.lower() not in PERSON_NOUNS or f"{mention.text}'s " not in previous:
+        # the relative's own things asked about, or the relative alone: "Where was Karl's father from?"
+        alone = bool(owner) and mention.text in previous and previous.count(owner) == 1
+        alone = alone and not _A_PERSON_PRONOUN.search(previous)
+        if relative.lower() not in PERSON_NOUNS or not (f"{mention.text}'s " in previous or alone):
             continue
         named = next((m for m in ordered if m.text == owner), None)
         if named is not None and ordered.index(named) < ordered.index(mention):

@@ -80,7 +80,7 @@ _ORGANISATION_NOUNS = frozenset(
 )
 # heads of an institution's or a building's name: "the Victoria and Albert Museum" is one thing, an "it",
 # however the small model splits and labels it ("Victoria" a place, "Albert Museum" a person)
-_INSTITUTION_NOUNS = frozenset(
+INSTITUTION_NOUNS = frozenset(
     "museum gallery library hall university college school institute hospital church cathedral abbey "
     "stadium theatre theater palace castle house tower bridge park garden zoo observatory academy".split()
 )
@@ -593,7 +593,7 @@ def _institution(chunk: Span) -> bool:
     "Harvard University"): words joined by "and", "of" or "&" count as one name."""
     words = chunk[1:] if chunk[0].lower_ == "the" else chunk[:]
     return (
-        len(words) >= 2 and words[-1] == chunk.root and words[-1].lemma_.lower() in _INSTITUTION_NOUNS
+        len(words) >= 2 and words[-1] == chunk.root and words[-1].lemma_.lower() in INSTITUTION_NOUNS
         and all(t.text[:1].isupper() or t.lower_ in ("and", "of", "&") for t in words) and words[0].text[:1].isupper()
     )
 

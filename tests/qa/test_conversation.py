@@ -951,3 +951,48 @@ def test_what_kind_is_answered_by_one_or_several_as_the_answer_says():
     assert read_question("What else can mediate them?", history).question == "What else can mediate the reflexes?"
     history = [("What kind of ship made a port call in Japan?", "A German frigate")]
     assert read_question("When did it arrive?", history).question == "When did the German frigate arrive?"
+
+
+def test_a_whose_phrase_is_asked_again_with_the_owner_answered():
+    history = [("Under whose supervision did Popper earn his doctorate?", "Karl Bühler")]
+    assert read_question("In what field?", history).question == (
+        "In what field did Popper earn his doctorate under Karl Bühler's supervision?"
+    )
+    history = [("Under whose supervision did Popper earn his doctorate?", None)]
+    assert read_question("In what field?", history).question == "In what field did Popper earn his doctorate?"
+    history = [("By whose vote was the bill passed?", "the Senate's")]
+    assert read_question("When?", history).question == "When was the bill passed by the Senate's vote?"
+
+
+def test_which_one_is_the_noun_the_last_question_asked_for():
+    history = [("Which town blocks any expansion up the peninsula?", "North Charleston")]
+    assert read_question("Which one occupies the land east of the river?", history).question == (
+        "Which town occupies the land east of the river?"
+    )
+    history = [("What kind of climate does Charleston have?", "humid subtropical")]
+    assert read_question("Which one is it?", history).question != "Which kind is it?"
+
+
+def test_there_is_the_place_answered_or_named_with_a_preposition_for_the_verb():
+    history = [("Where did Popper go for a study visit?", "the United Kingdom")]
+    assert read_question("What did he take to go there?", history).question == (
+        "What did Popper take to go to the United Kingdom?"
+    )
+    assert read_question("What did he study there?", history).question == "What did Popper study in the United Kingdom?"
+    history = [("Where did Albert go up to in October 1919?", "Trinity College, Cambridge")]
+    assert read_question("What did he study there?", history).question == (
+        "What did Albert study at Trinity College, Cambridge?"
+    )
+    history = [("When did Popper move to New Zealand?", "1937")]
+    assert read_question("What did he teach there?", history).question == "What did Popper teach in New Zealand?"
+    history = [("Where is the museum?", "in Vienna")]
+    assert read_question("Is there a cafe?", history).question == "Is there a cafe?"
+
+
+def test_weather_is_a_places_and_a_relative_alone_asked_about_is_his():
+    history = [("What kind of climate does Charleston have?", "humid subtropical")]
+    assert read_question("Which is its wettest season?", history).question == "Which is Charleston's wettest season?"
+    history = [("What was Karl's father's profession?", "a lawyer"), ("Where was he from?", "Bohemia")]
+    assert read_question("How many volumes did his library hold?", history).question == (
+        "How many volumes did Karl's father's library hold?"
+    )
