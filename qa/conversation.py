@@ -658,11 +658,18 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     after = next((c for c in previous.noun_chunks if c.start == wh.i + 1 and c.root.pos_ == "NOUN"), None)
     if wh.lower_ in ("which", "what") and after is not None:
         phrase_end = max(phrase_end, after.end)  # "Which Spanish explorer", "which" parsed apart from its phrase
+    kind = previous[phrase_end - 1] if wh.lower_ in ("which", "what") and phrase_end > wh.i + 1 else None
+    if kind is not None and kind.lemma_.lower() in _KIND_WORDS and phrase_end + 1 < len(previous):
+        if previous[phrase_end].lower_ == "of" and list(previous[phrase_end].children):
+            phrase_end = previous[phrase_end].right_edge.i + 1  # "What kind of climate": the kind and its noun
     if wh.i + 1 < len(previous) and previous[wh.i + 1].lower_ in ("many", "much", "long", "often", "far"):
         phrase_end = max(phrase_end, wh.i + 2)
         chunk = next((c for c in previous.noun_chunks if c.start <= wh.i + 1 < c.end), None)
         if chunk is not None and previous[wh.i + 1].lower_ in ("many", "much"):
             phrase_end = max(phrase_end, chunk.end)  # "How many U.S. troops", the name inside it too
+            of = previous[phrase_end] if phrase_end < len(previous) else None
+            if of is not None and of.lower_ == "of" and of.head == chunk.root and list(of.children):
+                phrase_end = of.right_edge.i + 1  # "How many pairs of legs": what is counted, all of it
         elif phrase_end < len(previous) and previous[phrase_end].pos_ == "NOUN":
             phrase_end += 1
         elif phrase_end < len(previous) and previous[phrase_end].lower_ in ("back", "ago", "away"):
@@ -695,7 +702,8 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             # "Which jets did Germany send to Japan?" asked for an object, however parsed: "How many jets did
             # Germany send to Japan?", "When did Germany send the Eurofighter jets to Japan?"; after "How
             # many jets ...?" -> "three", "When did Germany send three jets to Japan?"
-            noun = previous[wh.i + (2 if how_many else 1) : phrase_end].text
+            nouns = previous[wh.i + (2 if how_many else 1) : phrase_end]
+            noun = nouns.text
             if counting:
                 return f"{_upper_first(word)} {noun} {rest.text}"
             # the answer goes after the verb whose object the question phrase was ("Which war did Nasser
@@ -708,7 +716,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             if verb is not None:
                 verb = _with_particle(verb)  # "set up", "give back": the answer after the particle
                 at = verb.idx + len(verb.text)
-                inserted = f"{answer} {noun}".strip() if how_many else _as_inserted(answer, False)
+                inserted = _with_its_noun(answer, nouns) if how_many or _modifies(answer) else _as_inserted(answer, False)
                 return f"{_upper_first(word)} {previous.text[rest.start_char : at]} {inserted}{previous.text[at:]}"
     # "whom" is an object, however parsed ("Whom did Napoleon declare King of Spain?" with "Whom" a subject)
     # "Which Spanish explorer sighted ...?": the phrase's own head, where "which" was parsed apart from it
@@ -771,15 +779,18 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     return _upper_first(text)
 
 
-_WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+one\b", re.IGNORECASE)
+_KIND_WORDS = frozenset("kind type sort".split())
+_WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+(ones?)\b", re.IGNORECASE)
 
 
 def _one_named(question: str, previous: str) -> str:
     """"Which one occupies ...?" after "Which town blocks ...?": "Which town occupies ...?", the noun the last
-    question asked for in its "one"'s place (a singular one; "What kind" names no noun)."""
+    question asked for in its "one"'s place ("ones" for a plural; "What kind" names no noun)."""
     one = _WHICH_ONE.match(question)
     asked = asked_phrase(parse(previous)) if one is not None else None
-    if asked is None or is_plural(asked) or asked.root.lemma_.lower() in ("kind", "type", "sort"):
+    if asked is None or asked.root.lemma_.lower() in _KIND_WORDS:
+        return question
+    if is_plural(asked) != (one.group(2).lower() == "ones"):
         return question
     return f"{question[: one.end(1)]} {asked[1:].text}{question[one.end() :]}"
 
@@ -800,6 +811,23 @@ def _described(question: Doc) -> Span | None:
         return None
     told = any(t.dep_ == "prep" for t in phrase.root.children) or any(t.tag_ in ("JJS", "RBS") for t in phrase)
     return phrase if told else None
+
+
+def _with_its_noun(answer: str, nouns: Span) -> str:
+    """An answer with the noun its question asked for ("three" jets), once: "three pairs" of legs; a kind
+    with the noun of its kind ("humid subtropical" climate)."""
+    if len(nouns) > 2 and nouns[0].lemma_.lower() in _KIND_WORDS and nouns[1].lower_ == "of":
+        nouns = nouns[2:]
+    if nouns and answer.split()[-1].lower() == nouns[0].lower_:
+        return f"{answer} {nouns[1:].text}".strip()
+    return f"{answer} {nouns.text}".strip()
+
+
+def _modifies(answer: str) -> bool:
+    """An answer that only describes what was asked for ("tripedal" for "What gait ...?"): an adjective last,
+    or a lower-case word the tagger took for a name."""
+    last = parse(answer)[-1]
+    return last.tag_ == "JJ" or (last.tag_ == "NNP" and last.text.islower())
 
 
 def _locates(question: Doc) -> bool:

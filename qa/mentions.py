@@ -309,8 +309,13 @@ def defines(question: Doc) -> bool:
         return True  # "What does the name Fresno mean in Spanish?", however parsed
     if wh is None or wh.dep_ not in ("attr", "nsubj") or wh.head.dep_ != "ROOT" or wh.head.lemma_ != "be":
         return False
-    # not "What was the Angevin Empire named after?", whose participle asks something else of it
-    return not any(t.tag_ == "VBN" and t.dep_ in ("acl", "advcl", "xcomp") and t.head.i > wh.i for t in question)
+    # not "What was the Angevin Empire named after?", whose participle asks something else of it, nor "What was
+    # Mexico City subject to ...?", whose stranded preposition asks for its object
+    participle = any(t.tag_ == "VBN" and t.dep_ in ("acl", "advcl", "xcomp") and t.head.i > wh.i for t in question)
+    stranded = any(
+        t.dep_ == "prep" and t.i > wh.i and not any(c.dep_ in ("pobj", "pcomp") for c in t.children) for t in question
+    )
+    return not (participle or stranded)
 
 
 def defined_phrase(question: Doc) -> Span | None:

@@ -996,3 +996,36 @@ def test_weather_is_a_places_and_a_relative_alone_asked_about_is_his():
     assert read_question("How many volumes did his library hold?", history).question == (
         "How many volumes did Karl's father's library hold?"
     )
+
+
+def test_a_counted_phrase_swaps_whole_and_its_answer_names_its_noun_once():
+    history = [("How many pairs of legs do insects have?", "three pairs")]
+    assert read_question("And how many pairs of antennae?", history).question == (
+        "How many pairs of antennae do insects have?"
+    )
+    assert read_question("Why?", history).question == "Why do insects have three pairs of legs?"
+
+
+def test_an_answer_that_describes_what_was_asked_goes_in_with_its_noun():
+    history = [("What gait do many insects adopt?", "tripedal")]
+    assert read_question("Why?", history).question == "Why do many insects adopt tripedal gait?"
+    history = [("What kind of climate does Charleston have?", "humid subtropical")]
+    assert read_question("Why?", history).question == "Why does Charleston have humid subtropical climate?"
+    history = [("Which ship did Germany send?", "a frigate")]
+    assert read_question("Why?", history).question == "Why did Germany send a frigate?"
+
+
+def test_which_ones_is_the_plural_noun_the_last_question_asked_for():
+    history = [("Which insects can walk on the surface of water?", "water striders")]
+    assert read_question("Which ones live in large colonies?", history).question == (
+        "Which insects live in large colonies?"
+    )
+    history = [("Which town blocks any expansion up the peninsula?", "North Charleston")]
+    assert read_question("Which ones are older?", history).question == "Which ones are older?"
+
+
+def test_what_a_stranded_preposition_asks_for_is_the_it_after_it():
+    history = [("What was Mexico City subject to as the lake water fluctuated?", "periodic flooding")]
+    assert read_question("What labor draft worked to prevent it?", history).question == (
+        "What labor draft worked to prevent the periodic flooding?"
+    )
