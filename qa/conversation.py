@@ -524,6 +524,8 @@ class Conversation:
 
     def _ellipsis(self, question: str, previous: ChatTurn) -> str | None:
         """'Why?' or 'And Germany?': the previous question as read, with a new question word or name."""
+        # "When?" after "What else happened in Munster?" asks when what happened there happened, no "else"
+        previous = replace(previous, read_as=_ELSE_INSIDE.sub(r"\1", previous.read_as))
         lone = _LONE_WH.match(question)
         if lone and _asks_a_phrase(lone.group(1)):
             first, *more = lone.group(1).split()
@@ -754,7 +756,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         end = [t for t in previous if not t.is_punct][-1]
         at = end.idx + len(end.text) if end.i > wh.head.i + 1 else None
     if at is not None:
-        text = f"{previous[:start].text} {word} {previous.text[rest.start_char : at]} {_as_inserted(answer, False)}"
+        text = f"{previous[:start].text} {word} {previous.text[rest.start_char : at]} {_as_object(answer)}"
         return _upper_first(text.strip() + previous.text[at:])
     numbered = next((c for c in rest.noun_chunks if c[0].pos_ == "NUM" and len(c) > 1), None) if counting else None
     if numbered is not None and len(phrase) == 1:
@@ -811,6 +813,13 @@ def _described(question: Doc) -> Span | None:
         return None
     told = any(t.dep_ == "prep" for t in phrase.root.children) or any(t.tag_ in ("JJS", "RBS") for t in phrase)
     return phrase if told else None
+
+
+def _as_object(answer: str) -> str:
+    """An answer as the object of the verb it answered: a bare verb as an infinitive ("Why?" after "What did
+    Japan and Germany agree?" -> "enhance their defense cooperation": "... agree to enhance ...")."""
+    first = parse(answer)[0]
+    return f"to {answer}" if first.tag_ == "VB" and first.text.islower() else _as_inserted(answer, False)
 
 
 def _with_its_noun(answer: str, nouns: Span) -> str:

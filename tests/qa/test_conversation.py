@@ -1029,3 +1029,17 @@ def test_what_a_stranded_preposition_asks_for_is_the_it_after_it():
     assert read_question("What labor draft worked to prevent it?", history).question == (
         "What labor draft worked to prevent the periodic flooding?"
     )
+
+
+def test_an_ellipsis_after_a_what_else_question_asks_without_else():
+    history = [("Where did the meeting take place?", "Munster"), ("What else happened there?", "talks")]
+    assert read_question("When?", history).question == "When did talks happen in Munster?"
+
+
+def test_a_bare_verb_answered_goes_back_in_as_an_infinitive():
+    history = [("What did Japan and Germany agree?", "enhance their defense cooperation")]
+    assert read_question("Why?", history).question == (
+        "Why did Japan and Germany agree to enhance their defense cooperation?"
+    )
+    history = [("What did he reform?", "the curriculum")]
+    assert read_question("When?", history).question == "When did he reform the curriculum?"
