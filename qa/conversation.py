@@ -95,8 +95,9 @@ _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IG
 # "With what share of the vote?"
 _LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?"
-    r"((?:(?:according\s+to|against|with|by|to|for|from|since|until|in|on|at|about|after|before|of|as|into|over|"
-    r"under|during|through)\s+"
+    r"((?:(?:according\s+to|against|with|within|without|by|to|toward|towards|for|from|since|until|in|inside|outside|"
+    r"on|at|about|around|after|before|of|as|into|over|under|during|through|throughout|among|between|across|along|"
+    r"near|behind|beyond|via|upon)\s+"
     # "By the union of which churches?", "At the request of whom?", "As part of what?"
     r"(?:(?:the\s+)?[^\W\d_]+\s+of\s+)?)?"
     r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,3}|how\s+(?:long|often|far)|how|whom|who|"
@@ -250,7 +251,7 @@ class Conversation:
         found: dict[bool, list[Mention]] = {False: [], True: []}
         for back, turn in enumerate(reversed(self.turns[-TURNS_BACK:])):
             doc = parse(turn.read_as)
-            answer = answer_mention(doc, turn.answer) if turn.answer else None
+            answer = answer_mention(doc, _with_asked_noun(doc, turn.answer)) if turn.answer else None
             ranked = ranked_mentions(doc)
             described = _described(doc) if turn.answer else None
             if described is not None:
@@ -372,6 +373,8 @@ class Conversation:
             elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
                 # ("Jedlik"), unless a group ("Destiny's Child", whose "she" after it is its singer's)
                 ranked = [m for m in ranked if m.body or not (m.text[:1].isupper() and self.genders.of(m.text))]
+                if pronoun.tag_ == "PRP$":  # "its housing stock" after "How many raids was Hull subjected to?"
+                    ranked = [replace(m, kind=PLACE) if self._placed_name(m) else m for m in ranked]
             if _owns_what_a_place_has(pronoun):
                 # "What is its capital?": a place's, though an organisation answered last ("East African
                 # Community"); a country of a plural name is an "it" too ("the Marshall Islands"), or a "they"
@@ -444,6 +447,13 @@ class Conversation:
             return ranked
         text = _PLACE_OF_A_NAME.sub(r"\1", _IN_A_NAMED_PLACE.sub(r"\1", answer.text))
         return [replace(answer, text=text)] + [m for m in ranked if m != answer]
+
+    def _placed_name(self, mention: Mention) -> bool:
+        """A one-word name labelled a person that the documents write where a place goes and never call "he"
+        or "she" ("Hull" of "in the Hull Blitz"): a place, whose "its" a question may ask about. Not for "it":
+        "When did it open?" after "Which college does Eton co-sponsor?" is the college, not Eton."""
+        one_word = mention.kind == PERSON and not mention.plural and " " not in mention.text and mention.text.istitle()
+        return one_word and self.genders.of(mention.text) is None and self.genders.is_placed(mention.text, False)
 
     def _unplaced_name(self, mention: Mention) -> bool:
         """A one-word name labelled a place that the documents never write after "in", "at", "to" ..."""
@@ -606,8 +616,14 @@ class Conversation:
         # a phrase of the kind, of the same number first ("And arcs of volcanoes?" after "What were mid-ocean
         # ridges explained as?", "And in health-related fields?" after "... in the Imperial household?")
         plural = is_plural(core)
-        kin = [m for m in question_mentions(prev) if m.kind == kind and m.text != name]
+        mentions = question_mentions(prev)
+        kin = [m for m in mentions if m.kind == kind and m.text != name]
         target = min(kin, key=lambda m: m.plural != plural, default=None)
+        names = [m for m in mentions if _A_NAME.fullmatch(m.text) and m.text != name]
+        if target is None and _A_NAME.fullmatch(name) and len(names) == 1:
+            # a name for the one name asked about, whatever the small model labels either ("And Bristol?", an
+            # organisation to it, after "How many times was London attacked?")
+            target = names[0]
         found = re.search(rf"\b{re.escape(target.text)}\b", previous.read_as) if target is not None else None
         if found is None:
             return None
@@ -815,6 +831,21 @@ def _described(question: Doc) -> Span | None:
     return phrase if told else None
 
 
+def _with_asked_noun(question: Doc, answer: str) -> str:
+    """An answer that only describes what a which/what question asked for, with its noun: "second" for "In
+    which edition's preface ...?" is "the second edition"; any other answer as it is."""
+    wh = wh_token(question)
+    noun = question[wh.i + 1] if wh is not None and wh.i + 1 < len(question) else None
+    if wh is None or wh.lower_ not in ("which", "what") or noun is None or noun.pos_ != "NOUN" or not _modifies(answer):
+        return answer
+    if noun.lemma_.lower() in _KIND_WORDS:  # "What kind of climate ...?" -> "humid subtropical": the climate
+        of = next((c for c in noun.children if c.lower_ == "of"), None)
+        noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if noun is None:
+            return answer
+    return f"the {answer} {noun.text}"
+
+
 def _as_object(answer: str) -> str:
     """An answer as the object of the verb it answered: a bare verb as an infinitive ("Why?" after "What did
     Japan and Germany agree?" -> "enhance their defense cooperation": "... agree to enhance ...")."""
@@ -833,10 +864,11 @@ def _with_its_noun(answer: str, nouns: Span) -> str:
 
 
 def _modifies(answer: str) -> bool:
-    """An answer that only describes what was asked for ("tripedal" for "What gait ...?"): an adjective last,
-    or a lower-case word the tagger took for a name."""
-    last = parse(answer)[-1]
-    return last.tag_ == "JJ" or (last.tag_ == "NNP" and last.text.islower())
+    """An answer that only describes what was asked for ("tripedal" for "What gait ...?", "humid subtropical",
+    "second"): adjectives only, or lower-case words the tagger took for a name ("tripedal"); not "The
+    fundamental theorem of arithmetic", whose last word it tags an adjective."""
+    words = [t for t in parse(answer) if not t.is_punct]
+    return bool(words) and all(t.tag_ in ("JJ", "JJR", "JJS") or (t.tag_ == "NNP" and t.text.islower()) for t in words)
 
 
 def _locates(question: Doc) -> bool:

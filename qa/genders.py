@@ -86,11 +86,12 @@ class Genders:
             self._groups[bare] = 2 * sum(1 for m in found if m.group(1)) > len(found)
         return self._groups[bare]
 
-    def is_placed(self, name: str) -> bool:
+    def is_placed(self, name: str, without_documents: bool = True) -> bool:
         """Whether the documents write the name where a place goes ("in Japan", "to Paris"); "Josip", which
-        the small model labels a place, they never do. Without documents, any name may be a place's."""
+        the small model labels a place, they never do. Without documents, `without_documents` (by default
+        any name may be a place's)."""
         if not self._texts:
-            return True
+            return without_documents
         bare = _bare(name)
         if bare not in self._placed:
             place = rf"\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto)\s+(?:the\s+)?"

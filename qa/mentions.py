@@ -69,6 +69,10 @@ PLACE_NOUNS = frozenset(
     "country nation state city town village region province county district capital place port island continent "
     "coast ocean sea archipelago".split()
 )
+_EVENT_NOUNS = frozenset(
+    "attack invasion war battle siege raid death visit launch conquest fall collapse sack defeat election revolution "
+    "rebellion occupation destruction construction assassination coronation".split()
+)
 _KINDS = frozenset("kind kinds type types sort sorts form forms".split())  # "What kind of ...?": one or several
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
 # head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"
@@ -431,6 +435,9 @@ def owned_by_answer(question: Doc, answer: str) -> Mention | None:
     if not owner:
         return None
     owned = question[wh.i + 1 : wh.head.i + 1]
+    of = question[owned.end] if owned.end < len(question) else None
+    if of is not None and of.lower_ == "of" and of.head == wh.head and list(of.children):
+        owned = question[owned.start : of.right_edge.i + 1]  # "Whose retaliatory bombing of Berlin ...?"
     return Mention(f"{owner}'s {owned.text}", kind_of_span(owned), is_plural(owned))
 
 
@@ -449,7 +456,11 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
     for chunk in doc.noun_chunks:
         role = 0 if chunk.root.dep_ in _CORE_ROLES else 1
         # the phrase asked for ("Which Greek physician", its "Which" sometimes outside the chunk) is the answer
-        if any(t.lower_ in WH for t in chunk) or any(t.lower_ in WH and t.dep_ == "det" for t in chunk.root.children):
+        # ("Greek general" of "Which Greek general described ...?", its "Which" parsed as a subject of its own)
+        after_which = chunk.start > 0 and doc[chunk.start - 1].lower_ in ("which", "what") and chunk.root.pos_ == "NOUN"
+        if after_which or any(t.lower_ in WH for t in chunk) or any(
+            t.lower_ in WH and t.dep_ == "det" for t in chunk.root.children
+        ):
             counted = counted_phrase(chunk)  # what "how many streetcars" counts: "Who operated them?"
             if counted is not None:
                 mention = Mention(f"the {counted.text}", kind_of_span(chunk), is_plural(chunk), named=False)
@@ -613,15 +624,28 @@ def _cuts_a_word(span: Span) -> bool:
 
 def _titled_of(chunk: Span) -> Span | None:
     """A head with its "of" name: a capitalised one ("the Principality of Antioch"), one followed by a bare
-    noun ("a theory of relativity"), or a light head with what it is of ("the three major types of rock")."""
+    noun ("a theory of relativity"), a light head with what it is of ("the three major types of rock"), or an
+    event with what it befell ("the British bombing of Hamburg", whose "it" happened in July 1943)."""
     doc, root = chunk.doc, chunk.root
     if root.i == 0 or chunk.end + 1 >= len(doc) or doc[chunk.end].lower_ != "of":
         return None
     of = doc[chunk.end]
     titled = root.text[:1].isupper() and doc[chunk.end + 1].text[:1].isupper()
-    if not (titled or _bare_of(of) or root.lemma_.lower() in _LIGHT_NOUNS):
+    if titled or _bare_of(of) or root.lemma_.lower() in _LIGHT_NOUNS:
+        return doc[chunk.start : of.right_edge.i + 1]
+    if not _an_event(root):
         return None
-    return doc[chunk.start : of.right_edge.i + 1]
+    # an event's "of" phrase, to its noun phrase's end, or its name's where the parser found no phrase there
+    # (not "Hamburg kill", parsed as one)
+    befell = next((c.end for c in doc.noun_chunks if c.start == chunk.end + 1), None)
+    if befell is None:
+        befell = next((t.i for t in doc[chunk.end + 1 :] if not t.text[:1].isupper()), len(doc))
+    return doc[chunk.start : befell] if befell > chunk.end + 1 else None
+
+
+def _an_event(noun: Token) -> bool:
+    """A noun for something that happens: a verb's "-ing" ("bombing") or one listed ("invasion", "siege")."""
+    return noun.pos_ == "NOUN" and (noun.lower_.endswith("ing") or noun.lemma_.lower() in _EVENT_NOUNS)
 
 
 def _bare_of(of: Token) -> bool:

@@ -1043,3 +1043,53 @@ def test_a_bare_verb_answered_goes_back_in_as_an_infinitive():
     )
     history = [("What did he reform?", "the curriculum")]
     assert read_question("When?", history).question == "When did he reform the curriculum?"
+
+
+def test_a_name_swaps_for_the_one_name_asked_about_whatever_either_is_labelled():
+    # the small model labels "Bristol" an organisation and "Coventry" nothing at all
+    history = [("How many times was London attacked?", "71 times")]
+    assert read_question("And Bristol?", history).question == "How many times was Bristol attacked?"
+    history = [("Why was Coventry chosen?", "munitions factories")]
+    assert read_question("And Birmingham?", history).question == "Why was Birmingham chosen?"
+
+
+def test_more_prepositions_lead_a_question_word_of_its_own():
+    history = [("Which Greek general described Armenian village life?", "Xenophon")]
+    assert read_question("Around when?", history).question == "Around when did Xenophon describe Armenian village life?"
+    history = [("Under which dynasty was the first Armenia established?", "the Orontid dynasty")]
+    assert read_question("Within which empire?", history).question == (
+        "Within which empire was the first Armenia established?"
+    )
+
+
+def test_the_phrase_a_which_question_asked_for_is_its_answer_not_a_mention():
+    # the small model parses "Which" apart from "Greek general"
+    history = [("Which Greek general described Armenian village life?", "Xenophon")]
+    assert read_question("What did the language sound like to him?", history).question == (
+        "What did the language sound like to Xenophon?"
+    )
+    history = [("In which edition's preface did Burke call the work a satire?", "second")]
+    assert read_question("When was it published?", history).question == "When was the second edition published?"
+
+
+def test_an_event_is_named_with_what_it_befell():
+    history = [("How many civilians did the British bombing of Hamburg kill?", "some 42,000")]
+    assert read_question("When did it happen?", history).question == "When did the British bombing of Hamburg happen?"
+    history = [("Whose retaliatory bombing of Berlin escalated the raids?", "Winston Churchill's")]
+    assert read_question("When did it happen?", history).question == (
+        "When did Winston Churchill's retaliatory bombing of Berlin happen?"
+    )
+
+
+def test_its_of_a_place_is_a_name_the_documents_place_though_labelled_a_person():
+    from qa.conversation import Conversation
+    from qa.genders import Genders
+
+    text = "The North Sea port of Hull was subjected to 86 raids in the Hull Blitz. The bombing of Liverpool killed many."
+    conversation = Conversation(genders=Genders([text]))
+    turns = [("How many died in the bombing of Liverpool?", "many"), ("How many raids was Hull subjected to?", "86")]
+    for question, answer in turns:
+        conversation.add(question, conversation.read(question).question, answer)
+    assert conversation.read("What share of its housing stock was destroyed?").question == (
+        "What share of Hull's housing stock was destroyed?"
+    )
