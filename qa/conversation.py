@@ -228,11 +228,17 @@ class Conversation:
             given = [t.answer for t in self.turns if t.answer and _same_words(t.read_as, plain.question)]
             if given:
                 return ReadAs(plain.question, plain.query, tuple(dict.fromkeys(given)))
-        named = _one_named(question, previous.read_as)
-        pointed = self._demonstratives(named) or (named if named != question else None)
-        rewritten = self._ellipsis(question, previous) or self._pronouns(pointed or question) or pointed
-        rewritten = self._there(rewritten or question) or rewritten
-        if rewritten is None or rewritten == question:
+        rewritten = self._ellipsis(question, previous)
+        if rewritten is None:  # a question of its own, with words that point back
+            own = _without_lead(question)
+            done = _one_named(_done(own, previous) or own, previous.read_as)
+            pointed = self._demonstratives(done) or done
+            rewritten = self._pronouns(pointed) or pointed
+            rewritten = question if rewritten == own else rewritten  # nothing read back: as asked, "And" too
+        else:  # "And airside ones?" -> "What do airside ones include?"
+            rewritten = _one_named(rewritten, previous.read_as)
+        rewritten = self._there(rewritten) or rewritten
+        if rewritten == question:
             return ReadAs(question, question)
         return ReadAs(rewritten, f"{rewritten} {previous.read_as}")
 
@@ -373,6 +379,11 @@ class Conversation:
             elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
                 # ("Jedlik"), unless a group ("Destiny's Child", whose "she" after it is its singer's)
                 ranked = [m for m in ranked if m.body or not (m.text[:1].isupper() and self.genders.of(m.text))]
+                term = self._name_answered() if pronoun.lower_ == "it" else None
+                if term is not None:  # "it" after "What are the waiting areas ... called?" -> "concourses": the term,
+                    # one word however plural
+                    said = re.sub(r"^the\s+", "", term.text, flags=re.IGNORECASE)
+                    ranked = [replace(m, plural=False) if _same_words(m.text, f"the {said}") else m for m in ranked]
                 if pronoun.tag_ == "PRP$":  # "its housing stock" after "How many raids was Hull subjected to?"
                     ranked = [replace(m, kind=PLACE) if self._placed_name(m) else m for m in ranked]
             if _owns_what_a_place_has(pronoun):
@@ -803,14 +814,56 @@ _WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+(ones?)\b", r
 
 def _one_named(question: str, previous: str) -> str:
     """"Which one occupies ...?" after "Which town blocks ...?": "Which town occupies ...?", the noun the last
-    question asked for in its "one"'s place ("ones" for a plural; "What kind" names no noun)."""
+    question asked for in its "one"'s place ("ones" for a plural; "What kind" names no noun). Any other
+    "ones" is the last question's first plural noun: "What do busy ones have?" after "What do most of the
+    world's airports lack?" asks about busy airports."""
     one = _WHICH_ONE.match(question)
     asked = asked_phrase(parse(previous)) if one is not None else None
-    if asked is None or asked.root.lemma_.lower() in _KIND_WORDS:
+    if asked is not None and asked.root.lemma_.lower() not in _KIND_WORDS:
+        if is_plural(asked) == (one.group(2).lower() == "ones"):
+            return f"{question[: one.end(1)]} {asked[1:].text}{question[one.end() :]}"
+    ones = re.search(r"\bones\b", question, re.IGNORECASE)
+    if ones is None:
         return question
-    if is_plural(asked) != (one.group(2).lower() == "ones"):
+    doc = parse(previous)
+    noun = next((t for t in doc if t.tag_ == "NNS" and t.text.islower() and t.dep_ != "compound"), None)
+    return question if noun is None else f"{question[: ones.start()]}{noun.text}{question[ones.end() :]}"
+
+
+def _without_lead(question: str) -> str:
+    """A question of its own without the "And" or "But" it opens with ("And how do idealists represent it?")."""
+    lead = re.match(r"^\s*(?:and|but|so)\s+", question, re.IGNORECASE)
+    rest = question[lead.end() :] if lead is not None else ""
+    if not rest or not any(t.pos_ in ("VERB", "AUX") for t in parse(rest)):
         return question
-    return f"{question[: one.end(1)]} {asked[1:].text}{question[one.end() :]}"
+    return _upper_first(rest)
+
+
+_DO_IT = re.compile(r"\b(did|does|do)\s+(\S.*?)\s+do\s+(?:it|so|this|that)\b", re.IGNORECASE)
+
+
+def _done(question: str, previous: ChatTurn) -> str | None:
+    """"How did he do it?" after "Who revived idealism in 18th-century Europe?": what was done, as the last
+    question said it ("How did he revive idealism in 18th-century Europe?"), with the answer where the
+    question asked for the verb's object ("Why do they do it?" after "What do capitalist firms substitute
+    for labor inputs?" -> "capital equipment": "Why do they substitute capital equipment for labor inputs?")."""
+    do_it = _DO_IT.search(question)
+    if do_it is None:
+        return None
+    doc = parse(previous.read_as)
+    verb = next((t for t in doc if t.dep_ == "ROOT" and t.pos_ == "VERB" and t.lemma_ != "do"), None)
+    if verb is None:
+        return None
+    wh = wh_token(doc)
+    asked_object = wh is not None and wh.head == verb and wh.dep_ == "dobj" and previous.answer
+    # with the adverbs right before it ("formally declared an end to ...")
+    first = verb.i
+    while first > 0 and doc[first - 1].dep_ == "advmod" and doc[first - 1].head == verb and doc[first - 1].lower_ not in WH:
+        first -= 1
+    done = " ".join([*(t.text for t in doc[first : verb.i]), verb.lemma_])
+    done += f" {_as_object(previous.answer)}" if asked_object else ""
+    done = (done + previous.read_as[verb.idx + len(verb.text) :]).rstrip(" ?!.")
+    return f"{question[: do_it.start(2)]}{do_it.group(2)} {done}{question[do_it.end() :]}"
 
 
 def _names_a_body(text: str) -> bool:

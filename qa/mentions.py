@@ -466,7 +466,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
                 mention = Mention(f"the {counted.text}", kind_of_span(chunk), is_plural(chunk), named=False)
                 mentions.append(((1, role, 1), chunk.start, mention))
             continue
-        if chunk.root.tag_ in ("PRP", "PRP$") or _cuts_a_word(chunk) or not any(t.is_alpha for t in chunk):
+        # nor is a relative pronoun ("that" of "the waiting areas that give passengers access")
+        if chunk.root.tag_ in ("PRP", "PRP$", "WDT") or _cuts_a_word(chunk) or not any(t.is_alpha for t in chunk):
             continue
         if chunk[0].pos_ == "SCONJ":  # "that air" in "Who proved that air is necessary?": "that" opens a clause
             chunk = chunk[1:]

@@ -68,7 +68,9 @@ def test_they_is_a_plural_answer_and_it_a_thing_the_question_named():
 
 def test_an_organisation_that_answers_a_who_question_is_an_it():
     history = [("Who established a station near Easterby's?", "Central Pacific Railroad")]
-    assert read_question("When did it do that?", history).question == "When did Central Pacific Railroad do that?"
+    assert read_question("When did it do that?", history).question == (
+        "When did Central Pacific Railroad establish a station near Easterby's?"
+    )
     assert read_question("When did he arrive?", [("Who founded the railroad?", "Leland Stanford")]).question == (
         "When did Leland Stanford arrive?"
     )
@@ -153,9 +155,9 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # verb's subject and object are two things
         (("Which territory did France cede to Spain?", "French Louisiana"), "Why did it give it to Spain?",
          "Why did France give French Louisiana to Spain?"),
-        # a people named in one word is many; "do it" stands for what was done
+        # a people named in one word is many; "do it" is what was done
         (("Who gave their name to Normandy?", "Normans"), "In which centuries did they do it?",
-         "In which centuries did Normans do it?"),
+         "In which centuries did Normans give their name to Normandy?"),
         # "the Normans", misparsed outside any noun phrase, is still a people, and a "they"
         (("Which language did the Normans adopt?", "Gallo-Romance"), "What did their dialect become known as?",
          "What did the Normans' dialect become known as?"),
@@ -1092,4 +1094,44 @@ def test_its_of_a_place_is_a_name_the_documents_place_though_labelled_a_person()
         conversation.add(question, conversation.read(question).question, answer)
     assert conversation.read("What share of its housing stock was destroyed?").question == (
         "What share of Hull's housing stock was destroyed?"
+    )
+
+
+def test_ones_is_the_plural_noun_of_the_last_question():
+    history = [("What do most of the world's airports lack?", "air traffic control presence")]
+    assert read_question("What do busy ones have?", history).question == "What do busy airports have?"
+    history = [("What do landside areas include?", "parking lots")]
+    assert read_question("And airside ones?", history).question == "What do airside areas include?"
+    history = [("Who manages the rest of India's airports?", "the Airports Authority of India")]
+    assert read_question("And which ones does GMR Group operate?", history).question == (
+        "Which airports does GMR Group operate?"
+    )
+
+
+def test_do_it_is_what_the_last_question_asked_was_done():
+    history = [("Who revived idealism in 18th-century Europe?", "George Berkeley")]
+    assert read_question("How did he do it?", history).question == (
+        "How did George Berkeley revive idealism in 18th-century Europe?"
+    )
+    history = [("Who formally declared an end to the Warsaw Pact?", "Václav Havel")]
+    assert read_question("When did he do so?", history).question == (
+        "When did Václav Havel formally declare an end to the Warsaw Pact?"
+    )
+    history = [("What do capitalist firms substitute for labor inputs?", "capital equipment")]
+    assert read_question("Why do they do it?", history).question == (
+        "Why do capitalist firms substitute capital equipment for labor inputs?"
+    )
+
+
+def test_it_after_a_term_asked_for_is_the_term_and_a_relative_that_is_no_mention():
+    history = [("What are the waiting areas that give passengers access to aircraft called?", "concourses")]
+    assert read_question("With which term is it often used interchangeably?", history).question == (
+        "With which term is the concourses often used interchangeably?"
+    )
+
+
+def test_a_leading_and_goes_where_a_question_of_its_own_reads_back():
+    history = [("Who focus on the world as it presently is?", "pragmatists")]
+    assert read_question("And how do idealists represent it?", history).question == (
+        "How do idealists represent the world?"
     )
