@@ -328,6 +328,7 @@ class Conversation:
             for noun in (t for t in doc[pointer.i + 1 : pointer.head.i + 1] if t.pos_ == "NOUN"):
                 named = (m for m in candidates if parse(m.text)[:].root.lemma_.lower() == noun.lemma_.lower())
                 mention = next((m for m in named if m.text.lower() not in question.lower()), None)
+                mention = mention or self._answered_as(noun)
                 if mention is not None:
                     # "a new phone" is "the new phone" once it has been mentioned
                     text = re.sub(r"^(?:a|an)\s", "the ", _as_inserted(mention.text, False), flags=re.IGNORECASE)
@@ -335,6 +336,15 @@ class Conversation:
                     last = noun.idx + len(noun.text)
                     break
         return "".join(pieces) + question[last:] if pieces else None
+
+    def _answered_as(self, noun: Token) -> Mention | None:
+        """The last answer where the last question asked for one of `noun`: "that island" after "On which
+        island is Alghero?" -> "Sardinia"."""
+        last = self.turns[-1]
+        asked = asked_phrase(parse(last.read_as)) if last.answer else None
+        if asked is None or asked.root.lemma_.lower() != noun.lemma_.lower():
+            return None
+        return answer_mention(parse(last.read_as), last.answer)
 
     def _pronouns(self, question: str) -> str | None:
         doc = parse(question)
@@ -418,6 +428,9 @@ class Conversation:
             possessive = pronoun.tag_ == "PRP$" or pronoun.lower_ in _POSSESSIVE
             # a thing once mentioned is the thing: "When did it arrive?" after "A German frigate" -> "the German frigate"
             text = re.sub(r"^(?:a|an)\s", "the ", mention.text, flags=re.IGNORECASE)
+            term = _TERM.match(text)
+            if term is not None and not possessive and pronoun.head.lemma_.lower() not in _SAID_OF_WORDS:
+                text = term.group(1)  # "celebrate it" after "the term Carnival" is Carnival; "use it", the term
             pieces.append(question[last : pronoun.idx] + _as_inserted(text, possessive, mention.plural))
             last = pronoun.idx + len(pronoun.text)
         return "".join(pieces) + question[last:] if pieces else None
@@ -706,6 +719,8 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     # its preposition, however parsed ("With whom", its "With" read as a conjunction)
     fronted = wh.i > 0 and (previous[wh.i - 1].dep_ == "prep" or previous[wh.i - 1].pos_ in ("ADP", "SCONJ"))
     start = wh.i - 1 if fronted else wh.i
+    if fronted and start > 0 and previous[start - 1].lower_ == "according":
+        start -= 1  # "According to whom": one preposition of two words
     phrase = previous[start:phrase_end]
     rest = previous[phrase_end:]
     counting = word.lower() in ("how many", "how much")
@@ -722,7 +737,9 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         # one: "Which broadcast networks does Comcast operate?"; so do "And how many acres?" and "And which
         # aircraft?" after "Which ship is Southampton associated with?"
         return f"{_upper_first(word)} {rest.text}"
-    if len(rest) > 1 and (rest[0].lower_ in ("do", "does", "did") or counted_object) and answer:
+    # "Which country does not celebrate Carnival?" asks for its subject: "does" runs on into "not" or the verb
+    subject_asked = len(rest) > 1 and (rest[1].lower_ in ("not", "n't") or rest[1].pos_ == "VERB")
+    if len(rest) > 1 and (rest[0].lower_ in ("do", "does", "did") and not subject_asked or counted_object) and answer:
         if wh.lower_ == "what" and len(phrase) == 1 and rest[-2].lemma_ == "do" and rest[-2].i > rest[0].i:
             done = _did(answer)  # "What did the frigate do?" -> "made a port call": "When did the frigate make ...?"
             if done is not None:
@@ -804,11 +821,14 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         if owner:  # "the Senate's" answers "By whose vote ...?" as "Karl Bühler" does
             bare = re.sub(r"(?:['\u2019]s|['\u2019])$", "", answer)
             owned = f"{_as_inserted(bare, True)} {previous[wh.i + 1 : phrase_end].text}"
-        text = f"{text[:end]} {previous[start].lower_} {owned}{text[end:]}"
+        text = f"{text[:end]} {previous[start : wh.i].text.lower()} {owned}{text[end:]}"
     return _upper_first(text)
 
 
 _KIND_WORDS = frozenset("kind type sort".split())
+# "the term Carnival": the word, where what is done to it is done to words; else what it names
+_TERM = re.compile(r"^the\s+(?:term|word|name)\s+(\S.*)$", re.IGNORECASE)
+_SAID_OF_WORDS = frozenset("use mean spell write pronounce call say derive come translate coin".split())
 _WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+(ones?)\b", re.IGNORECASE)
 
 

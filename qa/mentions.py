@@ -272,6 +272,9 @@ def asks_circumstance(question: Doc) -> bool:
     wh = wh_token(question)
     if wh is None:
         return False
+    if wh.lower_ in ("which", "what") and wh.dep_ == "pobj" and wh.i > 0:
+        # "Before which Christian season ...?", its "which" parsed as the preposition's object: a time
+        return question[wh.i - 1].lower_ in ("before", "after", "during", "since", "until", "till")
     if wh.lower_ in ("which", "what") and wh.dep_ == "det":
         return wh.head.dep_ == "pobj"  # "During which period ...?", "In which city ...?"
     if wh.lower_ not in ("where", "when", "why", "how"):

@@ -1135,3 +1135,31 @@ def test_a_leading_and_goes_where_a_question_of_its_own_reads_back():
     assert read_question("And how do idealists represent it?", history).question == (
         "How do idealists represent the world?"
     )
+
+
+def test_that_noun_is_the_answer_where_the_last_question_asked_which_one():
+    history = [("On which island is Alghero?", "Sardinia")]
+    assert read_question("Which country does that island belong to?", history).question == (
+        "Which country does Sardinia belong to?"
+    )
+
+
+def test_according_to_whom_is_kept_whole_and_a_negated_subject_question_answers_its_subject():
+    history = [("Which language is used more than Catalan?", "Spanish"), ("According to whom?", "the Institute")]
+    assert read_question("In what year?", history).question == (
+        "In what year is Spanish used more than Catalan according to the Institute?"
+    )
+    history = [("Which Catholic country does not celebrate Carnival anymore?", "the Philippines")]
+    assert read_question("Since when?", history).question == "Since when does the Philippines not celebrate Carnival anymore?"
+
+
+def test_its_after_a_question_for_a_time_is_the_subjects_and_a_term_names_what_it_names():
+    history = [("Before which Christian season does Carnival occur?", "Lent")]
+    assert read_question("In which months do its main events occur?", history).question == (
+        "In which months do Carnival's main events occur?"
+    )
+    history = [("Where is the term Carnival traditionally used?", "in areas with a large Catholic presence")]
+    assert read_question("Which country does not celebrate it?", history).question == (
+        "Which country does not celebrate Carnival?"
+    )
+    assert read_question("Since when has it been used?", history).question == "Since when has the term Carnival been used?"
