@@ -1150,7 +1150,9 @@ def test_according_to_whom_is_kept_whole_and_a_negated_subject_question_answers_
         "In what year is Spanish used more than Catalan according to the Institute?"
     )
     history = [("Which Catholic country does not celebrate Carnival anymore?", "the Philippines")]
-    assert read_question("Since when?", history).question == "Since when does the Philippines not celebrate Carnival anymore?"
+    assert read_question("Since when?", history).question == (
+        "Since when does the Philippines not celebrate Carnival anymore?"
+    )
 
 
 def test_its_after_a_question_for_a_time_is_the_subjects_and_a_term_names_what_it_names():
