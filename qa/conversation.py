@@ -327,7 +327,7 @@ class Conversation:
             # its noun, or one before it that the parser made a modifier ("this phone" of "did this phone cost")
             for noun in (t for t in doc[pointer.i + 1 : pointer.head.i + 1] if t.pos_ == "NOUN"):
                 named = (m for m in candidates if parse(m.text)[:].root.lemma_.lower() == noun.lemma_.lower())
-                mention = next((m for m in named if m.text.lower() not in question.lower()), None)
+                mention = next((m for m in named if not _says(question, m.text)), None)
                 mention = mention or self._answered_as(noun)
                 if mention is not None:
                     # "a new phone" is "the new phone" once it has been mentioned
@@ -355,7 +355,7 @@ class Conversation:
         if not pronouns:
             return None
         candidates = {
-            subject: [m for m in found if m.text.lower() not in question.lower()]
+            subject: [m for m in found if not _says(question, m.text)]
             for subject, found in self._candidates(doc).items()
         }
         pieces, last = [], 0
@@ -404,6 +404,9 @@ class Conversation:
                 ranked = [replace(m, plural=m.plural and not singular) for m in places] or ranked
             if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and _asks_where_it_is(doc):
                 ranked = self._place_answered(ranked)
+            if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and pronoun.head.pos_ == "VERB":
+                # an amount does nothing: "What did it lack?" after "What was the range of the needle gun?" -> "600 m"
+                ranked = [m for m in ranked if not _AMOUNT.match(m.text)]  # not "Nine Eyes", a name
             if pronoun.lower_ == "it" and _DISTANCE.search(question):
                 # "How far is it from Dushanbe?" after "... did the Government of India rebuild the Ayni Air
                 # Base?": a body of people ("Six Companies, Inc.") is nowhere, the base is somewhere
@@ -826,6 +829,10 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
 
 
 _KIND_WORDS = frozenset("kind type sort".split())
+# an amount, however the small model labels it: "only 600 m", "about 4,000", "$70 million"
+_AMOUNT = re.compile(
+    r"^(?:the\s+)?(?:(?:only|about|around|some|nearly|almost|over|more than|less than)\s+)?[$£€]?\d", re.IGNORECASE
+)
 # "the term Carnival": the word, where what is done to it is done to words; else what it names
 _TERM = re.compile(r"^the\s+(?:term|word|name)\s+(\S.*)$", re.IGNORECASE)
 _SAID_OF_WORDS = frozenset("use mean spell write pronounce call say derive come translate coin".split())
@@ -967,11 +974,12 @@ def _treated_as_places(question: Doc) -> set[str]:
 
 
 def _runs_into_a_verb(phrase: str, name: str, question: Doc) -> bool:
-    """Whether `phrase` is `name` and one word more that a preposition ends the question after ("Joe Simon team"
-    of "Who did Joe Simon team with?")."""
-    words = [t for t in question if not t.is_punct]
+    """Whether `phrase` is `name` and one word more, a lower-case one a preposition follows ("Joe Simon team" of
+    "Who did Joe Simon team with?", "GE release" of "How many pounds did GE release into the air?")."""
     rest = phrase[len(name) :].split() if phrase.startswith(f"{name} ") else []
-    return len(rest) == 1 and len(words) >= 2 and words[-1].pos_ == "ADP" and words[-2].text == rest[0]
+    if len(rest) != 1 or not rest[0].islower():
+        return False
+    return any(t.text == rest[0] and t.i + 1 < len(question) and question[t.i + 1].pos_ == "ADP" for t in question)
 
 
 def _relatives_first(ranked: list[Mention], previous: str) -> list[Mention]:
@@ -1083,6 +1091,11 @@ def _between_auxiliary_and_verb(question: Doc) -> str | None:
         return None
     verb = next((t for t in question[aux.i + 1 :] if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.text.islower())), None)
     return question[aux.i + 1 : verb.i].text if verb is not None and aux.i + 1 < verb.i else None
+
+
+def _says(question: str, words: str) -> bool:
+    """Whether a question has these words in it, as words: "GE" is not in "fourth-largest"."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", question, re.IGNORECASE) is not None
 
 
 def _same_words(one: str, other: str) -> bool:

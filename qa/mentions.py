@@ -73,6 +73,7 @@ _EVENT_NOUNS = frozenset(
     "attack invasion war battle siege raid death visit launch conquest fall collapse sack defeat election revolution "
     "rebellion occupation destruction construction assassination coronation".split()
 )
+_LEGAL_FORMS = frozenset("co inc ltd llc corp plc gmbh ag sa nv".split())  # "Drexel, Morgan & Co.", "Fraport AG"
 _KINDS = frozenset("kind kinds type types sort sorts form forms".split())  # "What kind of ...?": one or several
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
 # head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"
@@ -207,13 +208,19 @@ def wh_token(doc: Doc) -> Token | None:
     return next((t for t in doc if t.lower_ in WH), None)
 
 
+def _a_firm(answer: Doc) -> bool:
+    """A firm named with its legal form or an ampersand ("Drexel, Morgan & Co."): one thing, however listed."""
+    return any(t.lower_.rstrip(".") in _LEGAL_FORMS for t in answer) or "&" in answer.text
+
+
 def _answer_kind(question: Doc, answer: Doc) -> str:
     """What kind of thing an answer is, from the question it answers ("who" -> a person), else from its entities."""
     wh = wh_token(question)
     if wh is not None:
         word = wh.lower_
         if word in ("who", "whom", "whose"):  # "the Central Pacific Railroad" answers a "who" and is an "it"
-            return THING if answer[:].root.lemma_.lower() in _ORGANISATION_NOUNS else PERSON
+            # so is a firm named with its legal form ("Drexel, Morgan & Co.")
+            return THING if _a_firm(answer) or answer[:].root.lemma_.lower() in _ORGANISATION_NOUNS else PERSON
         if word == "when":
             return TIME
         if word == "where":
@@ -403,6 +410,8 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = is_plural(asked)
     elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text:
         plural = False  # one person's name, though it ends in s ("Anthony Shorrocks")
+    elif _a_firm(doc):
+        plural = False
     elif len(doc) == 1 and name:  # one as "Who was ...?" asks, several as "What are ...?"; else one unless a people
         number = _asked_number(question)
         plural = number if number is not None else span.root.ent_type_ == "NORP" or span.root.tag_ == "NNPS"
