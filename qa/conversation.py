@@ -100,7 +100,8 @@ _LONE_WH = re.compile(
     r"near|behind|beyond|via|upon)\s+"
     # "By the union of which churches?", "At the request of whom?", "As part of what?"
     r"(?:(?:the\s+)?[^\W\d_]+\s+of\s+)?)?"
-    r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,3}|how\s+(?:long|often|far)|how|whom|who|"
+    # "And how many Copa del Rey trophies?": what is counted, a name of three words and its noun
+    r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,4}|how\s+(?:long|often|far)|how|whom|who|"
     r"whose\s+[^\W\d_]+|"
     # "With what share of the vote?": a phrase with its "of"
     r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?"

@@ -1186,3 +1186,10 @@ def test_a_firm_named_with_its_legal_form_is_one_it_and_an_amount_does_nothing()
     assert read_question("Who founded it?", history).question == "Who founded Drexel, Morgan & Co.?"
     history = [("What was the range of the Dreyse needle gun?", "only 600 m")]
     assert read_question("What did it lack?", history).question == "What did the Dreyse needle gun lack?"
+
+
+def test_how_many_of_a_name_of_three_words_is_one_question_phrase():
+    history = [("How many La Liga titles has Barcelona won?", "23")]
+    assert read_question("And how many Copa del Rey trophies?", history).question == (
+        "How many Copa del Rey trophies has Barcelona won?"
+    )
