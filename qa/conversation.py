@@ -34,10 +34,10 @@ from typing import TYPE_CHECKING, Sequence
 from qa_index.errors import QAError
 from qa.genders import HE, SHE, Genders, by_title
 from qa.mentions import (
-    INSTITUTION_NOUNS, IT, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees,
-    answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase,
+    INSTITUTION_NOUNS, IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention,
+    agrees, answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase,
     defined_phrase, defines, is_plural, kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form,
-    question_mentions, ranked_mentions, wh_token,
+    question_mentions, ranked_mentions, wh_token, with_of_phrase,
 )
 
 if TYPE_CHECKING:
@@ -705,17 +705,14 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     if wh.lower_ in ("which", "what") and after is not None:
         phrase_end = max(phrase_end, after.end)  # "Which Spanish explorer", "which" parsed apart from its phrase
     kind = previous[phrase_end - 1] if wh.lower_ in ("which", "what") and phrase_end > wh.i + 1 else None
-    if kind is not None and kind.lemma_.lower() in _KIND_WORDS and phrase_end + 1 < len(previous):
-        if previous[phrase_end].lower_ == "of" and list(previous[phrase_end].children):
-            phrase_end = previous[phrase_end].right_edge.i + 1  # "What kind of climate": the kind and its noun
+    if kind is not None and kind.lemma_.lower() in KIND_NOUNS:
+        phrase_end = with_of_phrase(previous, phrase_end, kind)  # "What kind of climate": the kind and its noun
     if wh.i + 1 < len(previous) and previous[wh.i + 1].lower_ in ("many", "much", "long", "often", "far"):
         phrase_end = max(phrase_end, wh.i + 2)
         chunk = next((c for c in previous.noun_chunks if c.start <= wh.i + 1 < c.end), None)
         if chunk is not None and previous[wh.i + 1].lower_ in ("many", "much"):
             phrase_end = max(phrase_end, chunk.end)  # "How many U.S. troops", the name inside it too
-            of = previous[phrase_end] if phrase_end < len(previous) else None
-            if of is not None and of.lower_ == "of" and of.head == chunk.root and list(of.children):
-                phrase_end = of.right_edge.i + 1  # "How many pairs of legs": what is counted, all of it
+            phrase_end = with_of_phrase(previous, phrase_end, chunk.root)  # "How many pairs of legs": all of it
         elif phrase_end < len(previous) and previous[phrase_end].pos_ == "NOUN":
             phrase_end += 1
         elif phrase_end < len(previous) and previous[phrase_end].lower_ in ("back", "ago", "away"):
@@ -829,7 +826,6 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     return _upper_first(text)
 
 
-_KIND_WORDS = frozenset("kind type sort".split())
 # an amount, however the small model labels it: "only 600 m", "about 4,000", "$70 million"
 _AMOUNT = re.compile(
     r"^(?:the\s+)?(?:(?:only|about|around|some|nearly|almost|over|more than|less than)\s+)?[$£€]?\d", re.IGNORECASE
@@ -847,7 +843,7 @@ def _one_named(question: str, previous: str) -> str:
     world's airports lack?" asks about busy airports."""
     one = _WHICH_ONE.match(question)
     asked = asked_phrase(parse(previous)) if one is not None else None
-    if asked is not None and asked.root.lemma_.lower() not in _KIND_WORDS:
+    if asked is not None and asked.root.lemma_.lower() not in KIND_NOUNS:
         if is_plural(asked) == (one.group(2).lower() == "ones"):
             return f"{question[: one.end(1)]} {asked[1:].text}{question[one.end() :]}"
     ones = re.search(r"\bones\b", question, re.IGNORECASE)
@@ -919,7 +915,7 @@ def _with_asked_noun(question: Doc, answer: str) -> str:
     noun = question[wh.i + 1] if wh is not None and wh.i + 1 < len(question) else None
     if wh is None or wh.lower_ not in ("which", "what") or noun is None or noun.pos_ != "NOUN" or not _modifies(answer):
         return answer
-    if noun.lemma_.lower() in _KIND_WORDS:  # "What kind of climate ...?" -> "humid subtropical": the climate
+    if noun.lemma_.lower() in KIND_NOUNS:  # "What kind of climate ...?" -> "humid subtropical": the climate
         of = next((c for c in noun.children if c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
         if noun is None:
@@ -937,7 +933,7 @@ def _as_object(answer: str) -> str:
 def _with_its_noun(answer: str, nouns: Span) -> str:
     """An answer with the noun its question asked for ("three" jets), once: "three pairs" of legs; a kind
     with the noun of its kind ("humid subtropical" climate)."""
-    if len(nouns) > 2 and nouns[0].lemma_.lower() in _KIND_WORDS and nouns[1].lower_ == "of":
+    if len(nouns) > 2 and nouns[0].lemma_.lower() in KIND_NOUNS and nouns[1].lower_ == "of":
         nouns = nouns[2:]
     if nouns and answer.split()[-1].lower() == nouns[0].lower_:
         return f"{answer} {nouns[1:].text}".strip()

@@ -74,7 +74,7 @@ _EVENT_NOUNS = frozenset(
     "rebellion occupation destruction construction assassination coronation".split()
 )
 _LEGAL_FORMS = frozenset("co inc ltd llc corp plc gmbh ag sa nv".split())  # "Drexel, Morgan & Co.", "Fraport AG"
-_KINDS = frozenset("kind kinds type types sort sorts form forms".split())  # "What kind of ...?": one or several
+KIND_NOUNS = frozenset("kind type sort form".split())  # lemmas of "What kind of ...?": answered by one or several
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
 # head nouns of an organisation: the answer to a "who" question that is an "it", not a "he" or "she"
 _ORGANISATION_NOUNS = frozenset(
@@ -405,7 +405,7 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         answer = f"the {answer}"  # the reader's "Spanish force" goes into a question as "the Spanish force"
     kind = _answer_kind(question, doc)
     asked = asked_phrase(question)
-    if asked is not None and asked.root.lemma_.lower() not in _KINDS:
+    if asked is not None and asked.root.lemma_.lower() not in KIND_NOUNS:
         # "Which organization ...?" is answered by one, "Which countries ...?" by several; "What kind ...?" by either
         plural = is_plural(asked)
     elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text:
@@ -446,11 +446,17 @@ def owned_by_answer(question: Doc, answer: str) -> Mention | None:
     owner = re.sub(r"['’]s?$", "", answer.strip())
     if not owner:
         return None
-    owned = question[wh.i + 1 : wh.head.i + 1]
-    of = question[owned.end] if owned.end < len(question) else None
-    if of is not None and of.lower_ == "of" and of.head == wh.head and list(of.children):
-        owned = question[owned.start : of.right_edge.i + 1]  # "Whose retaliatory bombing of Berlin ...?"
+    owned = question[wh.i + 1 : with_of_phrase(question, wh.head.i + 1, wh.head)]  # "Whose bombing of Berlin ...?"
     return Mention(f"{owner}'s {owned.text}", kind_of_span(owned), is_plural(owned))
+
+
+def with_of_phrase(doc: Doc, end: int, head: Token) -> int:
+    """Where a phrase ending at `end` ends with the "of" phrase of its `head` after it, if one follows
+    ("pairs" -> "pairs of legs", "kind" -> "kind of climate"); else `end`."""
+    of = doc[end] if end < len(doc) else None
+    if of is None or of.lower_ != "of" or of.head != head or not list(of.children):
+        return end
+    return of.right_edge.i + 1
 
 
 def question_mentions(doc: Doc) -> list[Mention]:
