@@ -304,7 +304,13 @@ class Conversation:
             topic_first = asks_circumstance(doc) or _locates(doc) or (defines(doc) and not named)
             answered = [answer] if owned is None else [answer, owned]  # "Sciarra", then "Sciarra's funeral"
             object_answered = back == 0 and (asks_object(doc) or _same_verb_asked_past(doc, question))
+            # "also" asks the same again of whoever it was asked of, not of the answer: "Which trade body is it
+            # also part of?" after "Which investment bank is Estonia a part of?" asks of Estonia
+            again = back == 0 and _asks_again(question) and not _asks_subject(doc)
             for subject, mentions in found.items():
+                if subject and again:
+                    mentions.extend(phrases + answered)
+                    continue
                 if subject and object_answered and not topic_first:
                     # its subject (and what is in it) only: "What does it provide?" after "What may teachers
                     # use to facilitate student learning?" -> "a lesson plan" is the plan, not the learning
@@ -355,8 +361,11 @@ class Conversation:
         ]
         if not pronouns:
             return None
+        people = self._answered_people()
         candidates = {
-            subject: [m for m in found if not _says(question, m.text)]
+            # a name that answered as a person is one wherever the small model labels it otherwise ("Léon
+            # Scott", a thing in "When did Léon Scott patent the phonautograph?"), and never an "it"
+            subject: [replace(m, kind=PERSON) if m.text in people else m for m in found if not _says(question, m.text)]
             for subject, found in self._candidates(doc).items()
         }
         pieces, last = [], 0
@@ -375,7 +384,7 @@ class Conversation:
             others = [] if pronoun.tag_ == "PRP$" else taken.setdefault(verb.i, [])
             form = pronoun_form(pronoun.text)
             ranked = [
-                m for m in candidates[pronoun.dep_ in ("nsubj", "nsubjpass")]
+                m for m in candidates[_is_subject(pronoun)]
                 if said_as.get(m.text, form) == form and m not in others
             ]
             if form in (HE, SHE):  # not a person the documents or a title give the other gender, and a
@@ -506,6 +515,15 @@ class Conversation:
                 found[answer.text] = gender
         return found
 
+    def _answered_people(self) -> set[str]:
+        """The names that answered recent turns as one person."""
+        found: set[str] = set()
+        for turn in self.turns[-TURNS_BACK:]:
+            answer = answer_mention(parse(turn.read_as), turn.answer) if turn.answer else None
+            if answer is not None and answer.kind == PERSON and answer.named and not answer.plural:
+                found.add(answer.text)
+        return found
+
     def _who_answered(self) -> Mention | None:
         """The answer to the last question, where it asked "who"."""
         last = self.turns[-1]
@@ -619,8 +637,10 @@ class Conversation:
             name_ent, old_ent = pair
             start = _modified(old_ent)
             before = next((t for t in reversed(prev) if t.idx + len(t.text) <= start), None)
-            if new[0].pos_ == "ADP" and before is not None and before.pos_ == "ADP":
-                # "And from 1927 to 1929?" after "... develop in 1926?": the whole phrase, its preposition too
+            unplaced = _A_TIME_APART.match(name) is not None  # "a year later" takes no "in"
+            if (new[0].pos_ == "ADP" or unplaced) and before is not None and before.pos_ == "ADP":
+                # "And from 1927 to 1929?" after "... develop in 1926?": the whole phrase, its preposition too;
+                # "And a year later?" after "Who occupied Estonia in 1940?" -> "... occupied Estonia a year later?"
                 return previous.read_as[: before.idx] + name + previous.read_as[old_ent.end_char :]
             name_text = name[_modified(name_ent) : name_ent.end_char]
             if re.search(r"\bthe\s+$", previous.read_as[:start], re.IGNORECASE):
@@ -698,7 +718,12 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         return f"{_upper_first(word)} {previous.text}"
     # "which battle", "how many troops", "whose supervision": the question word with its noun
     owner = wh.lower_ == "whose" and wh.dep_ == "poss"
-    phrase_end = wh.head.i + 1 if wh.dep_ == "det" or owner or wh.head.lower_ in ("many", "much") else wh.i + 1
+    # "What did the Estonian SSR issue in 1988?", its verb read as a noun whose determiner "What" is: "What" alone
+    # is the question phrase, and the verb's object
+    misread = wh.dep_ == "det" and wh.i + 1 < len(previous) and previous[wh.i + 1].lemma_ == "do" and wh.head.i > wh.i + 1
+    phrase_end = (
+        wh.head.i + 1 if (wh.dep_ == "det" and not misread) or owner or wh.head.lower_ in ("many", "much") else wh.i + 1
+    )
     if wh.lower_ in ("which", "what") and wh.i + 1 < len(previous) and previous[wh.i + 1].pos_ == "NOUN":
         phrase_end = max(phrase_end, wh.i + 2)  # "In which battle", however "which" is parsed
     after = next((c for c in previous.noun_chunks if c.start == wh.i + 1 and c.root.pos_ == "NOUN"), None)
@@ -784,7 +809,9 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
     at = None  # where the answer goes in, in the old question word's place
     object_person = wh.lower_ == "whom" or wh.lower_ == "who" and wh.dep_ == "dobj"
-    if phrase.root.dep_ == "dobj" and last_verb and answer and len(phrase) == 1 and not counting:
+    if misread and answer and not counting:
+        at = wh.head.idx + len(wh.head.text)  # "During which event did the Estonian SSR issue X in 1988?"
+    elif phrase.root.dep_ == "dobj" and last_verb and answer and len(phrase) == 1 and not counting:
         # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
         # "When did he reform the curriculum?" (only where the object's verb is the question's last)
         end = _with_particle(verb)
@@ -826,6 +853,10 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     return _upper_first(text)
 
 
+# a time told from another, which takes no preposition: "a year later", "two days earlier", "the next year"
+_A_TIME_APART = re.compile(
+    r"^(?:.+\s(?:later|earlier|ago|afterwards?)|(?:the\s+)?(?:next|following|previous)\s+\w+)$", re.IGNORECASE
+)
 # an amount, however the small model labels it: "only 600 m", "about 4,000", "$70 million"
 _AMOUNT = re.compile(
     r"^(?:the\s+)?(?:(?:only|about|around|some|nearly|almost|over|more than|less than)\s+)?[$£€]?\d", re.IGNORECASE
@@ -998,6 +1029,27 @@ def _relatives_first(ranked: list[Mention], previous: str) -> list[Mention]:
             ordered.remove(mention)
             ordered.insert(ordered.index(named), mention)
     return ordered
+
+
+def _is_subject(pronoun: Token) -> bool:
+    """Whether a pronoun is its clause's subject, "it" of "Which trade body is it part of?" too (parsed as
+    what "is" says of the question phrase)."""
+    return pronoun.dep_ in ("nsubj", "nsubjpass") or pronoun.dep_ == "attr" and pronoun.head.lemma_ == "be"
+
+
+def _asks_again(question: Doc) -> bool:
+    """Whether the question says "also" or "too": the same asked again of the same one."""
+    return any(t.lower_ in ("also", "too") and t.pos_ == "ADV" for t in question)
+
+
+def _asks_subject(question: Doc) -> bool:
+    """Whether the question word (or its phrase) is the subject of a verb other than "be": "Who founded
+    Apple?", not "Which investment bank is Estonia a part of?", whose subject is Estonia however parsed."""
+    wh = wh_token(question)
+    if wh is None:
+        return False
+    head = wh.head if wh.dep_ == "det" else wh
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ != "be"
 
 
 def _superlative(doc: Doc) -> Span | None:

@@ -280,8 +280,11 @@ def asks_circumstance(question: Doc) -> bool:
     if wh is None:
         return False
     if wh.lower_ in ("which", "what") and wh.dep_ == "pobj" and wh.i > 0:
-        # "Before which Christian season ...?", its "which" parsed as the preposition's object: a time
-        return question[wh.i - 1].lower_ in ("before", "after", "during", "since", "until", "till")
+        # "Before which Christian season ...?", its "which" parsed as the preposition's object: a time; and
+        # "In which measurement was Estonia third ...?", its noun parsed as the verb's subject
+        time = question[wh.i - 1].lower_ in ("before", "after", "during", "since", "until", "till")
+        noun = wh.i + 1 < len(question) and question[wh.i + 1].pos_ == "NOUN" and question[wh.i + 1].dep_ == "nsubj"
+        return time or noun
     if wh.lower_ in ("which", "what") and wh.dep_ == "det":
         return wh.head.dep_ == "pobj"  # "During which period ...?", "In which city ...?"
     if wh.lower_ not in ("where", "when", "why", "how"):

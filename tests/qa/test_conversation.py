@@ -1193,3 +1193,36 @@ def test_how_many_of_a_name_of_three_words_is_one_question_phrase():
     assert read_question("And how many Copa del Rey trophies?", history).question == (
         "How many Copa del Rey trophies has Barcelona won?"
     )
+
+
+def test_a_name_that_answered_as_a_person_is_never_an_it():
+    # the small model labels "Léon Scott" a thing in the second question; the first answered him as a person
+    history = [
+        ("Who patented the phonautograph?", "Léon Scott"),
+        ("When did Léon Scott patent the phonautograph?", "1857"),
+    ]
+    assert read_question("What did it use to record sound waves?", history).question == (
+        "What did the phonautograph use to record sound waves?"
+    )
+
+
+def test_it_after_a_question_phrase_under_a_preposition_is_the_subject_and_also_asks_of_it_again():
+    history = [("In which measurement was Estonia third in the world in 2012?", "press freedom")]
+    assert read_question("Which index does it rank very high in?", history).question == (
+        "Which index does Estonia rank very high in?"
+    )
+    history = [("Which investment bank is Estonia a part of?", "the Nordic Investment Bank")]
+    assert read_question("Which trade body is it also part of?", history).question == (
+        "Which trade body is Estonia also part of?"
+    )
+    history = [("Who founded Apple?", "Steve Jobs")]  # the answer did it: "also" asks of him again
+    assert read_question("What did he also found?", history).question == "What did Steve Jobs also found?"
+
+
+def test_a_time_told_from_another_takes_no_preposition_and_a_verb_read_as_a_noun_takes_the_answer():
+    history = [("Who occupied Estonia in 1940?", "the Soviet Union")]
+    assert read_question("And a year later?", history).question == "Who occupied Estonia a year later?"
+    history = [("What did the Estonian SSR issue in 1988?", "the Estonian Sovereignty Declaration")]
+    assert read_question("During which event?", history).question == (
+        "During which event did the Estonian SSR issue the Estonian Sovereignty Declaration in 1988?"
+    )
