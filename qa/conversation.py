@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Sequence
 
 from qa_index.errors import QAError
 from qa.genders import HE, SHE, Genders, by_title
+from qa.spelling import english_words
 from qa.mentions import (
     INSTITUTION_NOUNS, IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention,
     agrees, answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase,
@@ -803,7 +804,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         if verb.pos_ == "AUX":  # "Which country is poised ..." -> "Why is North Korea poised ..."
             return " ".join(f"{_upper_first(word)} {verb.text} {_as_inserted(answer, False)} {before} {tail}".split())
         aux = "did" if verb.tag_ == "VBD" else "does" if verb.tag_ == "VBZ" else "do"
-        text = f"{_upper_first(word)} {aux} {_as_inserted(answer, False)} {before} {verb.lemma_} {tail}"
+        text = f"{_upper_first(word)} {aux} {_as_inserted(answer, False)} {before} {_base_form(verb)} {tail}"
         return " ".join(text.split())
     verb = phrase.root.head
     last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
@@ -915,7 +916,7 @@ def _done(question: str, previous: ChatTurn) -> str | None:
     first = verb.i
     while first > 0 and doc[first - 1].dep_ == "advmod" and doc[first - 1].head == verb and doc[first - 1].lower_ not in WH:
         first -= 1
-    done = " ".join([*(t.text for t in doc[first : verb.i]), verb.lemma_])
+    done = " ".join([*(t.text for t in doc[first : verb.i]), _base_form(verb)])
     done += f" {_as_object(previous.answer)}" if asked_object else ""
     done = (done + previous.read_as[verb.idx + len(verb.text) :]).rstrip(" ?!.")
     return f"{question[: do_it.start(2)]}{do_it.group(2)} {done}{question[do_it.end() :]}"
@@ -1193,6 +1194,17 @@ def _stranded(question: Doc, wh: Token) -> Token | None:
     if last is None or last.pos_ != "ADP" or last.i < wh.i:
         return None
     return None if any(t.dep_ == "pobj" and t.i != wh.i for t in last.children) else last
+
+
+def _base_form(verb: Token) -> str:
+    """A verb's base form, the common spelling where spaCy's tables give a rarer one: "installed" ->
+    "install", not "instal" (and "fulfil", "enrol"); "travelled" stays "travel", there being no "travell"."""
+    lemma = verb.lemma_
+    if verb.lower_.endswith("lled") and lemma.endswith("l") and not lemma.endswith("ll"):
+        english = english_words()
+        if english is not None and f"{lemma}l" in english:
+            return f"{lemma}l"
+    return lemma
 
 
 def _upper_first(text: str) -> str:

@@ -401,6 +401,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     subject = _leading_subject(doc)
     if subject is not None:  # the reader ran on past its answer into a sentence about it: the answer is its subject
         return answer_mention(question, subject.text)
+    described = _DESCRIBED_NAMES.match(answer)
+    if described is not None:  # "two architects working in London, Burton and Hormer": the names
+        return answer_mention(question, described.group(1))
     # a capitalised head is a name, however it is tagged ("Hugues" as a plural noun, "CALIPSO")
     name = span.root.text[:1].isupper()
     bare = doc[0].pos_ not in ("DET", "NUM", "PRON") and doc[0].dep_ != "poss"
@@ -432,6 +435,10 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     # an adjective of nationality names nothing: "German counterpart" describes, "Christine Lambrecht" names
     named = name or any(not (e.label_ == "NORP" and e.root.pos_ == "ADJ") for e in doc.ents)
     return Mention(answer, kind, plural, named=named, body=body)
+
+
+# names after what describes them: "two architects working in London, Burton and Hormer"
+_DESCRIBED_NAMES = re.compile(r"^[a-z][^,]*,\s+([A-Z][\w'.-]*(?:(?:\s+and)?\s+[A-Z][\w'.-]*)*)$")
 
 
 def _one_name(doc: Doc) -> bool:

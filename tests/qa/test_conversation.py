@@ -1226,3 +1226,13 @@ def test_a_time_told_from_another_takes_no_preposition_and_a_verb_read_as_a_noun
     assert read_question("During which event?", history).question == (
         "During which event did the Estonian SSR issue the Estonian Sovereignty Declaration in 1988?"
     )
+
+
+def test_names_after_what_describes_them_are_what_they_means_and_a_verb_keeps_its_common_spelling():
+    history = [("Who built the ascending room?", "two architects working in London, Burton and Hormer")]
+    assert read_question("Where did they work?", history).question == "Where did Burton and Hormer work?"
+    # spaCy's tables give "instal" for "installed"; "travelled" has no "travell"
+    history = [("Who installed the Flying Chair?", "Gaetano Genovese")]
+    assert read_question("Where?", history).question == "Where did Gaetano Genovese install the Flying Chair?"
+    history = [("Who travelled to Rome in 1786?", "Goethe")]
+    assert read_question("Why?", history).question == "Why did Goethe travel to Rome in 1786?"
