@@ -33,13 +33,13 @@ from typing import TYPE_CHECKING, Sequence
 
 from qa_index.errors import QAError
 from qa.genders import HE, SHE, Genders, by_title
-from qa.spelling import english_words
 from qa.mentions import (
-    INSTITUTION_NOUNS, IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention,
+    INSTITUTION_NOUNS, IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, PLACING, SINGULAR, THING, WH, Mention,
     agrees, answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase,
     defined_phrase, defines, is_plural, kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form,
     question_mentions, ranked_mentions, wh_token, with_of_phrase,
 )
+from qa.spelling import english_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -92,11 +92,11 @@ _ELSE_INSIDE = re.compile(
     r"\b(who|whom|what|where|which\s+[^\W\d_]+|how\s+many\s+[^\W\d_]+)\s+else\b", re.IGNORECASE
 )
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
-# "Why?", "And when exactly?", "Against whom?", "Since when?", "By whose vote?", "And how many acres?",
+# "Why?", "And when exactly?", "Against whom?", "Since when?", "Instead of what?", "By whose vote?", "And how many acres?",
 # "With what share of the vote?"
 _LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?"
-    r"((?:(?:according\s+to|against|with|within|without|by|to|toward|towards|for|from|since|until|in|inside|outside|"
+    r"((?:(?:according\s+to|instead\s+of|against|with|within|without|by|to|toward|towards|for|from|since|until|in|inside|outside|"
     r"on|at|about|around|after|before|of|as|into|over|under|during|through|throughout|among|between|across|along|"
     r"near|behind|beyond|via|upon)\s+"
     # "By the union of which churches?", "At the request of whom?", "As part of what?"
@@ -265,7 +265,12 @@ class Conversation:
             if described is not None:
                 # "the function" of "What is the function of the brain?" is what the answer gave, no thing of
                 # its own: "What chemicals does it secrete?" asks of the brain
-                ranked = [(rank, m) for rank, m in ranked if m.text != described.text]
+                # (with its "of" phrase too where the answer names it: "the molecular unit of heredity" -> "A gene";
+                # not where it lists kinds of it, "igneous, sedimentary, and metamorphic")
+                ranked = [
+                    (rank, m) for rank, m in ranked
+                    if not (m.text == described.text or answer is not None and m.text.startswith(f"{described.text} "))
+                ]
             owned = owned_by_answer(doc, turn.answer) if answer is not None else None
             if answer is None:
                 for mentions in found.values():
@@ -302,7 +307,7 @@ class Conversation:
             # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
             # rather than names it ("Yoshimasa Hayashi")
             # "Which county is Southampton in?" leaves Southampton the topic too ("How far is it from London?")
-            topic_first = asks_circumstance(doc) or _locates(doc) or (defines(doc) and not named)
+            topic_first = asks_circumstance(doc) or _locates(doc) or (defines(doc) and not named) or _as_what(doc)
             answered = [answer] if owned is None else [answer, owned]  # "Sciarra", then "Sciarra's funeral"
             object_answered = back == 0 and (asks_object(doc) or _same_verb_asked_past(doc, question))
             # "also" asks the same again of whoever it was asked of, not of the answer: "Which trade body is it
@@ -391,7 +396,7 @@ class Conversation:
             if form in (HE, SHE):  # not a person the documents or a title give the other gender, and a
                 # name they give this one is a person, however labelled ("Victoria", read as a place)
                 ranked = [
-                    replace(m, kind=PERSON) if m.text[:1].isupper() and self._gender(m.text, answered) == form else m
+                    replace(m, kind=PERSON) if _a_name(m.text) and self._gender(m.text, answered) == form else m
                     for m in ranked if m.kind != PERSON or self._gender(m.text, answered) in (None, form)
                     if not self.genders.is_group(m.text)  # "Beatles", whom the documents call "the Beatles"
                 ]
@@ -399,7 +404,7 @@ class Conversation:
                     ranked = _relatives_first(ranked, self.turns[-1].read_as)
             elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
                 # ("Jedlik"), unless a group ("Destiny's Child", whose "she" after it is its singer's)
-                ranked = [m for m in ranked if m.body or not (m.text[:1].isupper() and self.genders.of(m.text))]
+                ranked = [m for m in ranked if m.body or not (_a_name(m.text) and self.genders.of(m.text))]
                 term = self._name_answered() if pronoun.lower_ == "it" else None
                 if term is not None:  # "it" after "What are the waiting areas ... called?" -> "concourses": the term,
                     # one word however plural
@@ -684,7 +689,6 @@ class Conversation:
 
 
 # words that place a name within a larger one; the small parser reads "northwestern" as a verb
-_PLACING = re.compile(r"(?:north|south)?(?:east|west)?(?<=\w)(?:ern)?|central|upper|lower|inner|outer|coastal", re.I)
 
 
 def _modified(name: Span) -> int:
@@ -692,7 +696,7 @@ def _modified(name: Span) -> int:
     start = name.start
     while start > 0 and (
         (name.doc[start - 1].dep_ == "amod" and name.doc[start - 1].head in name)
-        or _PLACING.fullmatch(name.doc[start - 1].text)
+        or PLACING.fullmatch(name.doc[start - 1].text)
     ):
         start -= 1
     return name.doc[start].idx
@@ -851,6 +855,12 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             bare = re.sub(r"(?:['\u2019]s|['\u2019])$", "", answer)
             owned = f"{_as_inserted(bare, True)} {previous[wh.i + 1 : phrase_end].text}"
         text = f"{text[:end]} {previous[start : wh.i].text.lower()} {owned}{text[end:]}"
+    elif answer and word.lower().startswith("instead of"):
+        # "Instead of what?" asks for what the answer stands in place of: "Instead of what do some viruses store
+        # their genome in RNA?" after "Where do some viruses store their genome?" -> "in RNA"
+        placed = answer if wh.lower_ != "where" or parse(answer)[0].pos_ == "ADP" else f"in {answer}"
+        end = len(text.rstrip("?!. "))
+        text = f"{text[:end]} {_as_inserted(placed, False)}{text[end:]}"
     return _upper_first(text)
 
 
@@ -926,6 +936,25 @@ def _names_a_body(text: str) -> bool:
     """Whether a name has a word for a body of people in it, singular or plural ("Six Companies, Inc.")."""
     words = re.findall(r"[a-z]+", text.lower())
     return any(w in _BODIES or w.removesuffix("s") in _BODIES or w.removesuffix("ies") + "y" in _BODIES for w in words)
+
+
+def _as_what(question: Doc) -> bool:
+    """"What did he establish himself as?", "What did she serve as?": the answer is what the subject was, a
+    role, and the subject stays the topic ("Who was his son?" asks about him, not the role)."""
+    words = [t for t in question if not t.is_punct]
+    if len(words) < 3 or words[-1].lower_ != "as":
+        return False
+    return any(t.lower_ in _REFLEXIVES for t in words) or any(t.lemma_ in _ROLE_VERBS and t.pos_ == "VERB" for t in words)
+
+
+_REFLEXIVES = frozenset("himself herself itself themselves".split())
+_ROLE_VERBS = frozenset("serve work act".split())
+
+
+def _a_name(text: str) -> bool:
+    """Whether a phrase starts as a name does ("Jedlik"): not with an article, "A gene" capitalised as an answer's
+    first word, nor "the IPCC", a body."""
+    return text[:1].isupper() and text.split(maxsplit=1)[0] not in ("A", "An", "The")
 
 
 def _described(question: Doc) -> Span | None:

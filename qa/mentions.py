@@ -393,6 +393,8 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     wh = wh_token(question)
     people = wh is not None and wh.lower_ in ("who", "whom") and doc[-1].pos_ == "NOUN" and len(doc) <= 3
     clause = clause and not (doc[0].tag_ in ("VBN", "VBG", "VBD") and people)
+    # nor is a participle the parser hangs on the noun it describes ("blending inheritance", "rising sea levels")
+    clause = clause and not (doc[0].dep_ == "amod" and span.root.pos_ in ("NOUN", "PROPN"))
     # a capitalised word is a name, however tagged ("Euclid" as an adjective); so is what a question asks
     # the name of ("asthenosphere", tagged an adverb, answering "What is the upper mantle called?")
     nominal = any(t.pos_ in _NOMINAL or t.ent_type_ or t.text[:1].isupper() for t in doc)
@@ -474,6 +476,18 @@ def question_mentions(doc: Doc) -> list[Mention]:
     return [m for _, m in ranked_mentions(doc)]
 
 
+# words that place a name within a larger one ("northwestern Russia", "eastern Prussia"); the small parser
+# reads "northwestern" as a verb
+PLACING = re.compile(r"(?:north|south)?(?:east|west)?(?<=\w)(?:ern)?|central|upper|lower|inner|outer|coastal", re.I)
+
+
+def _placed_name(chunk: Span) -> bool:
+    """A name and the words that place a part of it, and nothing else: "eastern Prussia", one place."""
+    if len(chunk.ents) != 1 or chunk.ents[0].end != chunk.end or chunk.ents[0].start == chunk.start:
+        return False
+    return all(PLACING.fullmatch(t.text) and t.text.islower() for t in chunk[: chunk.ents[0].start - chunk.start])
+
+
 def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
     """The noun phrases of a question a pronoun may refer to, most salient first: a list of names as one
     group; then the phrases that are the question's subject or object before those under a preposition
@@ -515,7 +529,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         # "Princess Margaret" is one name with its title, which says who she is: not "Margaret" alone
         titled_name = chunk.root.text[:1].isupper() and by_title(chunk.text) is not None
         titled_name = titled_name and kind_of_span(chunk) == PERSON
-        for ent in () if institution or owned_name or titled_name else chunk.ents:
+        placed_name = _placed_name(chunk)
+        for ent in () if institution or owned_name or titled_name or placed_name else chunk.ents:
             # "Japan" in "Japan's prime minister"; not an adjective ("German" in "his German counterpart"),
             # nor the name alone where the phrase is "the" and the name ("the St. Johns River")
             if ent.label_ in ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ" and not the_name:
@@ -534,7 +549,7 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         named = bool(chunk.ents) and chunk.ents[0].text == text or the_name
         # capitalised proper nouns the small model gives no label ("Tesla", "Timely Publications") are still a name
         unlabelled_name = _capitalised_name(chunk)
-        named = named or institution or owned_name or unlabelled_name or titled_name
+        named = named or institution or owned_name or unlabelled_name or titled_name or placed_name
         titled = _titled_of(chunk) or _appositive_name(chunk)
         if titled is not None:  # "the Principality of Antioch", not "the Principality"
             text, named = titled.text, True

@@ -1236,3 +1236,33 @@ def test_names_after_what_describes_them_are_what_they_means_and_a_verb_keeps_it
     assert read_question("Where?", history).question == "Where did Gaetano Genovese install the Flying Chair?"
     history = [("Who travelled to Rome in 1786?", "Goethe")]
     assert read_question("Why?", history).question == "Why did Goethe travel to Rome in 1786?"
+
+
+def test_a_term_answering_what_a_description_is_is_what_it_means_next():
+    # "the molecular unit of heredity" is what the answer names; the documents' "he" near "gene" is no person's
+    text = "Although he did not use the term gene, he explained his results."
+    conversation = Conversation(genders=Genders([text]))
+    conversation.add("What is the molecular unit of heredity?", "What is the molecular unit of heredity?", "A gene")
+    assert conversation.read("What does it encode?").question == "What does the gene encode?"
+    # a participle the parser hangs on its noun names a thing ("blending inheritance"), no clause
+    history = [("What was the dominant theory of heredity before Mendel's work?", "blending inheritance")]
+    assert read_question("What did it suggest each parent contributed?", history).question == (
+        "What did the blending inheritance suggest each parent contributed?"
+    )
+
+
+def test_a_role_answered_leaves_its_holder_the_topic_and_a_placed_name_is_one_place():
+    history = [
+        ("Which Grand Master converted to Lutheranism?", "Albert of Brandenburg-Ansbach"),
+        ("What did Albert of Brandenburg-Ansbach establish himself as?", "first duke of the Duchy of Prussia"),
+    ]
+    assert read_question("Who was his son?", history).question == "Who was Albert of Brandenburg-Ansbach's son?"
+    history = [("When was eastern Prussia reorganized as a province?", "1773")]
+    assert read_question("What was it connected by land with?", history).question == (
+        "What was eastern Prussia connected by land with?"
+    )
+
+
+def test_instead_of_what_asks_in_place_of_the_answer():
+    history = [("Where do some viruses store their genome?", "in RNA")]
+    assert read_question("Instead of what?", history).question == "Instead of what do some viruses store their genome in RNA?"
