@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 _THEY = frozenset({"they", "them", "their", "theirs"})
 _POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+_SPOT_NOUNS = frozenset("area place spot location site part".split())  # where-answers that are no kind of place
+_LOCATING = frozenset("in at on near by along around inside outside within beside across".split())
 # what only a place has: "its capital" is a country's or a region's
 _OF_A_PLACE = frozenset(
     "capital population border borders territory coastline climate flag anthem president economy currency "
@@ -98,7 +100,7 @@ _LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?"
     r"((?:(?:according\s+to|instead\s+of|against|with|within|without|by|to|toward|towards|for|from|since|until|in|inside|outside|"
     r"on|at|about|around|after|before|of|as|into|over|under|during|through|throughout|among|between|across|along|"
-    r"near|behind|beyond|via|upon)\s+"
+    r"near|behind|beyond|via|upon|amid|amidst|despite|following|unlike|like|besides|beside|regarding|concerning)\s+"
     # "By the union of which churches?", "At the request of whom?", "As part of what?"
     r"(?:(?:the\s+)?[^\W\d_]+\s+of\s+)?)?"
     # "And how many Copa del Rey trophies?": what is counted, a name of three words and its noun
@@ -261,7 +263,8 @@ class Conversation:
             doc = parse(turn.read_as)
             answer = answer_mention(doc, _with_asked_noun(doc, turn.answer)) if turn.answer else None
             ranked = ranked_mentions(doc)
-            described = _described(doc) if turn.answer else None
+            # (not where the answer is its value: "it" after "What is the refraction index of glass?" -> "1.5" is the index)
+            described = _described(doc) if turn.answer and not _AMOUNT.match(turn.answer) else None
             if described is not None:
                 # "the function" of "What is the function of the brain?" is what the answer gave, no thing of
                 # its own: "What chemicals does it secrete?" asks of the brain
@@ -339,12 +342,14 @@ class Conversation:
         for pointer in pointers:
             # its noun, or one before it that the parser made a modifier ("this phone" of "did this phone cost")
             for noun in (t for t in doc[pointer.i + 1 : pointer.head.i + 1] if t.pos_ == "NOUN"):
-                named = (m for m in candidates if parse(m.text)[:].root.lemma_.lower() == noun.lemma_.lower())
+                named = (m for m in candidates if _headed_by(m.text, noun))
                 mention = next((m for m in named if not _says(question, m.text)), None)
-                mention = mention or self._answered_as(noun)
+                mention = mention or self._answered_as(noun) or self._place_answered_as(noun)
                 if mention is not None:
                     # "a new phone" is "the new phone" once it has been mentioned
                     text = re.sub(r"^(?:a|an)\s", "the ", _as_inserted(mention.text, False), flags=re.IGNORECASE)
+                    if mention.plural and noun.tag_ == "NN" and not _says(text, "one of"):
+                        text = f"one of {text}"  # "that use" of "silicate glasses' primary uses" is one of them
                     pieces.append(question[last : pointer.idx] + text)
                     last = noun.idx + len(noun.text)
                     break
@@ -357,6 +362,18 @@ class Conversation:
         asked = asked_phrase(parse(last.read_as)) if last.answer else None
         if asked is None or asked.root.lemma_.lower() != noun.lemma_.lower():
             return None
+        return answer_mention(parse(last.read_as), last.answer)
+
+    def _place_answered_as(self, noun: Token) -> Mention | None:
+        """The place the last turn answered "where" with, for "that area" or "that region": "near the banks of
+        the Nile River" is "the area near the banks of the Nile River"."""
+        last = self.turns[-1]
+        wh = wh_token(parse(last.read_as)) if last.answer else None
+        if wh is None or wh.lower_ != "where" or noun.lemma_.lower() not in PLACE_NOUNS | _SPOT_NOUNS:
+            return None
+        answer = parse(last.answer)
+        if answer[0].pos_ == "ADP" or answer[0].lower_ in _LOCATING:
+            return Mention(f"the {noun.text} {last.answer}", PLACE)
         return answer_mention(parse(last.read_as), last.answer)
 
     def _pronouns(self, question: str) -> str | None:
@@ -949,6 +966,14 @@ def _as_what(question: Doc) -> bool:
 
 _REFLEXIVES = frozenset("himself herself itself themselves".split())
 _ROLE_VERBS = frozenset("serve work act".split())
+
+
+def _headed_by(phrase: str, noun: Token) -> bool:
+    """Whether a phrase's head is `noun`, one or several ("silicate glasses' primary uses" for "that use"); the
+    phrase's last word, which the small model misparses alone ("uses" as "us")."""
+    words = re.findall(r"[^\W\d_]+", phrase.lower())
+    lemma = noun.lemma_.lower()
+    return bool(words) and (words[-1] in (lemma, f"{lemma}s", f"{lemma}es") or parse(phrase)[:].root.lemma_.lower() == lemma)
 
 
 def _a_name(text: str) -> bool:

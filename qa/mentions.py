@@ -476,6 +476,8 @@ def question_mentions(doc: Doc) -> list[Mention]:
     return [m for _, m in ranked_mentions(doc)]
 
 
+# a verb made of a name, which the small model tags a name: "Christianised", "Americanized"
+_NAME_VERB = re.compile(r"[A-Z][a-z]+(?:is|iz)ed")
 # words that place a name within a larger one ("northwestern Russia", "eastern Prussia"); the small parser
 # reads "northwestern" as a verb
 PLACING = re.compile(r"(?:north|south)?(?:east|west)?(?<=\w)(?:ern)?|central|upper|lower|inner|outer|coastal", re.I)
@@ -513,6 +515,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             continue
         if chunk[0].pos_ == "SCONJ":  # "that air" in "Who proved that air is necessary?": "that" opens a clause
             chunk = chunk[1:]
+        if len(chunk) > 1 and _NAME_VERB.fullmatch(chunk[-1].text) and not any(t.pos_ == "VERB" for t in doc):
+            chunk = chunk[:-1]  # "When was Egypt Christianised?": a verb made of a name, tagged one with it
         conjuncts = [t for t in chunk.root.conjuncts if t.i > chunk.root.i]
         if conjuncts:  # "Japan and Germany": the group first
             last = max(t.right_edge.i for t in conjuncts)
@@ -565,7 +569,9 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
     for token in doc:
         # a subject or object the parser left out of every noun phrase ("the Group of Seven meeting", its
         # "Group" read as a modifier of its own) is still a phrase to refer to
-        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and token.pos_ == "NOUN" and token.i not in chunked:
+        # (or tagged a verb: "glass" of "How can glass be colored?")
+        noun = token.pos_ == "NOUN" or token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass")
+        if token.dep_ in ("nsubj", "nsubjpass", "dobj") and noun and token.i not in chunked:
             phrase = doc[token.left_edge.i : token.i + 1]
             if not any(t.lower_ in WH or t.tag_ in ("PRP", "PRP$") for t in phrase):
                 mentions.append(((1, 0, 1), phrase.start, Mention(phrase.text, kind_of_span(phrase), is_plural(phrase))))

@@ -1266,3 +1266,28 @@ def test_a_role_answered_leaves_its_holder_the_topic_and_a_placed_name_is_one_pl
 def test_instead_of_what_asks_in_place_of_the_answer():
     history = [("Where do some viruses store their genome?", "in RNA")]
     assert read_question("Instead of what?", history).question == "Instead of what do some viruses store their genome in RNA?"
+
+
+def test_that_area_after_a_where_and_that_use_of_several_uses():
+    history = [("Where do most Egyptians live?", "near the banks of the Nile River")]
+    assert read_question("How big is that area?", history).question == (
+        "How big is the area near the banks of the Nile River?"
+    )
+    history = [("What gives rise to one of silicate glasses' primary uses?", "their optical transparency")]
+    assert read_question("What is that use?", history).question == "What is one of silicate glasses' primary uses?"
+
+
+def test_a_verb_made_of_a_name_and_a_subject_tagged_a_verb_are_read_as_they_are_meant():
+    history = [("When was Egypt Christianised?", "in the first century of the Common Era")]
+    assert read_question("Why was it later Islamised?", history).question == "Why was Egypt later Islamised?"
+    history = [("How can glass be colored?", "by adding metallic salts")]
+    assert read_question("What can it also be painted with?", history).question == "What can glass also be painted with?"
+    history = [("Who stepped down in 2011?", "Hosni Mubarak")]
+    assert read_question("Amid what?", history).question == "Amid what did Hosni Mubarak step down in 2011?"
+
+
+def test_it_after_a_value_is_the_property_valued():
+    history = [("What is the refraction index of common glass?", "around 1.5")]
+    assert read_question("Which material lowers it?", history).question == (
+        "Which material lowers the refraction index of common glass?"
+    )
