@@ -304,13 +304,23 @@ class Conversation:
                 # a name the parser put in no phrase of its own ("Spalding win" of "How many games did Spalding
                 # win?", "Spalding" an adjective) is still the subject; not a people's adjective ("Genoese traders")
                 phrases, core = [Mention(between, THING, plural=False, named=True)] + phrases, core + 1
+            elif between and between not in {m.text for m in phrases} and _unparsed_subject(doc, between):
+                # nor a subject the parser ran into its verb ("Gothic architecture" of "During which period did Gothic
+                # architecture flourish?", "flourish" a noun, and of "Where did Gothic architecture originate?")
+                subject = parse(between)[:]
+                phrases, core = [Mention(between, kind_of_span(subject), is_plural(subject))] + phrases, core + 1
             subjects = subjects or ([between] if between in {m.text for m in phrases} else [])
             # the answer to "Where is the main campus?" is a circumstance of the question's subject and
             # object, which stay the topic: "How big is it?" asks about the campus; so is the subject of
             # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
             # rather than names it ("Yoshimasa Hayashi")
             # "Which county is Southampton in?" leaves Southampton the topic too ("How far is it from London?")
-            topic_first = asks_circumstance(doc) or _locates(doc) or (defines(doc) and not named) or _as_what(doc)
+            # (not where the answer names what the question described: "churches" for "the greatest number of
+            # surviving Gothic buildings" is what "they" means next)
+            described_named = described is not None
+            topic_first = (
+                asks_circumstance(doc) or _locates(doc) or (defines(doc) and not named and not described_named) or _as_what(doc)
+            )
             answered = [answer] if owned is None else [answer, owned]  # "Sciarra", then "Sciarra's funeral"
             object_answered = back == 0 and (asks_object(doc) or _same_verb_asked_past(doc, question))
             # "also" asks the same again of whoever it was asked of, not of the answer: "Which trade body is it
@@ -1193,8 +1203,21 @@ def _between_auxiliary_and_verb(question: Doc) -> str | None:
     aux = next((t for t in question if t.dep_ in ("aux", "auxpass") or t.lower_ in ("did", "does", "do")), None)
     if aux is None:
         return None
-    verb = next((t for t in question[aux.i + 1 :] if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.text.islower())), None)
+    # a noun modifying the next is none ("architecture" of "did Gothic architecture flourish", "flourish" a noun too)
+    verb = next(
+        (t for t in question[aux.i + 1 :] if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.text.islower() and t.dep_ != "compound")),
+        None,
+    )
     return question[aux.i + 1 : verb.i].text if verb is not None and aux.i + 1 < verb.i else None
+
+
+def _unparsed_subject(question: Doc, between: str) -> bool:
+    """Whether the words between the auxiliary and the verb of a question the parser found no subject in are a
+    noun phrase (nouns, adjectives, a determiner): its subject."""
+    if any(t.dep_ in ("nsubj", "nsubjpass") for t in question):
+        return False
+    words = parse(between)
+    return words[-1].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") for t in words)
 
 
 def _says(question: str, words: str) -> bool:

@@ -181,7 +181,9 @@ def is_plural(span: Span) -> bool:
     listed = (root.pos_ == "PROPN" and bool(joined)) or (coordinated and (persons or plurals))
     names = [e for e in span.ents if ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
     plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
-    people = (root.ent_type_ == "NORP" and root.pos_ != "ADJ" and span[0].lower_ == "the") or _a_people(root)
+    # "the Tajiks", and "the British", an adjective standing alone for its people
+    nation = root.ent_type_ == "NORP" and span[0].lower_ == "the" and (root.pos_ != "ADJ" or len(span) == 2)
+    people = nation or _a_people(root)
     # the subject of "are" or "were" is several, however tagged: "Where are the Marshall Islands located?";
     # a name's of "is" or "was", one: "When was Timely Publications founded?"
     verb = root.head
@@ -591,7 +593,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             the = ent.start > 0 and doc[ent.start - 1].lower_ == "the"
             text = f"the {_name(ent)}" if the else _name(ent)
             role = 0 if ent.root.dep_ in _CORE_ROLES else 1
-            plural = is_plural(doc[ent.start - 1 : ent.end] if the else ent)
+            # "the British", a people, though the parser hangs "the" elsewhere
+            plural = is_plural(doc[ent.start - 1 : ent.end] if the else ent) or the and ent.label_ == "NORP"
             mentions.append(((1, role, 0), ent.start, Mention(text, kind, plural, True, is_body(ent))))
     mentions = _with_titles(doc, mentions)
     return [(rank, m) for rank, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]

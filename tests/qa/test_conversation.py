@@ -1291,3 +1291,20 @@ def test_it_after_a_value_is_the_property_valued():
     assert read_question("Which material lowers it?", history).question == (
         "Which material lowers the refraction index of common glass?"
     )
+
+
+def test_a_subject_the_parser_ran_into_its_verb_is_still_the_subject():
+    # "flourish" parsed as a noun, "architecture" as its modifier; and "architecture" as one of "originate"
+    history = [("During which period did Gothic architecture flourish?", "the high and late medieval period")]
+    assert read_question("What did it evolve from?", history).question == "What did Gothic architecture evolve from?"
+    history = [("Where did Gothic architecture originate?", "12th-century France")]
+    assert read_question("What was it known as during the period?", history).question == (
+        "What was Gothic architecture known as during the period?"
+    )
+
+
+def test_an_answer_naming_a_described_group_is_they_and_the_british_are_a_people():
+    history = [("What are the greatest number of surviving Gothic buildings?", "churches")]
+    assert read_question("What do they range from?", history).question == "What do the churches range from?"
+    history = [("What road did the British construct?", "the King's Road")]
+    assert read_question("What did they build?", history).question == "What did the British build?"
