@@ -98,7 +98,8 @@ _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IG
 # "With what share of the vote?"
 _LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?"
-    r"((?:(?:according\s+to|instead\s+of|against|with|within|without|by|to|toward|towards|for|from|since|until|in|inside|outside|"
+    r"((?:(?:mainly|mostly|chiefly|primarily|largely|usually|roughly)\s+)?"  # "Mainly where?"
+    r"(?:(?:according\s+to|instead\s+of|against|with|within|without|by|to|toward|towards|for|from|since|until|in|inside|outside|"
     r"on|at|about|around|after|before|of|as|into|over|under|during|through|throughout|among|between|across|along|"
     r"near|behind|beyond|via|upon|amid|amidst|despite|following|unlike|like|besides|beside|regarding|concerning)\s+"
     # "By the union of which churches?", "At the request of whom?", "As part of what?"
@@ -832,10 +833,12 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     if subject and answer and adverbs < len(rest) and rest[adverbs].pos_ in ("VERB", "AUX"):
         verb = rest[adverbs]
         before, tail = rest[:adverbs].text, rest[adverbs + 1 :].text
+        # a count goes in with what it counted: "How many people speak Afrikaans?" -> "at least 16 million people"
+        inserted = _with_its_noun(answer, previous[wh.i + 2 : phrase_end]) if how_many else _as_inserted(answer, False)
         if verb.pos_ == "AUX":  # "Which country is poised ..." -> "Why is North Korea poised ..."
-            return " ".join(f"{_upper_first(word)} {verb.text} {_as_inserted(answer, False)} {before} {tail}".split())
+            return " ".join(f"{_upper_first(word)} {verb.text} {inserted} {before} {tail}".split())
         aux = "did" if verb.tag_ == "VBD" else "does" if verb.tag_ == "VBZ" else "do"
-        text = f"{_upper_first(word)} {aux} {_as_inserted(answer, False)} {before} {_base_form(verb)} {tail}"
+        text = f"{_upper_first(word)} {aux} {inserted} {before} {_base_form(verb)} {tail}"
         return " ".join(text.split())
     verb = phrase.root.head
     last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])

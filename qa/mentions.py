@@ -160,6 +160,8 @@ def _entity_kind(root: Token) -> str:
     ("Who met in Munster?": one meets in a place, whatever the small model's label)."""
     if root.ent_type_ == "PERSON" and root.dep_ == "pobj" and root.head.lower_ in _IN_A_PLACE:
         return PLACE
+    if root.ent_type_ == "PERSON" and root.i > 0 and root.doc[root.i - 1].ent_type_ == "PERSON" and is_nation(root.text):
+        return THING  # "Jersey Dutch", "Pennsylvania Dutch": a language named with its people's adjective, no person
     return ENTITY_KINDS.get(root.ent_type_, THING)
 
 
@@ -194,6 +196,18 @@ def is_plural(span: Span) -> bool:
     if number in ("is", "was") and root.pos_ == "PROPN" and not coordinated and not joined:
         return False
     return plural_head or people or number in ("are", "were") or (len(names) >= 2 and coordinated) or listed
+
+
+def _s_but_no_plural(word: Token) -> bool:
+    """A name ending in "s" that is no plural: neither a people's ("Tajiks") nor an English word's
+    ("Seismologists"), as "Afrikaans" is not."""
+    from qa.spelling import english_words  # it reads this module's model name: imported here, not at the top
+
+    text = word.text
+    if not text.endswith("s") or _a_people(word) or is_nation(text[:-1]):
+        return False
+    english = english_words()
+    return english is not None and text[:-1].lower() not in english
 
 
 def _a_people(word: Token) -> bool:
@@ -424,7 +438,10 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = False
     elif len(doc) == 1 and name:  # one as "Who was ...?" asks, several as "What are ...?"; else one unless a people
         number = _asked_number(question)
-        plural = number if number is not None else span.root.ent_type_ == "NORP" or span.root.tag_ == "NNPS"
+        # a people, though one word ("Seminole"); not a language that ends in "s" ("Afrikaans"), unlike "Tajiks"
+        # (a nation's people) or "Seismologists" (a word's plural)
+        language = _s_but_no_plural(span.root)
+        plural = number if number is not None else (span.root.ent_type_ == "NORP" and not language) or span.root.tag_ == "NNPS"
     elif kind == PERSON and name and doc[0].text[:1].isupper() and not _listed(doc) and doc[0].lower_ != "the":
         plural = False  # one person named in several words ("Diocles of Carystus", tagged a plural), not a list
     elif span.root.pos_ == "VERB":  # a head misread as a verb: its plural is its "-s", or its noun's

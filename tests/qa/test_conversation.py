@@ -1308,3 +1308,26 @@ def test_an_answer_naming_a_described_group_is_they_and_the_british_are_a_people
     assert read_question("What do they range from?", history).question == "What do the churches range from?"
     history = [("What road did the British construct?", "the King's Road")]
     assert read_question("What did they build?", history).question == "What did the British build?"
+
+
+def test_a_language_ending_in_s_is_an_it_and_one_named_with_a_peoples_adjective_is_no_person():
+    history = [("What have the Cape Dutch dialects of Southern Africa evolved into?", "Afrikaans")]
+    assert read_question("How many people speak it to some degree?", history).question == (
+        "How many people speak Afrikaans to some degree?"
+    )
+    history = [("Who studied seismic waves?", "Seismologists")]  # a word's plural, a "they"
+    assert read_question("What did their early advances show?", history).question == (
+        "What did Seismologists' early advances show?"
+    )
+    history = [("Where was Jersey Dutch spoken until the 1950s?", "New Jersey")]
+    assert read_question("What kind of language is it?", history).question == "What kind of language is Jersey Dutch?"
+
+
+def test_an_adverb_before_a_lone_question_word_and_a_count_put_back_with_its_noun():
+    history = [
+        ("What have the Cape Dutch dialects of Southern Africa evolved into?", "Afrikaans"),
+        ("How many people speak Afrikaans to some degree?", "at least 16 million"),
+    ]
+    assert read_question("Mainly where?", history).question == (
+        "Mainly where do at least 16 million people speak Afrikaans to some degree?"
+    )
