@@ -844,9 +844,11 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
     at = None  # where the answer goes in, in the old question word's place
     object_person = wh.lower_ == "whom" or wh.lower_ == "who" and wh.dep_ == "dobj"
+    # "What did Ancient Egyptians use copper for?": the object of its last preposition, however parsed
+    stranded = _stranded(previous, wh) is not None
     if misread and answer and not counting:
         at = wh.head.idx + len(wh.head.text)  # "During which event did the Estonian SSR issue X in 1988?"
-    elif phrase.root.dep_ == "dobj" and last_verb and answer and len(phrase) == 1 and not counting:
+    elif phrase.root.dep_ == "dobj" and last_verb and answer and len(phrase) == 1 and not counting and not stranded:
         # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
         # "When did he reform the curriculum?" (only where the object's verb is the question's last)
         end = _with_particle(verb)

@@ -521,6 +521,11 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         # the phrase asked for ("Which Greek physician", its "Which" sometimes outside the chunk) is the answer
         # ("Greek general" of "Which Greek general described ...?", its "Which" parsed as a subject of its own)
         after_which = chunk.start > 0 and doc[chunk.start - 1].lower_ in ("which", "what") and chunk.root.pos_ == "NOUN"
+        # and so is what it is made of ("rules" of "What set of rules did the samurai follow?")
+        of = chunk.root.head
+        after_which = after_which or chunk.root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and any(
+            t.lower_ in WH and t.dep_ == "det" for t in of.head.children
+        )
         if after_which or any(t.lower_ in WH for t in chunk) or any(
             t.lower_ in WH and t.dep_ == "det" for t in chunk.root.children
         ):

@@ -1331,3 +1331,13 @@ def test_an_adverb_before_a_lone_question_word_and_a_count_put_back_with_its_nou
     assert read_question("Mainly where?", history).question == (
         "Mainly where do at least 16 million people speak Afrikaans to some degree?"
     )
+
+
+def test_what_a_question_phrase_is_made_of_is_no_mention_and_a_stranded_preposition_keeps_its_object():
+    # "operating profits" belongs to "What share of operating profits", the thing asked: "Apple" swaps for Dell
+    history = [("What share of operating profits did Dell take in Q4 2012?", "13 percent")]
+    assert read_question("And Apple?", history).question == "What share of operating profits did Apple take in Q4 2012?"
+    history = [("What did Ancient Egyptians use copper for?", "sterilizing wounds and drinking water")]
+    assert read_question("Around when?", history).question == (
+        "Around when did Ancient Egyptians use copper for sterilizing wounds and drinking water?"
+    )
