@@ -184,7 +184,9 @@ def is_plural(span: Span) -> bool:
     names = [e for e in span.ents if ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
     plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
     # "the Tajiks", and "the British", an adjective standing alone for its people
-    nation = root.ent_type_ == "NORP" and span[0].lower_ == "the" and (root.pos_ != "ADJ" or len(span) == 2)
+    # (or labelled a language: "the English" who held Valencia)
+    alone = len(span) == 2 and root.text[:1].isupper() and is_nation(root.text)
+    nation = span[0].lower_ == "the" and (root.ent_type_ == "NORP" and (root.pos_ != "ADJ" or len(span) == 2) or alone)
     people = nation or _a_people(root)
     # the subject of "are" or "were" is several, however tagged: "Where are the Marshall Islands located?";
     # a name's of "is" or "was", one: "When was Timely Publications founded?"
@@ -436,6 +438,8 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = False  # one person's name, though it ends in s ("Anthony Shorrocks")
     elif _a_firm(doc):
         plural = False
+    elif _listed(doc) and _asked_number(question):  # "the thymus and bone marrow" answering "What are ...?"
+        plural = True
     elif len(doc) == 1 and name:  # one as "Who was ...?" asks, several as "What are ...?"; else one unless a people
         number = _asked_number(question)
         # a people, though one word ("Seminole"); not a language that ends in "s" ("Afrikaans"), unlike "Tajiks"

@@ -1341,3 +1341,18 @@ def test_what_a_question_phrase_is_made_of_is_no_mention_and_a_stranded_preposit
     assert read_question("Around when?", history).question == (
         "Around when did Ancient Egyptians use copper for sterilizing wounds and drinking water?"
     )
+
+
+def test_the_english_are_a_people_and_a_list_answering_what_are_is_they():
+    history = [("How long did the English hold the city?", "16 months")]  # "English" labelled a language
+    assert read_question("How far did their soldiers advance?", history).question == (
+        "How far did the English's soldiers advance?"
+    )
+    history = [("What are the important lymphoid organs of the immune system?", "the thymus and bone marrow")]
+    assert read_question("When can they be surgically excised?", history).question == (
+        "When can the thymus and bone marrow be surgically excised?"
+    )
+    history = [("How many rooms does the palace have?", "775")]  # "palace" is no people, though "Pala" begins Palau
+    assert read_question("When are its state rooms open to the public?", history).question == (
+        "When are the palace's state rooms open to the public?"
+    )
