@@ -320,8 +320,12 @@ class Conversation:
             # surviving Gothic buildings" is what "they" means next)
             described_named = described is not None
             topic_first = (
-                asks_circumstance(doc) or _locates(doc) or (defines(doc) and not named and not described_named) or _as_what(doc)
+                asks_circumstance(doc) or _locates(doc) or (defines(doc) and not named and not described_named)
+                or _as_what(doc)
             )
+            # "its" after "Which county is Detroit the seat of?" is Detroit's; a subject "it" after "Which river is
+            # Detroit a major port on?" is the river ("What does it connect ...?")
+            inverted = _inverted_which(doc)
             answered = [answer] if owned is None else [answer, owned]  # "Sciarra", then "Sciarra's funeral"
             object_answered = back == 0 and (asks_object(doc) or _same_verb_asked_past(doc, question))
             # "also" asks the same again of whoever it was asked of, not of the answer: "Which trade body is it
@@ -337,7 +341,7 @@ class Conversation:
                     first = [m for m in phrases if any(m.text in subject_text for subject_text in subjects)]
                     mentions.extend(first + answered + [m for m in phrases if m not in first])
                     continue
-                at = core if topic_first else 0
+                at = core if topic_first or (inverted and not subject) else 0
                 mentions.extend(phrases[:at] + answered + phrases[at:])
         return found
 
@@ -968,6 +972,15 @@ def _names_a_body(text: str) -> bool:
     """Whether a name has a word for a body of people in it, singular or plural ("Six Companies, Inc.")."""
     words = re.findall(r"[a-z]+", text.lower())
     return any(w in _BODIES or w.removesuffix("s") in _BODIES or w.removesuffix("ies") + "y" in _BODIES for w in words)
+
+
+def _inverted_which(question: Doc) -> bool:
+    """"Which county is Detroit the seat of?": a "which" phrase parsed as the subject of "be" with a name after
+    it, which is what the question is about."""
+    wh = wh_token(question)
+    if wh is None or wh.lower_ != "which" or wh.dep_ != "det" or wh.head.dep_ != "nsubj" or wh.head.head.lemma_ != "be":
+        return False
+    return any(t.dep_ == "attr" and t.pos_ == "PROPN" and t.head == wh.head.head for t in question)
 
 
 def _as_what(question: Doc) -> bool:

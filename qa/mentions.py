@@ -162,6 +162,10 @@ def _entity_kind(root: Token) -> str:
         return PLACE
     if root.ent_type_ == "PERSON" and root.i > 0 and root.doc[root.i - 1].ent_type_ == "PERSON" and is_nation(root.text):
         return THING  # "Jersey Dutch", "Pennsylvania Dutch": a language named with its people's adjective, no person
+    if root.ent_type_ == "PERSON" and not root.text.endswith("s"):
+        start = next((e.start for e in root.doc.ents if e.start <= root.i < e.end), root.i)
+        if start > 0 and root.doc[start - 1].lower_ == "the":
+            return THING  # a person's name takes no "the": "the Neolithic", labelled a person (not "the Kennedys")
     return ENTITY_KINDS.get(root.ent_type_, THING)
 
 

@@ -1356,3 +1356,17 @@ def test_the_english_are_a_people_and_a_list_answering_what_are_is_they():
     assert read_question("When are its state rooms open to the public?", history).question == (
         "When are the palace's state rooms open to the public?"
     )
+
+
+def test_its_after_an_inverted_which_question_is_the_names_and_a_name_after_the_is_no_person():
+    history = [("Which province is Nanjing the capital of?", "Jiangsu")]
+    assert read_question("What is its population?", history).question == "What is Nanjing's population?"
+    history = [("Which river is Detroit a major port on?", "the Detroit River")]  # a subject "it": the river
+    assert read_question("What does it connect the Great Lakes system to?", history).question == (
+        "What does the Detroit River connect the Great Lakes system to?"
+    )
+    history = [  # "the Neolithic" is labelled a person; an older answer must not take its place
+        ("What did the beginning of farming produce?", 'the "Neolithic Revolution"'),
+        ("Which period did the Neolithic follow?", "the terminal Holocene Epipaleolithic period"),
+    ]
+    assert read_question("When did it end?", history).question == "When did the Neolithic end?"
