@@ -276,11 +276,8 @@ class Conversation:
                     if not (m.text == described.text or answer is not None and m.text.startswith(f"{described.text} "))
                 ]
             owned = owned_by_answer(doc, turn.answer) if answer is not None else None
-            if answer is None:
-                for mentions in found.values():
-                    mentions.extend(m for _, m in ranked)
-                continue
-            named = answer.named or asks_name(doc)  # "primality" answers "What is the property ... called?"
+            # "primality" answers "What is the property ... called?"
+            named = answer is not None and (answer.named or asks_name(doc))
             alias = defined_phrase(doc) if named else None
             if alias is not None and is_plural(alias) == answer.plural:
                 # "Japan's foreign minister" is Yoshimasa Hayashi, not someone else for "him"; a name that
@@ -295,7 +292,7 @@ class Conversation:
             # Schwarzenegger replace ...?"; not "Bank of America", whose "America" alone is no subject)
             between = _between_auxiliary_and_verb(doc)
             no_main_verb = between and any(t.dep_ == "ROOT" and t.lower_ in ("did", "does", "do") for t in doc)
-            if no_main_verb and _A_NAME.fullmatch(between):
+            if no_main_verb and (_A_NAME.fullmatch(between) or _unparsed_subject(doc, between)):
                 # with no main verb found, a phrase that runs on from a name into a verb before its preposition
                 # is none ("Joe Simon team" of "Who did Joe Simon team with?"): the name alone is
                 phrases = [m for m in phrases if not _runs_into_a_verb(m.text, between, doc)]
@@ -311,6 +308,10 @@ class Conversation:
                 subject = parse(between)[:]
                 phrases, core = [Mention(between, kind_of_span(subject), is_plural(subject))] + phrases, core + 1
             subjects = subjects or ([between] if between in {m.text for m in phrases} else [])
+            if answer is None:  # the question's phrases alone, read as for an answered one
+                for mentions in found.values():
+                    mentions.extend(phrases)
+                continue
             # the answer to "Where is the main campus?" is a circumstance of the question's subject and
             # object, which stay the topic: "How big is it?" asks about the campus; so is the subject of
             # "What is the Amazon rainforest?" when the answer describes it ("a moist broadleaf forest")
@@ -710,6 +711,11 @@ class Conversation:
             # a name for the one name asked about, whatever the small model labels either ("And Bristol?", an
             # organisation to it, after "How many times was London attacked?")
             target = names[0]
+        unnamed = [m for m in mentions if not m.named and m.plural == plural and m.text != name]
+        if target is None and not _A_NAME.fullmatch(name) and len(unnamed) == 1:
+            # a thing for the one thing of its number asked about, whatever their kinds ("And the discs?" after
+            # "Who produced the players?", the players a person's noun to the rules)
+            target = unnamed[0]
         found = re.search(rf"\b{re.escape(target.text)}\b", previous.read_as) if target is not None else None
         if found is None:
             return None
@@ -1232,10 +1238,17 @@ def _between_auxiliary_and_verb(question: Doc) -> str | None:
 def _unparsed_subject(question: Doc, between: str) -> bool:
     """Whether the words between the auxiliary and the verb of a question the parser found no subject in are a
     noun phrase (nouns, adjectives, a determiner): its subject."""
-    if any(t.dep_ in ("nsubj", "nsubjpass") for t in question):
+    # none, or only the verb itself read as the subject's noun, no verb after it ("emerge" of "did a first
+    # settlement emerge in ...", not "premiere" of "was the world premiere held")
+    def verb_read_as_noun(t: Token) -> bool:
+        return f"{between} {t.text}" in question.text and not any(u.pos_ == "VERB" for u in question[t.i + 1 :])
+
+    if any(t.dep_ in ("nsubj", "nsubjpass") and not verb_read_as_noun(t) for t in question):
         return False
     words = parse(between)
-    return words[-1].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") for t in words)
+    # a plural before another noun is a subject and its verb ("glaciers store" of "When do glaciers store water?")
+    plural_inside = any(t.tag_ == "NNS" for t in words[:-1])
+    return words[-1].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") for t in words) and not plural_inside
 
 
 def _says(question: str, words: str) -> bool:

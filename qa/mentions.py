@@ -450,7 +450,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         # (a nation's people) or "Seismologists" (a word's plural)
         language = _s_but_no_plural(span.root)
         plural = number if number is not None else (span.root.ent_type_ == "NORP" and not language) or span.root.tag_ == "NNPS"
-    elif kind == PERSON and name and doc[0].text[:1].isupper() and not _listed(doc) and doc[0].lower_ != "the":
+    elif kind == PERSON and name and doc[0].text[:1].isupper() and not _listed(doc) and doc[0].lower_ != "the" and not (
+        span.root.tag_ == "NNPS" and span.root.lower_.rstrip("s") in PERSON_NOUNS  # "Pilgrim Fathers" are several
+    ):
         plural = False  # one person named in several words ("Diocles of Carystus", tagged a plural), not a list
     elif span.root.pos_ == "VERB":  # a head misread as a verb: its plural is its "-s", or its noun's
         head = doc[-1] if people else span.root

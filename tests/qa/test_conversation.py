@@ -1370,3 +1370,15 @@ def test_its_after_an_inverted_which_question_is_the_names_and_a_name_after_the_
         ("Which period did the Neolithic follow?", "the terminal Holocene Epipaleolithic period"),
     ]
     assert read_question("When did it end?", history).question == "When did the Neolithic end?"
+
+
+def test_a_subject_run_into_its_verb_after_an_unanswered_where_and_a_noun_swapped_whatever_its_kind():
+    # "emerge" parsed as the subject's noun, "did" as the main verb; the answer is a place phrase, no mention
+    history = [("Where did a first settlement emerge in the Bronze Age?", "at Mount Batten")]
+    assert read_question("What did it continue as?", history).question == "What did the first settlement continue as?"
+    history = [("When do glaciers store water as ice?", "during the colder seasons")]  # "glaciers store" is no subject
+    assert "glaciers store" not in read_question("And when do they release it?", history).question
+    history = [("Who produced the players?", "Philips")]
+    assert read_question("And the discs?", history).question == "Who produced the discs?"
+    history = [("Who departed Plymouth for the New World in 1620?", "Pilgrim Fathers")]
+    assert read_question("Which colony did they establish?", history).question == "Which colony did Pilgrim Fathers establish?"
