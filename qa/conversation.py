@@ -99,7 +99,8 @@ _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IG
 _LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?"
     r"((?:(?:mainly|mostly|chiefly|primarily|largely|usually|roughly)\s+)?"  # "Mainly where?"
-    r"(?:(?:according\s+to|instead\s+of|against|with|within|without|by|to|toward|towards|for|from|since|until|in|inside|outside|"
+    r"(?:(?:according\s+to|instead\s+of|against|with|within|without|by|to|toward|towards|for|from|since|until|in|"
+    r"inside|outside|"
     r"on|at|about|around|after|before|of|as|into|over|under|during|through|throughout|among|between|across|along|"
     r"near|behind|beyond|via|upon|amid|amidst|despite|following|unlike|like|besides|beside|regarding|concerning)\s+"
     # "By the union of which churches?", "At the request of whom?", "As part of what?"
@@ -1229,7 +1230,10 @@ def _between_auxiliary_and_verb(question: Doc) -> str | None:
         return None
     # a noun modifying the next is none ("architecture" of "did Gothic architecture flourish", "flourish" a noun too)
     verb = next(
-        (t for t in question[aux.i + 1 :] if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.text.islower() and t.dep_ != "compound")),
+        (
+            t for t in question[aux.i + 1 :]
+            if t.pos_ == "VERB" or (t.pos_ == "NOUN" and t.text.islower() and t.dep_ != "compound")
+        ),
         None,
     )
     return question[aux.i + 1 : verb.i].text if verb is not None and aux.i + 1 < verb.i else None
@@ -1238,17 +1242,20 @@ def _between_auxiliary_and_verb(question: Doc) -> str | None:
 def _unparsed_subject(question: Doc, between: str) -> bool:
     """Whether the words between the auxiliary and the verb of a question the parser found no subject in are a
     noun phrase (nouns, adjectives, a determiner): its subject."""
-    # none, or only the verb itself read as the subject's noun, no verb after it ("emerge" of "did a first
-    # settlement emerge in ...", not "premiere" of "was the world premiere held")
-    def verb_read_as_noun(t: Token) -> bool:
-        return f"{between} {t.text}" in question.text and not any(u.pos_ == "VERB" for u in question[t.i + 1 :])
-
-    if any(t.dep_ in ("nsubj", "nsubjpass") and not verb_read_as_noun(t) for t in question):
+    # none, or only the verb itself read as the subject's noun ("emerge" of "did a first settlement emerge in ...")
+    if any(t.dep_ in ("nsubj", "nsubjpass") and not _verb_read_as_noun(question, t, between) for t in question):
         return False
     words = parse(between)
     # a plural before another noun is a subject and its verb ("glaciers store" of "When do glaciers store water?")
     plural_inside = any(t.tag_ == "NNS" for t in words[:-1])
-    return words[-1].pos_ in ("NOUN", "PROPN") and all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") for t in words) and not plural_inside
+    nominal = all(t.pos_ in ("NOUN", "PROPN", "ADJ", "DET") for t in words)
+    return words[-1].pos_ in ("NOUN", "PROPN") and nominal and not plural_inside
+
+
+def _verb_read_as_noun(question: Doc, token: Token, between: str) -> bool:
+    """Whether `token`, right after `between`, is the question's verb read as a noun: no verb comes after it
+    (not "premiere" of "Where was the world premiere held?")."""
+    return f"{between} {token.text}" in question.text and not any(t.pos_ == "VERB" for t in question[token.i + 1 :])
 
 
 def _says(question: str, words: str) -> bool:

@@ -449,7 +449,8 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         # a people, though one word ("Seminole"); not a language that ends in "s" ("Afrikaans"), unlike "Tajiks"
         # (a nation's people) or "Seismologists" (a word's plural)
         language = _s_but_no_plural(span.root)
-        plural = number if number is not None else (span.root.ent_type_ == "NORP" and not language) or span.root.tag_ == "NNPS"
+        people = span.root.ent_type_ == "NORP" and not language
+        plural = number if number is not None else people or span.root.tag_ == "NNPS"
     elif kind == PERSON and name and doc[0].text[:1].isupper() and not _listed(doc) and doc[0].lower_ != "the" and not (
         span.root.tag_ == "NNPS" and span.root.lower_.rstrip("s") in PERSON_NOUNS  # "Pilgrim Fathers" are several
     ):
