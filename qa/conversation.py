@@ -852,7 +852,9 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         text = f"{_upper_first(word)} {aux} {inserted} {before} {_base_form(verb)} {tail}"
         return " ".join(text.split())
     verb = phrase.root.head
-    last_verb = verb.pos_ == "VERB" and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
+    # a verb tagged otherwise that has the question word for its object is one ("own" of "What did they own?", an adjective)
+    verbal = verb.pos_ == "VERB" or verb.dep_ == "ROOT" and phrase.root.dep_ == "dobj"
+    last_verb = verbal and verb.i >= phrase_end and not any(t.pos_ == "VERB" for t in previous[verb.i + 1 :])
     at = None  # where the answer goes in, in the old question word's place
     object_person = wh.lower_ == "whom" or wh.lower_ == "who" and wh.dep_ == "dobj"
     # "What did Ancient Egyptians use copper for?": the object of its last preposition, however parsed

@@ -338,6 +338,10 @@ def asks_a_name(question: Doc) -> bool:
     adopt?", "What is X called?": the answer is a name, which an "it" may stand for whoever bears it."""
     wh = wh_token(question)
     word_asked = wh is not None and wh.dep_ == "det" and wh.head.lemma_.lower() in _WORD_NOUNS
+    if wh is not None and wh.lower_ in ("which", "what") and not word_asked:
+        # its noun however "which" is parsed: "Which Old High German word is szlachta derived from?"
+        noun = next((t for t in question[wh.i + 1 : wh.i + 6] if t.pos_ in ("NOUN", "VERB", "AUX")), None)
+        word_asked = noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in _WORD_NOUNS
     return asks_name(question) or _named_one(question) is not None or word_asked
 
 
@@ -420,7 +424,7 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     # a capitalised word is a name, however tagged ("Euclid" as an adjective); so is what a question asks
     # the name of ("asthenosphere", tagged an adverb, answering "What is the upper mantle called?")
     nominal = any(t.pos_ in _NOMINAL or t.ent_type_ or t.text[:1].isupper() for t in doc)
-    if not asks_name(question) and (clause or not nominal):
+    if not asks_a_name(question) and (clause or not nominal):  # "slahta" answering "Which ... word ...?" is one
         return None
     subject = _leading_subject(doc)
     if subject is not None:  # the reader ran on past its answer into a sentence about it: the answer is its subject

@@ -1382,3 +1382,12 @@ def test_a_subject_run_into_its_verb_after_an_unanswered_where_and_a_noun_swappe
     assert read_question("And the discs?", history).question == "Who produced the discs?"
     history = [("Who departed Plymouth for the New World in 1620?", "Pilgrim Fathers")]
     assert read_question("Which colony did they establish?", history).question == "Which colony did Pilgrim Fathers establish?"
+
+
+def test_a_word_answered_is_a_mention_and_a_verb_tagged_an_adjective_takes_its_object_back():
+    history = [("Which Old High German word is szlachta derived from?", "slahta")]
+    assert read_question("What does it mean?", history).question == "What does slahta mean?"
+    history = [("What did the szlachta's members traditionally own?", "landed property")]  # "own" tagged an adjective
+    assert read_question("In what form?", history).question == (
+        "In what form did the szlachta's members traditionally own landed property?"
+    )
