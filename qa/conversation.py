@@ -720,11 +720,16 @@ class Conversation:
         found = re.search(rf"\b{re.escape(target.text)}\b", previous.read_as) if target is not None else None
         if found is None:
             return None
-        start = found.start()
+        start, end = found.start(), found.end()
         before = next((t for t in reversed(prev) if t.idx + len(t.text) <= start), None)
         if lead and before is not None and before.pos_ == "ADP":
             start = before.idx
-        return previous.read_as[:start] + name + previous.read_as[found.end() :]
+        after = next((t for t in prev if t.idx >= end), None)
+        if re.search(r"\sof\s", name) and after is not None and after.lower_ == "of" and after.idx - end <= 1:
+            # a phrase with its own "of" takes the old one's with it: "And the end of the Republic?" after "When is the
+            # overthrow of the Roman Kingdom traditionally dated?"
+            end = after.right_edge.idx + len(after.right_edge.text)
+        return previous.read_as[:start] + name + previous.read_as[end:]
 
 
 # words that place a name within a larger one; the small parser reads "northwestern" as a verb

@@ -1391,3 +1391,10 @@ def test_a_word_answered_is_a_mention_and_a_verb_tagged_an_adjective_takes_its_o
     assert read_question("In what form?", history).question == (
         "In what form did the szlachta's members traditionally own landed property?"
     )
+
+
+def test_a_phrase_with_its_own_of_swaps_for_the_old_one_and_its_of():
+    history = [("When is the overthrow of the Roman Kingdom traditionally dated?", "509 BC")]
+    assert read_question("And the end of the Republic?", history).question == (
+        "When is the end of the Republic traditionally dated?"
+    )
