@@ -242,7 +242,12 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
         word = wh.lower_
         if word in ("who", "whom", "whose"):  # "the Central Pacific Railroad" answers a "who" and is an "it"
             # so is a firm named with its legal form ("Drexel, Morgan & Co.")
-            return THING if _a_firm(answer) or answer[:].root.lemma_.lower() in _ORGANISATION_NOUNS else PERSON
+            # and so is a name after "the", no person's ("the Internet Archive"; not "the Duke of Windsor", a title,
+            # nor "the Czechoslovak President Václav Havel", a person's name)
+            named_body = len(answer) > 1 and answer[0].lower_ == "the" and answer[1].text[:1].isupper()
+            named_body = named_body and by_title(answer.text) is None and not any(e.label_ == "PERSON" for e in answer.ents)
+            organisation = answer[:].root.lemma_.lower() in _ORGANISATION_NOUNS
+            return THING if _a_firm(answer) or organisation or named_body else PERSON
         if word == "when":
             return TIME
         if word == "where":

@@ -1398,3 +1398,10 @@ def test_a_phrase_with_its_own_of_swaps_for_the_old_one_and_its_of():
     assert read_question("And the end of the Republic?", history).question == (
         "When is the end of the Republic traditionally dated?"
     )
+
+
+def test_a_name_after_the_answering_who_is_an_it_unless_a_title_or_a_persons_name():
+    history = [("Who created the Wayback Machine?", "the Internet Archive")]
+    assert read_question("Where is it based?", history).question == "Where is the Internet Archive based?"
+    history = [("Who abdicated?", "The Duke of Windsor")]
+    assert read_question("What was he formerly?", history).question == "What was the Duke of Windsor formerly?"
