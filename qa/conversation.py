@@ -430,7 +430,7 @@ class Conversation:
             if form in (HE, SHE):  # not a person the documents or a title give the other gender, and a
                 # name they give this one is a person, however labelled ("Victoria", read as a place)
                 ranked = [
-                    replace(m, kind=PERSON) if _a_name(m.text) and self._gender(m.text, answered) == form else m
+                    replace(m, kind=PERSON) if _starts_as_name(m.text) and self._gender(m.text, answered) == form else m
                     for m in ranked if m.kind != PERSON or self._gender(m.text, answered) in (None, form)
                     if not self.genders.is_group(m.text)  # "Beatles", whom the documents call "the Beatles"
                 ]
@@ -438,7 +438,7 @@ class Conversation:
                     ranked = _relatives_first(ranked, self.turns[-1].read_as)
             elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
                 # ("Jedlik"), unless a group ("Destiny's Child", whose "she" after it is its singer's)
-                ranked = [m for m in ranked if m.body or not (_a_name(m.text) and self.genders.of(m.text))]
+                ranked = [m for m in ranked if m.body or not (_starts_as_name(m.text) and self.genders.of(m.text))]
                 term = self._name_answered() if pronoun.lower_ == "it" else None
                 if term is not None:  # "it" after "What are the waiting areas ... called?" -> "concourses": the term,
                     # one word however plural
@@ -543,26 +543,24 @@ class Conversation:
         husband?" is a "he"."""
         return self.genders.of(name) or answered.get(name)
 
+    def _recent_answers(self) -> list[tuple[Doc, Mention]]:
+        """The recent turns' questions as read, each with its answer as a mention, where it is one."""
+        answered = ((parse(turn.read_as), turn.answer) for turn in self.turns[-TURNS_BACK:] if turn.answer)
+        return [(doc, mention) for doc, answer in answered if (mention := answer_mention(doc, answer)) is not None]
+
     def _answered_genders(self) -> dict[str, str]:
         """The answers of recent turns whose question asked for a man or a woman ("husband", "Which king")."""
         found: dict[str, str] = {}
-        for turn in self.turns[-TURNS_BACK:]:
-            doc = parse(turn.read_as) if turn.answer else None
-            asked = (defined_phrase(doc) or asked_phrase(doc)) if doc is not None else None
+        for doc, answer in self._recent_answers():
+            asked = defined_phrase(doc) or asked_phrase(doc)
             gender = by_title(asked.text) if asked is not None else None
-            answer = answer_mention(doc, turn.answer) if gender is not None else None
-            if answer is not None:
+            if gender is not None:
                 found[answer.text] = gender
         return found
 
     def _answered_people(self) -> set[str]:
         """The names that answered recent turns as one person."""
-        found: set[str] = set()
-        for turn in self.turns[-TURNS_BACK:]:
-            answer = answer_mention(parse(turn.read_as), turn.answer) if turn.answer else None
-            if answer is not None and answer.kind == PERSON and answer.named and not answer.plural:
-                found.add(answer.text)
-        return found
+        return {a.text for _, a in self._recent_answers() if a.kind == PERSON and a.named and not a.plural}
 
     def _who_answered(self) -> Mention | None:
         """The answer to the last question, where it asked "who"."""
@@ -1018,7 +1016,7 @@ def _headed_by(phrase: str, noun: Token) -> bool:
     return bool(words) and (words[-1] in (lemma, f"{lemma}s", f"{lemma}es") or parse(phrase)[:].root.lemma_.lower() == lemma)
 
 
-def _a_name(text: str) -> bool:
+def _starts_as_name(text: str) -> bool:
     """Whether a phrase starts as a name does ("Jedlik"): not with an article, "A gene" capitalised as an answer's
     first word, nor "the IPCC", a body."""
     return text[:1].isupper() and text.split(maxsplit=1)[0] not in ("A", "An", "The")
