@@ -20,6 +20,7 @@ from qa_index.retriever import Retrieved, Retriever
 from qa_index.stores import IndexSettings, Store, open_store
 from qa_index.stores.faiss_store import prune_cache
 from qa.answers import Answer, Candidate, checked, distinct_answers, evidence_sentence, merge_candidates, not_given
+from qa.expansions import spelled_out
 from qa.conversation import ChatTurn, Conversation, ReadAs, check_history
 from qa.genders import Genders
 from qa.mentions import load_parser
@@ -296,7 +297,7 @@ class QABot:
     ) -> Answer:
         chunks = tuple(r.chunk for r in hits)
         calibration, prior = self.reader.pipeline_calibration, self.settings.unanswerable_share
-        ranked = merge_candidates(read, readings, calibration, prior)
+        ranked = spelled_out(read_as, merge_candidates(read, readings, calibration, prior), read)
         candidates = not_given(checked(read_as, ranked, [p.text for p in read]), besides)
         best = candidates[0] if candidates else None
         abstains = best is None or calibration.abstains(best.margin, prior)

@@ -73,6 +73,13 @@ def test_an_abbreviation_the_article_spells_out_is_read_spelled_out(bot, reader,
     assert literal.ask("How many days did the G7 ministerial meeting run?").read_as.endswith("the G7 ministerial meeting run?")
 
 
+@pytest.mark.parametrize("question", ["What does ACSA stand for?", "What is ACSA short for?"])
+def test_what_an_abbreviation_stands_for_is_its_whole_long_form(bot, question):
+    answer = bot.ask(question)  # had answered "cross-servicing agreement", and "allows the two sides ..."
+    assert answer.text == "acquisition and cross-servicing agreement"
+    assert bot.documents[0].text[answer.start : answer.end] == answer.text
+
+
 def test_an_office_named_as_the_article_does_not_is_read_as_it_does(bot, reader, embedder):
     answer = bot.ask("Who is Germany's top diplomat?")  # had abstained: the article says "Foreign Minister"
     assert answer.read_as == "Who is Germany's foreign minister?"
