@@ -24,8 +24,8 @@ from qa.passages import Passage
 # the abbreviation a question asks about: two capitals or more, in a word of letters, digits and dots
 _ABBREVIATION = r"[\"'“‘]?(?-i:([\w.&]*[A-Z][\w.&]*[A-Z][\w.&]*|[A-Z][\w.&]*\d[\w.&]*))[\"'”’]?"
 _ASKS = re.compile(
-    rf"\b{_ABBREVIATION}(?: (?:acronym|abbreviation|initials))? "
-    r"(?:stands?|stood|(?:is |was )?(?:short|an abbreviation|an acronym)) for\b"
+    rf"\b{_ABBREVIATION}(?: [\w'’]+){{0,4}} (?:stands?|stood|(?:is |was )?(?:short|an abbreviation|an acronym)) for\b"
+    rf"|\b(?:acronym|abbreviation|initials) {_ABBREVIATION} (?:refers?|expands?) to\b"
     r"|^(?:what|which)\b.*?\b(?:full (?:name|form)|long form|meaning) of (?:the )?"
     rf"(?:acronym |abbreviation )?{_ABBREVIATION}"
     rf"|^what (?:does|did) (?:the )?(?:acronym |abbreviation )?{_ABBREVIATION} mean\W*$",
