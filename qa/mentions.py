@@ -174,6 +174,9 @@ def _capitalised_name(span: Span) -> bool:
     return all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
 
 
+_AE_SINGULARS = frozenset({"reggae", "sundae", "brae"})
+
+
 def is_plural(span: Span) -> bool:
     """A plural head, or a list of two or more names or people, or with a plural in it ("Hamada and
     Lambrecht", "his mother and wife", "USB 3.0 and newer interfaces"); "acquisition and cross-servicing
@@ -187,6 +190,8 @@ def is_plural(span: Span) -> bool:
     listed = (root.pos_ == "PROPN" and bool(joined)) or (coordinated and (persons or plurals))
     names = [e for e in span.ents if ENTITY_KINDS.get(e.label_) in (PERSON, PLACE, THING)]
     plural_head = root.tag_ in ("NNS", "NNPS") and not root.text.isupper()  # "CALIPSO" is tagged NNS
+    # a Latin plural the tagger reads as one ("tesserae", "larvae"); not "reggae", "sundae"
+    plural_head = plural_head or root.tag_ == "NN" and root.text.endswith("ae") and root.lower_ not in _AE_SINGULARS
     # "the Tajiks", and "the British", an adjective standing alone for its people
     # (or labelled a language: "the English" who held Valencia)
     alone = len(span) == 2 and root.text[:1].isupper() and is_nation(root.text)
@@ -260,6 +265,8 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
                 return kind  # "Oxfam" answers "Which organization" and is an "it", whatever its label
             if wh.head.lemma_.lower() in _WORD_NOUNS and _named_one(question) is None:
                 return THING  # "Graham" answers "What name did Bell adopt?": the name, an "it", not a person
+            if answer[-1].lemma_.lower() == wh.head.lemma_.lower():
+                return THING  # "Byzantine Empire" answering "Which empire ...?" is the empire, whatever its label
         named = _named_one(question)
         if word == "what" and named is not None:  # "What was Tesla's father's name?" is answered by a person's name
             return kind_of_span(named)

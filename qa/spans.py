@@ -111,7 +111,8 @@ _PAIRS = {"(": ")", "[": "]", "\u201c": "\u201d", "\u2018": "\u2019"}
 def without_stray_marks(context: str, start: int, end: int) -> tuple[int, int]:
     """Read `[start, end)` without a quotation mark or bracket whose partner lies outside it, or with the
     partner where it is the very next character: 'Aid Korea"' is shown as "Aid Korea", and
-    'Aggression and Aid Korea"' right after its opening quote with that quote.
+    'Aggression and Aid Korea"' right after its opening quote with that quote; a bracket closed inside
+    ("Get Your Kicks on) Route 66") takes its opening one where that is the character just before.
     A pair inside the span ("the term \"Korean Conflict\"", "Edinburgh (Scotland)") stays, and so does
     a span that is nothing else."""
     original, text = (start, end), context[start:end]
@@ -123,6 +124,10 @@ def without_stray_marks(context: str, start: int, end: int) -> tuple[int, int]:
             start, end = (start - 1, end) if context[start - 1 : start] == opening else (start, end - 1)
         elif text.startswith(opening) and (opening == closing or closing not in text):
             start, end = (start, end + 1) if context[end : end + 1] == closing else (start + 1, end)
+        elif opening != closing and text.count(closing) > text.count(opening) and context[start - 1 : start] == opening:
+            start -= 1  # 'Get Your Kicks on) Route 66' right after its "(" takes it
+        elif opening != closing and text.count(opening) > text.count(closing) and context[end : end + 1] == closing:
+            end += 1
         text = context[start:end]
     return snap_to_words(context, start, end) if text.strip() else original
 

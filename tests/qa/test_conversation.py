@@ -1405,3 +1405,17 @@ def test_a_name_after_the_answering_who_is_an_it_unless_a_title_or_a_persons_nam
     assert read_question("Where is it based?", history).question == "Where is the Internet Archive based?"
     history = [("Who abdicated?", "The Duke of Windsor")]
     assert read_question("What was he formerly?", history).question == "What was the Duke of Windsor formerly?"
+
+
+def test_a_name_ending_in_the_noun_a_which_question_asked_for_is_an_it_whatever_its_label():
+    history = [("Which empire saw mosaic art flourish from the 6th to the 15th centuries?", "Byzantine Empire")]
+    assert read_question("Who adopted its tradition in the 12th century?", history).question == (
+        "Who adopted Byzantine Empire's tradition in the 12th century?"
+    )
+    history = [("Which museum holds an extensive collection of Roman mosaics?", "Bardo Museum")]
+    assert read_question("In which city is it?", history).question == "In which city is Bardo Museum?"
+
+
+def test_a_latin_plural_the_tagger_reads_as_one_is_a_they():
+    history = [("Which technique used tiny tesserae?", "opus vermiculatum")]
+    assert read_question("How big were they?", history).question == "How big were tiny tesserae?"

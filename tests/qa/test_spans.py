@@ -134,6 +134,20 @@ def test_without_stray_marks(span, shown):
 
 
 @pytest.mark.parametrize(
+    "context, span, shown",
+    [
+        ('Troup\'s "(Get Your Kicks on) Route 66", later', "Get Your Kicks on) Route 66", "(Get Your Kicks on) Route 66"),
+        ("the Battle of (the) Somme and", "the Battle of (the", "the Battle of (the)"),
+        ("in (a) Route 66 b", "a) Route 66", "(a) Route 66"),
+    ],
+)
+def test_a_bracket_closed_inside_takes_its_opening_just_outside(context, span, shown):
+    start = context.index(span)
+    got = without_stray_marks(context, start, start + len(span))
+    assert context[got[0] : got[1]] == shown
+
+
+@pytest.mark.parametrize(
     "span, shown",
     [
         ('Aid Korea"', '"Aid Korea"'),  # its partner right before it is taken in
@@ -180,7 +194,7 @@ def test_an_answer_never_runs_from_one_bracketed_aside_into_the_next():
     start, end = logits({5: 9.0, 10: 2.0}, {10: 9.0, 8: 1.0}, n=len(offsets))  # "R) and Lambrecht (L" is best
     assert text(decode(start, end, window, context)[0], context) == "L"
     start, end = logits({3: 9.0}, {10: 9.0}, n=len(offsets))  # a span that holds both asides whole is fine
-    assert text(decode(start, end, window, context)[0], context) == "Hamada (R) and Lambrecht (L"
+    assert text(decode(start, end, window, context)[0], context) == "Hamada (R) and Lambrecht (L)"  # its bracket closed
 
 
 @pytest.mark.parametrize(
