@@ -223,10 +223,11 @@ def _s_but_no_plural(word: Token) -> bool:
 
 def _a_people(word: Token) -> bool:
     """A nation's people named by its adjective and an "s" ("Tajiks", "Germans"), which the small model
-    often tags a singular name; not a country ("Wales", "the Netherlands") nor "Swiss"."""
+    often tags a singular name, or a common noun alone ("Greeks"); not a country ("Wales", "the Netherlands")
+    nor "Swiss"."""
     text = word.text
     return (
-        word.pos_ == "PROPN" and len(text) > 4 and text.endswith("s") and not text.endswith("ss")
+        (word.pos_ == "PROPN" or word.pos_ == "NOUN" and text[:1].isupper()) and len(text) > 4 and text.endswith("s") and not text.endswith("ss")
         and not is_country(text) and is_nation(text[:-1])
     )
 
@@ -465,7 +466,7 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         # a people, though one word ("Seminole"); not a language that ends in "s" ("Afrikaans"), unlike "Tajiks"
         # (a nation's people) or "Seismologists" (a word's plural)
         language = _s_but_no_plural(span.root)
-        people = span.root.ent_type_ == "NORP" and not language
+        people = span.root.ent_type_ == "NORP" and not language or _a_people(span.root)
         plural = number if number is not None else people or span.root.tag_ == "NNPS"
     elif kind == PERSON and name and doc[0].text[:1].isupper() and not _listed(doc) and doc[0].lower_ != "the" and not (
         span.root.tag_ == "NNPS" and span.root.lower_.rstrip("s") in PERSON_NOUNS  # "Pilgrim Fathers" are several
@@ -502,8 +503,9 @@ def owned_by_answer(question: Doc, answer: str) -> Mention | None:
     if wh is None or wh.lower_ != "whose" or wh.head.pos_ != "NOUN" or wh.head.i < wh.i:
         return None
     owner = re.sub(r"['’]s?$", "", answer.strip())
-    if not owner:
-        return None
+    be = wh.head.head if wh.head.dep_ in ("attr", "nsubj") and wh.head.head.lemma_ == "be" else None
+    if not owner or be is not None and any(t.pos_ == "PROPN" and t.dep_ in ("attr", "nsubj") for t in be.children):
+        return None  # "Zeus and Leto's son" after "Whose son is Apollo?" is Apollo, named already
     owned = question[wh.i + 1 : with_of_phrase(question, wh.head.i + 1, wh.head)]  # "Whose bombing of Berlin ...?"
     return Mention(f"{owner}'s {owned.text}", kind_of_span(owned), is_plural(owned))
 

@@ -1419,3 +1419,15 @@ def test_a_name_ending_in_the_noun_a_which_question_asked_for_is_an_it_whatever_
 def test_a_latin_plural_the_tagger_reads_as_one_is_a_they():
     history = [("Which technique used tiny tesserae?", "opus vermiculatum")]
     assert read_question("How big were they?", history).question == "How big were tiny tesserae?"
+
+
+def test_a_people_named_alone_is_a_they_not_a_he():
+    history = [("With whom did Apollo become identified in Hellenistic times?", "Greeks")]
+    assert read_question("What was he the god of?", history).question == "What was Apollo the god of?"
+
+
+def test_whose_noun_said_to_be_a_name_is_that_name():
+    history = [("Whose son is Apollo?", "Zeus and Leto")]
+    assert read_question("Who is his twin sister?", history).question == "Who is Apollo's twin sister?"
+    history = [("Whose funeral does Bond attend?", "Sciarra")]  # a thing owned, not said to be a name
+    assert read_question("Where is it held?", history).question == "Where is Sciarra's funeral held?"
