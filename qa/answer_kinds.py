@@ -3,9 +3,10 @@
 The reader picks the best-scoring span; when the text holds no answer of the asked kind it still
 scores something, often a name of the wrong kind: "Which Japanese city will host the next
 meeting?" -> "Germany", "How long did the talks last?" -> "Nov. 3, 2022", "Who is Yoshimasa
-Hayashi?" -> "Annalena Baerbock". The checks are narrow enough to fire on none of 7,000 SQuAD dev
-questions' best spans (README, "Answer kinds"): a city, town, port or a country's state is not a
-country, a Japanese city is none the text places in Germany, a duration is not a calendar date, a
+Hayashi?" -> "Annalena Baerbock". The checks are narrow enough to rule out no right best span of
+7,000 SQuAD dev questions (README, "Answer kinds"): a city, town, port or a country's state is not a
+country, a Japanese city is none the text (or where it is silent, GeoNames) places in Germany, an Asian
+country is none GeoNames puts in Europe, a duration is not a calendar date, a
 place not a date, a count is not an ordinal, "Who is <name>?" is not answered by another name, and a
 thing ("Which Japanese warship ...?") not by a person the text gives a title (`asks_for_a_thing`,
 checked with qa.roles in qa.answers).
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Callable, Sequence
 
+from qa.gazetteer import CONTINENTS, continent_of, countries_with_city
 from qa.mentions import PERSON_NOUNS
 from qa.nations import is_country, is_nation, same_nation
 
@@ -34,6 +36,15 @@ _ASKS_LOCALITY = re.compile(
 )
 # "Which Japanese city ...?", "What is Brazil's capital?": group 1 may name the locality's country
 _ASKS_LOCALITY_OF = re.compile(rf"\b(?i:which|what)\s+(?:[\w'-]+\s+)?([A-Z][\w'\u2019-]*)\s+(?i:{_LOCALITIES})\b")
+# "Which Japanese city ...?" as GeoNames can check it: a city, town or port, its country's word
+# alone ("New Mexico city" is a state's, "Indian municipality" no GeoNames city)
+_ASKS_CITY_OF = re.compile(
+    r"\b(?i:which|what)\s+(?:[a-z][\w'-]*\s+)?([A-Z][\w'\u2019-]*)\s+(?i:city|cities|town|towns|port|ports|capital)\b"
+)
+# "Which Asian country ...?": group 1 names the continent it asks about
+_ASKS_COUNTRY_ON = re.compile(
+    rf"\b(?i:which|what)\s+(?:[\w'-]+\s+)?({'|'.join(n.title() for n in CONTINENTS)})\s+(?i:countr(?:y|ies)|nations?)\b"
+)
 _ASKS_DURATION = re.compile(r"^\W*(?:for\s+)?how\s+long\b", re.IGNORECASE)
 # "Where was he born?" asks for a place ("Where and when ...?" for a date too)
 _ASKS_PLACE = re.compile(r"^\W*(?:(?:from|to)\s+)?where\b(?!.*\bwhen\b)", re.IGNORECASE)
@@ -126,12 +137,22 @@ def fitting(question: str, texts: Sequence[str] = ()) -> Callable[[str], bool]:
     person = who.group(1).strip() if who and _is_name(who.group(1).strip(), texts) else None
     of = _ASKS_LOCALITY_OF.search(question)
     country = of.group(1) if of and is_nation(of.group(1)) else None
+    city_of = _ASKS_CITY_OF.search(question)
+    city_country = city_of.group(1) if city_of and is_nation(city_of.group(1)) else None
+    on = _ASKS_COUNTRY_ON.search(question)
+    continent = CONTINENTS[on.group(1).lower()] if on else None
 
     def fits(answer: str) -> bool:
         if locality and is_country(answer):
             return False
+        if continent and is_country(answer) and continent_of(answer) not in (None, continent):
+            return False
         placed = _placed_in(answer, texts) if country else []
         if placed and not any(same_nation(country, nation) for nation in placed):
+            return False
+        # where the texts do not place it, the countries with a city of its name (GeoNames)
+        known = countries_with_city(answer) if city_country and not placed else []
+        if known and not any(same_nation(city_country, nation) for nation in known):
             return False
         if duration and _CALENDAR_DATE.search(answer) and not _SPAN_OF_TIME.search(answer):
             return False

@@ -87,6 +87,39 @@ def test_a_place_the_text_puts_in_another_country_does_not_fit(question, answer,
     assert fitting(question, PLACES)(answer) is fits
 
 
+@pytest.mark.parametrize(
+    "question, answer, fits",
+    [
+        ("Which Japanese city will host the next meeting?", "Berlin", False),  # GeoNames: a German city only
+        ("Which Japanese city will host the next meeting?", "Tokyo", True),
+        ("Which American city did they fly to?", "Paris", True),  # Paris, Texas: a city of both
+        ("Which French city did they fly to?", "Springfield", False),
+        ("In what US city do they live?", "Springfield", True),
+        ("In what New Mexico city did he live?", "Albuquerque", True),  # a state's word, no country's
+        ("In what Indian municipality is it?", "Goa", True),  # GeoNames' Goa is a Philippine city: no check
+        ("Which Japanese city hosted it?", "Kyodo", True),  # no city GeoNames knows
+    ],
+)
+def test_a_city_the_text_does_not_place_is_placed_by_geonames(question, answer, fits):
+    assert fitting(question, ["They met in Tokyo and Berlin."])(answer) is fits
+
+
+@pytest.mark.parametrize(
+    "question, answer, fits",
+    [
+        ("Which Asian country is among Japan's partners?", "Germany", False),
+        ("Which Asian country is among Japan's partners?", "India", True),
+        ("Which Asian country is among Japan's partners?", "Russia", True),  # on two continents
+        ("Which European nations took part?", "the United States", False),
+        ("Which European nation already has such an agreement?", "Britain", True),
+        ("What African country borders it?", "Kenya", True),
+        ("Which country is among Japan's partners?", "Germany", True),  # no continent asked about
+    ],
+)
+def test_a_country_on_another_continent_than_asked_does_not_fit(question, answer, fits):
+    assert fitting(question)(answer) is fits
+
+
 def test_countries_are_known_by_the_names_people_use():
     names = country_names()
     assert {"germany", "japan", "russia", "britain", "united states", "korea, republic of"} <= names
