@@ -46,6 +46,10 @@ if TYPE_CHECKING:
 
 _THEY = frozenset({"they", "them", "their", "theirs"})
 _POSSESSIVE = frozenset({"his", "hers", "its", "theirs"})
+# what only people have: "their posts", "their villas" are no talks' or floors' ("its role" may be a body's)
+_PEOPLES_OWN = frozenset(
+    "post job occupation profession career salary nationality birthplace wife husband spouse villa".split()
+)
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
 _SPOT_NOUNS = frozenset("area place spot location site part".split())  # where-answers that are no kind of place
 _LOCATING = frozenset("in at on near by along around inside outside within beside across".split())
@@ -186,7 +190,17 @@ def _in_clause_antecedent(pronoun: Token, doc: Doc, genders: Genders) -> bool:
     # cities does its instance pass through?" is not Germany
     before = [m for rank, m in ranked_mentions(doc[: pronoun.i].as_doc()) if rank[1] == 0]
     form = pronoun_form(pronoun.text)
-    return any(agrees(pronoun.lower_, m) and genders.of(m.text) in (None, form) for m in before)
+    return any(
+        agrees(pronoun.lower_, m) and genders.of(m.text) in (None, form) and _may_own(pronoun, m) for m in before
+    )
+
+
+def _may_own(pronoun: Token, mention: Mention) -> bool:
+    """Whether what a possessive pronoun owns may be the mention's: "their posts" and "their villas" are
+    people's, no unnamed thing's ("the talks", "splendid mosaic floors")."""
+    if pronoun.head.lemma_.lower() not in _PEOPLES_OWN:
+        return True
+    return mention.kind == PERSON or mention.named or mention.body
 
 
 def _as_inserted(text: str, possessive: bool, plural: bool = False) -> str:
@@ -425,7 +439,7 @@ class Conversation:
             form = pronoun_form(pronoun.text)
             ranked = [
                 m for m in candidates[_is_subject(pronoun)]
-                if said_as.get(m.text, form) == form and m not in others
+                if said_as.get(m.text, form) == form and m not in others and _may_own(pronoun, m)
             ]
             if form in (HE, SHE):  # not a person the documents or a title give the other gender, and a
                 # name they give this one is a person, however labelled ("Victoria", read as a place)

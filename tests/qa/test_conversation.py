@@ -1431,3 +1431,12 @@ def test_whose_noun_said_to_be_a_name_is_that_name():
     assert read_question("Who is his twin sister?", history).question == "Who is Apollo's twin sister?"
     history = [("Whose funeral does Bond attend?", "Sciarra")]  # a thing owned, not said to be a name
     assert read_question("Where is it held?", history).question == "Where is Sciarra's funeral held?"
+
+
+def test_what_only_people_have_is_no_unnamed_things():
+    history = [("Who joined the talks online?", "Christine Lambrecht")]  # half the answer: "the talks" had got it
+    assert read_question("What are their posts?", history).question == "What are Christine Lambrecht's posts?"
+    history = [("Who enthusiastically adopted the Greek figural style?", "the Romans")]
+    assert read_question("Where are splendid mosaic floors found in their villas?", history).question == (
+        "Where are splendid mosaic floors found in the Romans' villas?"
+    )
