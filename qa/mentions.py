@@ -538,6 +538,9 @@ def _placed_name(chunk: Span) -> bool:
     return all(PLACING.fullmatch(t.text) and t.text.islower() for t in chunk[: chunk.ents[0].start - chunk.start])
 
 
+_ASKING_VERBS = frozenset("name list give identify mention".split())  # "Name a major river of the Piedmont."
+
+
 def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
     """The noun phrases of a question a pronoun may refer to, most salient first: a list of names as one
     group; then the phrases that are the question's subject or object before those under a preposition
@@ -555,6 +558,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         after_which = after_which or chunk.root.dep_ == "pobj" and of.lower_ == "of" and of.head.pos_ == "NOUN" and any(
             t.lower_ in WH and t.dep_ == "det" for t in of.head.children
         )
+        # and so is what an imperative asks to be named ("a major river" of "Name a major river of the Piedmont.")
+        after_which = after_which or chunk.root.dep_ == "dobj" and chunk.root.head.i == 0 and doc[0].lower_ in _ASKING_VERBS
         if after_which or any(t.lower_ in WH for t in chunk) or any(
             t.lower_ in WH and t.dep_ == "det" for t in chunk.root.children
         ):

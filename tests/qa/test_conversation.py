@@ -1440,3 +1440,8 @@ def test_what_only_people_have_is_no_unnamed_things():
     assert read_question("Where are splendid mosaic floors found in their villas?", history).question == (
         "Where are splendid mosaic floors found in the Romans' villas?"
     )
+
+
+def test_what_an_imperative_asks_to_be_named_is_the_answer_not_a_mention():
+    history = [("Name a major river of the Piedmont.", "Yadkin and Catawba")]
+    assert read_question("What are its rivers like?", history).question == "What are the Piedmont's rivers like?"
