@@ -76,6 +76,8 @@ _MOTION_VERBS = frozenset(
 _PLACE_PREPOSITIONS = frozenset("in at on to from near".split())
 # capitalised words and nothing else: no "Luther's", which owns what follows it
 _A_NAME = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
+# a title: capitalised words and the small words between them ("Seven Lamps of Architecture")
+_A_TITLE = re.compile(r"(?:The\s+)?[A-Z][\w'.-]*(?:\s+(?:(?:of|the|and|in|on|for|a)\s+)*[A-Z][\w'.-]*)*")
 # "in London" of "Royal Albert Hall in London": a name's place, after a name
 _IN_A_NAMED_PLACE = re.compile(r"^((?:the |The )?[A-Z][^,]*?)\s+(?:in|at|near)\s+[A-Z][\w'.-]*(?:\s+[A-Z][\w'.-]*)*$")
 # "the western German city of Munster": the name, without the words that place it (only where the noun
@@ -291,9 +293,11 @@ class Conversation:
                     if not (m.text == described.text or answer is not None and m.text.startswith(f"{described.text} "))
                 ]
             owned = owned_by_answer(doc, turn.answer) if answer is not None else None
-            # "primality" answers "What is the property ... called?"
+            # "primality" answers "What is the property ... called?"; "king of Judea" answering "Who was Herod
+            # Antipas?" names no one, its "Judea" aside: it describes him, who stays the topic
             named = answer is not None and (answer.named or asks_name(doc))
-            alias = defined_phrase(doc) if named else None
+            names_it = named and (asks_name(doc) or not _describes(turn.answer))
+            alias = defined_phrase(doc) if names_it else None
             if alias is not None and is_plural(alias) == answer.plural:
                 # "Japan's foreign minister" is Yoshimasa Hayashi, not someone else for "him"; a name that
                 # answers a plural in part ("Treaty on European Union") leaves the plural for "they"
@@ -336,7 +340,7 @@ class Conversation:
             # surviving Gothic buildings" is what "they" means next)
             described_named = described is not None
             topic_first = (
-                asks_circumstance(doc) or _locates(doc) or (defines(doc) and not named and not described_named)
+                asks_circumstance(doc) or _locates(doc) or (defines(doc) and not names_it and not described_named)
                 or _as_what(doc)
             )
             # "its" after "Which county is Detroit the seat of?" is Detroit's; a subject "it" after "Which river is
@@ -591,7 +595,7 @@ class Conversation:
         Lambrecht" is Hamada, not the man an older turn named)."""
         for mention in ranked:
             if agrees(pronoun, mention):
-                return mention
+                return _whole_title(mention, ranked) if pronoun in IT else mention
             one = self._one_of_a_pair(form, mention) if pronoun in SINGULAR else None
             if one is not None:
                 return one
@@ -1028,6 +1032,22 @@ def _headed_by(phrase: str, noun: Token) -> bool:
     words = re.findall(r"[^\W\d_]+", phrase.lower())
     lemma = noun.lemma_.lower()
     return bool(words) and (words[-1] in (lemma, f"{lemma}s", f"{lemma}es") or parse(phrase)[:].root.lemma_.lower() == lemma)
+
+
+def _whole_title(mention: Mention, ranked: list[Mention]) -> Mention:
+    """The title a name ends ("Architecture" of "Seven Lamps of Architecture"), one thing however plural its
+    head, where one is among the candidates; else the mention."""
+    for other in ranked:
+        if other.named and other.text.endswith(f" of {mention.text}") and _A_TITLE.fullmatch(other.text):
+            return replace(other, plural=False)
+    return mention
+
+
+def _describes(answer: str) -> bool:
+    """Whether an answer describes rather than names: its first word after an article is in lower case
+    ("king of Judea", whatever name follows; not "The College Dropout", "600 m")."""
+    words = [w for w in answer.split() if w.lower() not in ("a", "an", "the")]
+    return bool(words) and words[0][:1].isalpha() and words[0][:1].islower()
 
 
 def _starts_as_name(text: str) -> bool:

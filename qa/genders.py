@@ -36,7 +36,9 @@ _NOT_OWNED = frozenset(
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 _QUOTE = re.compile("[\"\u201c\u201d]")
-_NO_SUBJECT_AFTER = re.compile(r"(?<![\w-])(?:a|an|to|in|at|from|into|near|towards)\s+$", re.IGNORECASE)
+_NO_SUBJECT_AFTER = re.compile(
+    r"(?<![\w-])(?:a|an|to|in|at|from|into|near|towards|of|his|her|their|its|whose)\s+$", re.IGNORECASE
+)
 _SUBORDINATORS = frozenset("after when while although though once because since as before if until".split())
 MIN_SHARE = 2  # one gender's pronouns must outnumber the other's this many times over
 NEAR = 8  # words after a name that a pronoun of its own is looked for in
@@ -108,7 +110,8 @@ class Genders:
             for found in pattern.finditer(text):
                 if _NO_SUBJECT_AFTER.search(text, max(0, found.start() - 12), found.start()):
                     # "a Spectre meeting, where he ...": a name after "a" says what kind; "travelled to Paris and
-                    # allied himself with ...": one after a preposition is no subject of the verbs that follow
+                    # allied himself with ...": one after a preposition is no subject of the verbs that follow,
+                    # nor one owned ("in his Seven Lamps of Architecture, published 1849, was ... in his view")
                     continue
                 # the nearest pronoun after each mention is the likeliest to mean it
                 words = [w.lower() for w in _following_words(text, found.start(), found.end())]

@@ -1445,3 +1445,17 @@ def test_what_only_people_have_is_no_unnamed_things():
 def test_what_an_imperative_asks_to_be_named_is_the_answer_not_a_mention():
     history = [("Name a major river of the Piedmont.", "Yadkin and Catawba")]
     assert read_question("What are its rivers like?", history).question == "What are the Piedmont's rivers like?"
+
+
+def test_a_description_answering_who_someone_was_leaves_them_the_topic():
+    history = [("Who was Herod Antipas?", "king of Judea")]  # "Judea" a name in a description
+    assert read_question("Who appointed him?", history).question == "Who appointed Herod Antipas?"
+    history = [("Who is Japan's foreign minister?", "Yoshimasa Hayashi")]  # a name is who "he" is next
+    assert read_question("Where did he meet his German counterpart?", history).question == (
+        "Where did Yoshimasa Hayashi meet his German counterpart?"
+    )
+
+
+def test_it_for_the_last_words_of_a_title_is_the_title():
+    history = [("Which critic wrote Seven Lamps of Architecture?", "John Ruskin")]
+    assert read_question("When was it published?", history).question == "When was Seven Lamps of Architecture published?"

@@ -91,3 +91,10 @@ def test_mixed_pronouns_leave_a_name_unknown():
     text = "Sam Lee said he would come. Sam Lee said she would come. Sam Lee left."
     assert Genders([text]).of("Sam Lee") is None
     assert Genders([text + " Sam Lee thinks he can win."]).of("Sam Lee") == "he"  # two to one
+
+
+def test_a_name_owned_or_after_of_says_nothing_of_the_pronouns_after_it():
+    text = "John Ruskin, in his Seven Lamps of Architecture, published 1849, was much narrower in his view."
+    genders = Genders([text])
+    assert genders.of("Seven Lamps of Architecture") is None
+    assert genders.of("Architecture") is None
