@@ -740,6 +740,9 @@ class Conversation:
         before = next((t for t in reversed(prev) if t.idx + len(t.text) <= start), None)
         if lead and before is not None and before.pos_ == "ADP":
             start = before.idx
+        elif lead:  # a phrase under a preposition takes no subject's or object's place: it is added ("And in
+            # World War II?" after "What were mechanical analog computers later used for?")
+            return re.sub(r"\s*\?*$", f" {name}?", previous.read_as, count=1)
         after = next((t for t in prev if t.idx >= end), None)
         if re.search(r"\sof\s", name) and after is not None and after.lower_ == "of" and after.idx - end <= 1:
             # a phrase with its own "of" takes the old one's with it: "And the end of the Republic?" after "When is the

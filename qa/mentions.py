@@ -434,6 +434,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     clause = clause and not (doc[0].tag_ in ("VBN", "VBG", "VBD") and people)
     # nor is a participle the parser hangs on the noun it describes ("blending inheritance", "rising sea levels")
     clause = clause and not (doc[0].dep_ == "amod" and span.root.pos_ in ("NOUN", "PROPN"))
+    # nor one that ends in the noun a which-question asked for ("embedded computers" for "Which computers ...?")
+    asked_noun = asked_phrase(question)
+    clause = clause and not (asked_noun is not None and doc[-1].lemma_.lower() == asked_noun.root.lemma_.lower())
     # a capitalised word is a name, however tagged ("Euclid" as an adjective); so is what a question asks
     # the name of ("asthenosphere", tagged an adverb, answering "What is the upper mantle called?")
     nominal = any(t.pos_ in _NOMINAL or t.ent_type_ or t.text[:1].isupper() for t in doc)

@@ -1459,3 +1459,18 @@ def test_a_description_answering_who_someone_was_leaves_them_the_topic():
 def test_it_for_the_last_words_of_a_title_is_the_title():
     history = [("Which critic wrote Seven Lamps of Architecture?", "John Ruskin")]
     assert read_question("When was it published?", history).question == "When was Seven Lamps of Architecture published?"
+
+
+def test_an_answer_ending_in_the_noun_asked_for_is_a_mention_however_tagged():
+    history = [("Which computers are the most numerous?", "embedded computers")]  # "embedded" read as a verb
+    assert read_question("Where are they found?", history).question == "Where are embedded computers found?"
+
+
+def test_a_phrase_under_a_preposition_is_added_where_it_has_no_like_to_replace():
+    history = [
+        ("When did mechanical analog computers start appearing?", "in the first century"),
+        ("What were they later used for?", "astronomical calculations"),
+    ]
+    assert read_question("And in World War II?", history).question == (
+        "What were mechanical analog computers later used for in World War II?"
+    )
