@@ -1048,9 +1048,9 @@ def _whole_title(mention: Mention, ranked: list[Mention]) -> Mention:
 
 def _describes(answer: str) -> bool:
     """Whether an answer describes rather than names: its first word after an article is in lower case
-    ("king of Judea", whatever name follows; not "The College Dropout", "600 m")."""
+    ("king of Judea", whatever name follows; not "The College Dropout"), and it is no value ("only 600 m")."""
     words = [w for w in answer.split() if w.lower() not in ("a", "an", "the")]
-    return bool(words) and words[0][:1].isalpha() and words[0][:1].islower()
+    return bool(words) and words[0][:1].isalpha() and words[0][:1].islower() and not re.search(r"\d", answer)
 
 
 def _starts_as_name(text: str) -> bool:
