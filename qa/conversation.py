@@ -348,12 +348,19 @@ class Conversation:
             inverted = _inverted_which(doc)
             answered = [answer] if owned is None else [answer, owned]  # "Sciarra", then "Sciarra's funeral"
             object_answered = back == 0 and (asks_object(doc) or _same_verb_asked_past(doc, question))
+            # "What was it first developed to help launch?" after "Who developed the ski-jump ramp?": what
+            # a verb was done to, done to again, is its object, not who did it
+            patient = _object_done_to_again(doc, question) if back == 0 else None
             # "also" asks the same again of whoever it was asked of, not of the answer: "Which trade body is it
             # also part of?" after "Which investment bank is Estonia a part of?" asks of Estonia
             again = back == 0 and _asks_again(question) and not _asks_subject(doc)
             for subject, mentions in found.items():
                 if subject and again:
                     mentions.extend(phrases + answered)
+                    continue
+                if patient is not None and subject == patient[1]:
+                    first = [m for m in phrases if m.text in patient[0]][:1]
+                    mentions.extend(first + [m for m in phrases if m not in first] + answered)
                     continue
                 if subject and object_answered and not topic_first:
                     # its subject (and what is in it) only: "What does it provide?" after "What may teachers
@@ -1244,6 +1251,27 @@ def _same_verb_asked_past(previous: Doc, question: Doc) -> bool:
     wh = wh_token(previous)
     stranded = wh is not None and wh.dep_ == "pobj" and wh.i < wh.head.i
     return stranded and previous[:].root.lemma_ == question[:].root.lemma_
+
+
+def _object_done_to_again(previous: Doc, question: Doc) -> tuple[set[str], bool] | None:
+    """The object of the previous question's verb where `question` says the same verb with a pronoun for
+    its object, or in the passive for its subject ("When was it built?" after "Who built the first
+    carrier?"): the pronoun is what was done to, not the answer, who did it. Its wordings, with whether
+    the pronoun is a subject."""
+    verb = question[:].root
+    pronouns = [t.dep_ for t in verb.children if t.tag_ == "PRP"]
+    passive = any(t.dep_ == "auxpass" for t in verb.children) and ("nsubj" in pronouns or "nsubjpass" in pronouns)
+    # (the verb as said, where the tagger took a base form for a past: "found" of "When did he found it?")
+    done = _base_form(previous[:].root)
+    if not (passive or "dobj" in pronouns) or done not in (_base_form(verb), verb.lower_):
+        return None
+    objects = [t for t in previous[:].root.children if t.dep_ == "dobj" and not any(w.lower_ in WH for w in t.subtree)]
+    if not objects:
+        return None
+    # the phrase with what hangs on it ("the modern capital of Armenia"), or its noun phrase alone
+    whole = previous[objects[0].left_edge.i : objects[0].right_edge.i + 1].text
+    chunk = next((c.text for c in previous.noun_chunks if c.root == objects[0]), whole)
+    return {whole, chunk}, passive
 
 
 def _phrase_swapped(previous: Doc, phrase: Doc) -> Token | None:

@@ -553,6 +553,14 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
     mentions: list[tuple[tuple[int, int, int], int, Mention]] = []
     for chunk in doc.noun_chunks:
         role = 0 if chunk.root.dep_ in _CORE_ROLES else 1
+        # a question word the parser hung on the subject across its auxiliary ("What are cask-conditioned
+        # ales termed ...?" read as "what ales") asks for something else: the phrase after it is a mention
+        across_auxiliary = len(chunk) > 2 and chunk[0].lower_ in ("what", "which") and chunk[0].dep_ == "det"
+        # (with its verb after it; not "What could the accelerating disparity trigger ...?", its verb in the phrase)
+        verb_after = chunk.end < len(doc) and doc[chunk.end].pos_ == "VERB"
+        across_auxiliary = across_auxiliary and chunk[1].pos_ == "AUX" and verb_after
+        if across_auxiliary:
+            chunk = chunk[2:]
         # the phrase asked for ("Which Greek physician", its "Which" sometimes outside the chunk) is the answer
         # ("Greek general" of "Which Greek general described ...?", its "Which" parsed as a subject of its own)
         after_which = chunk.start > 0 and doc[chunk.start - 1].lower_ in ("which", "what") and chunk.root.pos_ == "NOUN"
@@ -563,9 +571,9 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         )
         # and so is what an imperative asks to be named ("a major river" of "Name a major river of the Piedmont.")
         after_which = after_which or chunk.root.dep_ == "dobj" and chunk.root.head.i == 0 and doc[0].lower_ in _ASKING_VERBS
-        if after_which or any(t.lower_ in WH for t in chunk) or any(
+        if not across_auxiliary and (after_which or any(t.lower_ in WH for t in chunk) or any(
             t.lower_ in WH and t.dep_ == "det" for t in chunk.root.children
-        ):
+        )):
             counted = counted_phrase(chunk)  # what "how many streetcars" counts: "Who operated them?"
             if counted is not None:
                 mention = Mention(f"the {counted.text}", kind_of_span(chunk), is_plural(chunk), named=False)

@@ -1474,3 +1474,21 @@ def test_a_phrase_under_a_preposition_is_added_where_it_has_no_like_to_replace()
     assert read_question("And in World War II?", history).question == (
         "What were mechanical analog computers later used for in World War II?"
     )
+
+
+def test_it_as_what_a_verb_was_done_to_again_is_its_object_not_the_doer():
+    history = [("Who originally developed the ski-jump ramp?", "the Royal Navy")]
+    assert read_question("What was it first developed to help launch?", history).question == (
+        "What was the ski-jump ramp first developed to help launch?"
+    )
+    history = [("Who built the first carrier?", "the Japanese")]
+    assert read_question("When was it built?", history).question == "When was the first carrier built?"
+    history = [("Who founded the modern capital of Armenia?", "King Argishti I")]  # "found" tagged a past of "find"
+    assert read_question("When did he found it?", history).question == (
+        "When did King Argishti I found the modern capital of Armenia?"
+    )
+
+
+def test_a_question_word_parsed_onto_the_subject_across_its_auxiliary_leaves_the_subject_a_mention():
+    history = [("What are cask-conditioned ales termed by the CAMRA organisation?", None)]  # "What ... ales"
+    assert read_question("What kind of beers are they?", history).question == "What kind of beers are cask-conditioned ales?"
