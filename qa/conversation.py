@@ -99,6 +99,8 @@ _ELSE = re.compile(
 _ELSE_INSIDE = re.compile(
     r"\b(who|whom|what|where|which\s+[^\W\d_]+|how\s+many\s+[^\W\d_]+)\s+else\b", re.IGNORECASE
 )
+# "What was it named after?", "Where did its name come from?": of a name, not of who gave it
+_NAMING = re.compile(r"\b(?:(?:re)?named|called|dubbed)\s+(?:after|for)\b|\bits\s+name\b", re.IGNORECASE)
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
 # "Why?", "And when exactly?", "Against whom?", "Since when?", "Instead of what?", "By whose vote?", "And how many acres?",
 # "With what share of the vote?"
@@ -248,6 +250,15 @@ class Conversation:
         if inside is not None:  # "Who else met in Munster?": the question asked before, past its answers
             plain = self.read(question[: inside.end(1)] + question[inside.end() :])
             given = [t.answer for t in self.turns if t.answer and _same_words(t.read_as, plain.question)]
+            # asked in other words, past the last answer: "What else triggers it?" after "Which medications are
+            # potential triggers of asthma?" -> "aspirin and beta blockers"
+            # (not after another kind of question, "When did a sales group introduce the PC?", nor where the answer
+            # is what the question is now about: "What else can mediate them?" after "... reflexes")
+            asked = wh_token(parse(previous.read_as))
+            word = inside.group(1).split()[0].lower()
+            same_kind = asked is not None and (asked.lower_ == word or {asked.lower_, word} == {"what", "which"})
+            if not given and same_kind and previous.answer and not _says(plain.question, previous.answer):
+                given = [previous.answer]
             if given:
                 return ReadAs(plain.question, plain.query, tuple(dict.fromkeys(given)))
         rewritten = self._ellipsis(question, previous)
@@ -347,7 +358,10 @@ class Conversation:
             # Detroit a major port on?" is the river ("What does it connect ...?")
             inverted = _inverted_which(doc)
             answered = [answer] if owned is None else [answer, owned]  # "Sciarra", then "Sciarra's funeral"
-            object_answered = back == 0 and (asks_object(doc) or _same_verb_asked_past(doc, question))
+            # (not for what a name was given: "What was it named after?" after "What did Boston's settlers first
+            # call the area?" -> "Trimountaine" is the name, not who gave it)
+            named_after = _NAMING.search(question.text) is not None
+            object_answered = back == 0 and not named_after and (asks_object(doc) or _same_verb_asked_past(doc, question))
             # "What was it first developed to help launch?" after "Who developed the ski-jump ramp?": what
             # a verb was done to, done to again, is its object, not who did it
             patient = _object_done_to_again(doc, question) if back == 0 else None

@@ -582,6 +582,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         # nor is a relative pronoun ("that" of "the waiting areas that give passengers access")
         if chunk.root.tag_ in ("PRP", "PRP$", "WDT") or _cuts_a_word(chunk) or not any(t.is_alpha for t in chunk):
             continue
+        if chunk[0].lower_ == "no":  # "no cure" of "What is there no cure for?" is nothing to refer to
+            continue
         if chunk[0].pos_ == "SCONJ":  # "that air" in "Who proved that air is necessary?": "that" opens a clause
             chunk = chunk[1:]
         if len(chunk) > 1 and _NAME_VERB.fullmatch(chunk[-1].text) and not any(t.pos_ == "VERB" for t in doc):

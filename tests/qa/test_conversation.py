@@ -1492,3 +1492,19 @@ def test_it_as_what_a_verb_was_done_to_again_is_its_object_not_the_doer():
 def test_a_question_word_parsed_onto_the_subject_across_its_auxiliary_leaves_the_subject_a_mention():
     history = [("What are cask-conditioned ales termed by the CAMRA organisation?", None)]  # "What ... ales"
     assert read_question("What kind of beers are they?", history).question == "What kind of beers are cask-conditioned ales?"
+
+
+def test_else_asked_in_other_words_of_the_same_kind_is_past_the_last_answer():
+    history = [("Which medications are potential triggers of asthma?", "aspirin and beta blockers")]
+    reading = read_question("What else triggers it?", history)
+    assert (reading.question, reading.besides) == ("What triggers asthma?", ("aspirin and beta blockers",))
+
+
+def test_it_named_after_something_is_the_name_answered_not_who_gave_it():
+    history = [("What did Boston's early European settlers first call the area?", "Trimountaine")]
+    assert read_question("What was it named after?", history).question == "What was Trimountaine named after?"
+
+
+def test_a_phrase_of_no_is_nothing_to_refer_to():
+    history = [("What is there no cure for?", None)]
+    assert read_question("How can its symptoms be prevented?", history).question == "How can its symptoms be prevented?"
