@@ -262,6 +262,8 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             return NUMBER
         if word in ("what", "which") and wh.dep_ == "det":
             kind = kind_of_span(question[wh.i : wh.head.i + 1])
+            if kind == TIME and wh.head.dep_ in ("nsubj", "nsubjpass"):
+                return THING  # "January" answering "Which month has the highest rainfall?" is talked of, an "it"
             if kind != THING or wh.head.lemma_.lower() in _ORGANISATION_NOUNS:
                 return kind  # "Oxfam" answers "Which organization" and is an "it", whatever its label
             if wh.head.lemma_.lower() in _WORD_NOUNS and _named_one(question) is None:

@@ -1508,3 +1508,8 @@ def test_it_named_after_something_is_the_name_answered_not_who_gave_it():
 def test_a_phrase_of_no_is_nothing_to_refer_to():
     history = [("What is there no cure for?", None)]
     assert read_question("How can its symptoms be prevented?", history).question == "How can its symptoms be prevented?"
+
+
+def test_a_time_answering_a_which_phrase_that_is_the_subject_is_an_it():
+    history = [("Which month has the highest rainfall of the year in Brasília?", "January")]
+    assert read_question("How much rain does it get?", history).question == "How much rain does January get?"
