@@ -339,6 +339,12 @@ class Conversation:
                 phrases, core = [Mention(between, kind_of_span(subject), is_plural(subject))] + phrases, core + 1
             subjects = subjects or ([between] if between in {m.text for m in phrases} else [])
             if answer is None:  # the question's phrases alone, read as for an answered one
+                # led by the one it asked for, where that was its subject: "How small do its members measure?"
+                # after "Which genus has members among the smallest bacteria?", unanswered, asks of the genus
+                sought = asked_phrase(doc)
+                if turn.answer is None and sought is not None and sought.root.dep_ in ("nsubj", "nsubjpass"):
+                    noun = doc[sought.start + 1 : sought.end]
+                    phrases = [Mention(f"the {noun.text}", kind_of_span(noun), is_plural(noun))] + phrases
                 for mentions in found.values():
                     mentions.extend(phrases)
                 continue

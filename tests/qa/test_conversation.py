@@ -1513,3 +1513,12 @@ def test_a_phrase_of_no_is_nothing_to_refer_to():
 def test_a_time_answering_a_which_phrase_that_is_the_subject_is_an_it():
     history = [("Which month has the highest rainfall of the year in Brasília?", "January")]
     assert read_question("How much rain does it get?", history).question == "How much rain does January get?"
+
+
+def test_after_an_unanswered_which_question_a_pronoun_is_the_subject_it_asked_for():
+    history = [("Which genus has members among the smallest bacteria?", None)]
+    assert read_question("How small do its members measure?", history).question == (
+        "How small do the genus's members measure?"
+    )
+    history = [("Which hypothesis tries to explain the increased rates of asthma worldwide?", None)]
+    assert read_question("What evidence supports it?", history).question == "What evidence supports the hypothesis?"
