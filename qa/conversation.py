@@ -340,11 +340,15 @@ class Conversation:
             subjects = subjects or ([between] if between in {m.text for m in phrases} else [])
             if answer is None:  # the question's phrases alone, read as for an answered one
                 # led by the one it asked for, where that was its subject: "How small do its members measure?"
-                # after "Which genus has members among the smallest bacteria?", unanswered, asks of the genus
+                # after "Which genus has members among the smallest bacteria?", unanswered, asks of the genus; "How
+                # much of it ...?" after "What was the CIA's fiscal 2013 budget?", of the budget
                 sought = asked_phrase(doc)
+                defined = defined_phrase(doc) if defines(doc) else None
                 if turn.answer is None and sought is not None and sought.root.dep_ in ("nsubj", "nsubjpass"):
                     noun = doc[sought.start + 1 : sought.end]
                     phrases = [Mention(f"the {noun.text}", kind_of_span(noun), is_plural(noun))] + phrases
+                elif turn.answer is None and defined is not None:
+                    phrases = sorted(phrases, key=lambda m: m.text != defined.text)
                 for mentions in found.values():
                     mentions.extend(phrases)
                 continue
@@ -502,6 +506,10 @@ class Conversation:
             if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and pronoun.head.pos_ == "VERB":
                 # an amount does nothing: "What did it lack?" after "What was the range of the needle gun?" -> "600 m"
                 ranked = [m for m in ranked if not _AMOUNT.match(m.text)]  # not "Nine Eyes", a name
+            if pronoun.lower_ == "it" and asks_name(doc):
+                # "What was it called?" asks the name of what was only described ("its first training facility"
+                # after "When did the CIA establish its first training facility?"), not of what a name names
+                ranked = sorted(ranked, key=lambda m: m.named)
             if pronoun.lower_ == "it" and _DISTANCE.search(question):
                 # "How far is it from Dushanbe?" after "... did the Government of India rebuild the Ayni Air
                 # Base?": a body of people ("Six Companies, Inc.") is nowhere, the base is somewhere

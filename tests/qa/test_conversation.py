@@ -1522,3 +1522,15 @@ def test_after_an_unanswered_which_question_a_pronoun_is_the_subject_it_asked_fo
     )
     history = [("Which hypothesis tries to explain the increased rates of asthma worldwide?", None)]
     assert read_question("What evidence supports it?", history).question == "What evidence supports the hypothesis?"
+
+
+def test_after_an_unanswered_what_is_question_a_pronoun_is_what_it_asked_about():
+    history = [("What was the CIA's fiscal 2013 budget?", None)]
+    assert read_question("How much of it was for HUMINT?", history).question == (
+        "How much of the CIA's fiscal 2013 budget was for HUMINT?"
+    )
+
+
+def test_it_whose_name_is_asked_is_what_was_only_described():
+    history = [("When did the CIA establish its first training facility?", "1950")]
+    assert read_question("What was it called?", history).question == "What was its first training facility called?"
