@@ -460,8 +460,8 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     if asked is not None and asked.root.lemma_.lower() not in KIND_NOUNS:
         # "Which organization ...?" is answered by one, "Which countries ...?" by several; "What kind ...?" by either
         plural = is_plural(asked)
-    elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text:
-        plural = False  # one person's name, though it ends in s ("Anthony Shorrocks")
+    elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text and name:
+        plural = False  # one person's name, though it ends in s ("Anthony Shorrocks"; not "inert ideas", so labelled)
     elif _a_firm(doc):
         plural = False
     elif _listed(doc) and _asked_number(question):  # "the thymus and bone marrow" answering "What are ...?"
@@ -487,7 +487,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     # the answer to "Which team ...?" is a body of people, a "they" though one ("the Denver Broncos")
     body = kind == THING and (is_body(span) or (asked is not None and is_body(asked)))
     # an adjective of nationality names nothing: "German counterpart" describes, "Christine Lambrecht" names
-    named = name or any(not (e.label_ == "NORP" and e.root.pos_ == "ADJ") for e in doc.ents)
+    # (nor is a lowercase phrase the small model labels a name: "inert ideas", a "person")
+    words_only = [e for e in doc.ents if e.text.islower() and not any(c.isdigit() for c in e.text)]
+    named = name or any(not (e.label_ == "NORP" and e.root.pos_ == "ADJ") and e not in words_only for e in doc.ents)
     return Mention(answer, kind, plural, named=named, body=body)
 
 

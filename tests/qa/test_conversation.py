@@ -1534,3 +1534,8 @@ def test_after_an_unanswered_what_is_question_a_pronoun_is_what_it_asked_about()
 def test_it_whose_name_is_asked_is_what_was_only_described():
     history = [("When did the CIA establish its first training facility?", "1950")]
     assert read_question("What was it called?", history).question == "What was its first training facility called?"
+
+
+def test_a_lowercase_answer_the_small_model_labels_a_person_is_no_name():
+    history = [("What kind of ideas did Whitehead caution against teaching?", "inert ideas")]  # labelled PERSON
+    assert read_question("What are they?", history).question == "What are the inert ideas?"
