@@ -301,6 +301,13 @@ def _listed(doc: Doc) -> bool:
     return any(t.dep_ == "cc" or t.text == "," for t in doc)
 
 
+def _common_nouns_listed(span: Span) -> bool:
+    """Common nouns in a list ("cultural relativism, holism"), not one renamed ("the study of pedagogy,
+    the science of teaching", whose second phrase opens with its own "the")."""
+    conjuncts = span.root.conjuncts
+    return bool(conjuncts) and span.text.islower() and not any(c.left_edge.pos_ == "DET" for c in conjuncts)
+
+
 def asked_phrase(question: Doc) -> Span | None:
     """"Which organization" of "Which organization reported ...?": the phrase a which/what question
     asks for, whose number its answer has."""
@@ -466,6 +473,8 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = False
     elif _listed(doc) and _asked_number(question):  # "the thymus and bone marrow" answering "What are ...?"
         plural = True
+    elif _common_nouns_listed(span) and _asked_number(question) is None and kind == THING:
+        plural = True  # "cultural relativism, holism" are several where nothing says one
     elif len(doc) == 1 and name:  # one as "Who was ...?" asks, several as "What are ...?"; else one unless a people
         number = _asked_number(question)
         # a people, though one word ("Seminole"); not a language that ends in "s" ("Afrikaans"), unlike "Tajiks"

@@ -1539,3 +1539,10 @@ def test_it_whose_name_is_asked_is_what_was_only_described():
 def test_a_lowercase_answer_the_small_model_labels_a_person_is_no_name():
     history = [("What kind of ideas did Whitehead caution against teaching?", "inert ideas")]  # labelled PERSON
     assert read_question("What are they?", history).question == "What are the inert ideas?"
+
+
+def test_common_nouns_listed_in_answer_are_several_not_an_it():
+    history = [("What has cultural anthropology in particular emphasized?", "cultural relativism, holism")]
+    assert read_question("Whose work distinguished it from other social sciences?", history).question == (
+        "Whose work distinguished cultural anthropology from other social sciences?"
+    )
