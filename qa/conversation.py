@@ -193,6 +193,9 @@ def _in_clause_antecedent(pronoun: Token, doc: Doc, genders: Genders) -> bool:
     # a subject or object before it, not a name under a preposition: "its" in "How many of Germany's
     # cities does its instance pass through?" is not Germany
     before = [m for rank, m in ranked_mentions(doc[: pronoun.i].as_doc()) if rank[1] == 0]
+    # nor the noun its own relative clause hangs on: "it" in "the area it is located in" is not the area
+    relative = pronoun.head.head if inner_subject and pronoun.head.dep_ == "relcl" else None
+    before = [m for m in before if relative is None or m.text.split()[-1] != relative.text]
     form = pronoun_form(pronoun.text)
     return any(
         agrees(pronoun.lower_, m) and genders.of(m.text) in (None, form) and _may_own(pronoun, m) for m in before

@@ -1546,3 +1546,10 @@ def test_common_nouns_listed_in_answer_are_several_not_an_it():
     assert read_question("Whose work distinguished it from other social sciences?", history).question == (
         "Whose work distinguished cultural anthropology from other social sciences?"
     )
+
+
+def test_a_pronoun_in_a_relative_clause_is_not_the_noun_the_clause_hangs_on():
+    history = [("Which city is the northernmost in the United States?", "Barrow")]
+    assert read_question("What is the area it is located in known for?", history).question == (
+        "What is the area Barrow is located in known for?"
+    )
