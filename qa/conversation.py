@@ -291,6 +291,9 @@ class Conversation:
         starts with France), or the object of its preposition where `question` asks with the same verb
         ("When did he serve under him?" after "Who did Kerry serve under?" starts with Kerry)."""
         found: dict[bool, list[Mention]] = {False: [], True: []}
+        # (not for what a name was given: "What was it named after?" after "What did Boston's settlers first
+        # call the area?" -> "Trimountaine" is the name, not who gave it)
+        named_after = _NAMING.search(question.text) is not None
         for back, turn in enumerate(reversed(self.turns[-TURNS_BACK:])):
             doc = parse(turn.read_as)
             answer = answer_mention(doc, _with_asked_noun(doc, turn.answer)) if turn.answer else None
@@ -342,16 +345,7 @@ class Conversation:
                 phrases, core = [Mention(between, kind_of_span(subject), is_plural(subject))] + phrases, core + 1
             subjects = subjects or ([between] if between in {m.text for m in phrases} else [])
             if answer is None:  # the question's phrases alone, read as for an answered one
-                # led by the one it asked for, where that was its subject: "How small do its members measure?"
-                # after "Which genus has members among the smallest bacteria?", unanswered, asks of the genus; "How
-                # much of it ...?" after "What was the CIA's fiscal 2013 budget?", of the budget
-                sought = asked_phrase(doc)
-                defined = defined_phrase(doc) if defines(doc) else None
-                if turn.answer is None and sought is not None and sought.root.dep_ in ("nsubj", "nsubjpass"):
-                    noun = doc[sought.start + 1 : sought.end]
-                    phrases = [Mention(f"the {noun.text}", kind_of_span(noun), is_plural(noun))] + phrases
-                elif turn.answer is None and defined is not None:
-                    phrases = sorted(phrases, key=lambda m: m.text != defined.text)
+                phrases = _asked_first(doc, phrases) if turn.answer is None else phrases
                 for mentions in found.values():
                     mentions.extend(phrases)
                 continue
@@ -371,9 +365,6 @@ class Conversation:
             # Detroit a major port on?" is the river ("What does it connect ...?")
             inverted = _inverted_which(doc)
             answered = [answer] if owned is None else [answer, owned]  # "Sciarra", then "Sciarra's funeral"
-            # (not for what a name was given: "What was it named after?" after "What did Boston's settlers first
-            # call the area?" -> "Trimountaine" is the name, not who gave it)
-            named_after = _NAMING.search(question.text) is not None
             object_answered = back == 0 and not named_after and (asks_object(doc) or _same_verb_asked_past(doc, question))
             # "What was it first developed to help launch?" after "Who developed the ski-jump ramp?": what
             # a verb was done to, done to again, is its object, not who did it
@@ -1282,6 +1273,19 @@ def _same_verb_asked_past(previous: Doc, question: Doc) -> bool:
     wh = wh_token(previous)
     stranded = wh is not None and wh.dep_ == "pobj" and wh.i < wh.head.i
     return stranded and previous[:].root.lemma_ == question[:].root.lemma_
+
+
+def _asked_first(question: Doc, phrases: list[Mention]) -> list[Mention]:
+    """An unanswered question's phrases, led by the one it asked for: its which-phrase where that is its
+    subject ("How small do its members measure?" after "Which genus has members among the smallest
+    bacteria?" asks of the genus), or the X of "What was X?" ("How much of it ...?" after "What was the
+    CIA's fiscal 2013 budget?" asks of the budget)."""
+    sought = asked_phrase(question)
+    if sought is not None and sought.root.dep_ in ("nsubj", "nsubjpass"):
+        noun = question[sought.start + 1 : sought.end]
+        return [Mention(f"the {noun.text}", kind_of_span(noun), is_plural(noun))] + phrases
+    defined = defined_phrase(question) if defines(question) else None
+    return phrases if defined is None else sorted(phrases, key=lambda m: m.text != defined.text)
 
 
 def _object_done_to_again(previous: Doc, question: Doc) -> tuple[set[str], bool] | None:

@@ -497,8 +497,10 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     body = kind == THING and (is_body(span) or (asked is not None and is_body(asked)))
     # an adjective of nationality names nothing: "German counterpart" describes, "Christine Lambrecht" names
     # (nor is a lowercase phrase the small model labels a name: "inert ideas", a "person")
-    words_only = [e for e in doc.ents if e.text.islower() and not any(c.isdigit() for c in e.text)]
-    named = name or any(not (e.label_ == "NORP" and e.root.pos_ == "ADJ") and e not in words_only for e in doc.ents)
+    named = name or any(
+        not (e.label_ == "NORP" and e.root.pos_ == "ADJ") and not (e.text.islower() and not any(c.isdigit() for c in e.text))
+        for e in doc.ents
+    )
     return Mention(answer, kind, plural, named=named, body=body)
 
 
