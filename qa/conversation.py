@@ -26,12 +26,14 @@ What a question or an answer mentions, and how it is told apart, is `qa.mentions
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from itertools import takewhile
 from typing import TYPE_CHECKING, Sequence
 
 from qa_index.errors import QAError
+from qa.expansions import asked_abbreviation
 from qa.genders import HE, SHE, Genders, by_title
 from qa.mentions import (
     INSTITUTION_NOUNS, IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, PLACING, SINGULAR, THING, WH, Mention,
@@ -51,6 +53,7 @@ _PEOPLES_OWN = frozenset(
     "post job occupation profession career salary nationality birthplace wife husband spouse villa".split()
 )
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+_TERM_NOUNS = frozenset({"word", "term", "name", "nickname"})  # "the word" after "What are the cues ... called?"
 _SPOT_NOUNS = frozenset("area place spot location site part".split())  # where-answers that are no kind of place
 _LOCATING = frozenset("in at on near by along around inside outside within beside across".split())
 # what only a place has: "its capital" is a country's or a region's
@@ -200,6 +203,32 @@ def _in_clause_antecedent(pronoun: Token, doc: Doc, genders: Genders) -> bool:
     return any(
         agrees(pronoun.lower_, m) and genders.of(m.text) in (None, form) and _may_own(pronoun, m) for m in before
     )
+
+
+def _points_back(determiner: Token) -> bool:
+    """"that", "this", "these" or "those" before a noun; or "the" before a bare "word", "term" or "name"
+    ("What does the word mean?"), which names no word of its own."""
+    if determiner.lower_ in _DEMONSTRATIVES:
+        return True
+    noun = determiner.head
+    return determiner.lower_ == "the" and noun.lemma_.lower() in _TERM_NOUNS and len(list(noun.children)) == 1
+
+
+def _names_event_of(pronoun: Token, verbs: set[str]) -> bool:
+    """Whether a possessive owns the noun of one of `verbs` ("its arrival" after "... arrived ...?"): the
+    event asked about before, whose doer the pronoun stands for."""
+    noun = pronoun.head
+    if not (pronoun.tag_ == "PRP$" and noun.pos_ == "NOUN"):
+        return False
+    word = noun.lemma_.lower()
+    return any(len(os.path.commonprefix([word, verb])) >= max(4, len(verb) - 2) for verb in verbs)
+
+
+def _abbreviation_asked(question: str, pronoun: Token, mention: Mention) -> bool:
+    """Whether the question asks what `mention` stands for once it is put in for `pronoun` ("What does it
+    stand for?" and "FASPS")."""
+    put = question[: pronoun.idx] + mention.text + question[pronoun.idx + len(pronoun.text) :]
+    return asked_abbreviation(put) == mention.text
 
 
 def _may_own(pronoun: Token, mention: Mention) -> bool:
@@ -364,7 +393,9 @@ class Conversation:
             # "its" after "Which county is Detroit the seat of?" is Detroit's; a subject "it" after "Which river is
             # Detroit a major port on?" is the river ("What does it connect ...?")
             inverted = _inverted_which(doc)
-            answered = [answer] if owned is None else [answer, owned]  # "Sciarra", then "Sciarra's funeral"
+            # "Sciarra", then "Sciarra's funeral"; but "they" after "Which university's researchers ...?" are the
+            # researchers before the university
+            answered = [answer] if owned is None else [owned, answer] if owned.plural else [answer, owned]
             object_answered = back == 0 and not named_after and (asks_object(doc) or _same_verb_asked_past(doc, question))
             # "What was it first developed to help launch?" after "Who developed the ski-jump ramp?": what
             # a verb was done to, done to again, is its object, not who did it
@@ -394,7 +425,7 @@ class Conversation:
         """"that program" where an earlier turn named a program ("the federal-aid airport program"): the
         phrase it points back to, most recent first; "that year" after "1981" names no year, and stays."""
         doc = parse(question)
-        pointers = [t for t in doc if t.lower_ in _DEMONSTRATIVES and t.dep_ == "det" and t.head.pos_ == "NOUN"]
+        pointers = [t for t in doc if t.dep_ == "det" and t.head.pos_ == "NOUN" and _points_back(t)]
         if not pointers:
             return None
         candidates = self._candidates(doc)[False]
@@ -404,7 +435,7 @@ class Conversation:
             for noun in (t for t in doc[pointer.i + 1 : pointer.head.i + 1] if t.pos_ == "NOUN"):
                 named = (m for m in candidates if _headed_by(m.text, noun))
                 mention = next((m for m in named if not _says(question, m.text)), None)
-                mention = mention or self._answered_as(noun) or self._place_answered_as(noun)
+                mention = mention or self._answered_as(noun) or self._place_answered_as(noun) or self._term_answered(noun)
                 if mention is not None:
                     # "a new phone" is "the new phone" once it has been mentioned
                     text = re.sub(r"^(?:a|an)\s", "the ", _as_inserted(mention.text, False), flags=re.IGNORECASE)
@@ -423,6 +454,14 @@ class Conversation:
         if asked is None or asked.root.lemma_.lower() != noun.lemma_.lower():
             return None
         return answer_mention(parse(last.read_as), last.answer)
+
+    def _term_answered(self, noun: Token) -> Mention | None:
+        """The last answer as the word it is, for "the word" or "that term" after a question that asked for a
+        name: "the word zeitgebers" after "What are the cues that reset the rhythms called?"."""
+        last = self.turns[-1]
+        if noun.lemma_.lower() not in _TERM_NOUNS or not last.answer or not asks_a_name(parse(last.read_as)):
+            return None
+        return Mention(f"the {noun.text} {last.answer}", THING, plural=False, named=True)
 
     def _place_answered_as(self, noun: Token) -> Mention | None:
         """The place the last turn answered "where" with, for "that area" or "that region": "near the banks of
@@ -457,9 +496,13 @@ class Conversation:
         # pronouns of another person stand for something else: "he" and "her" are two people
         said_as: dict[str, str] = {}
         answered = self._answered_genders()  # once per question, not once per candidate
+        previous_verbs = {t.lemma_.lower() for t in parse(self.turns[-1].read_as) if t.pos_ == "VERB"}
         for pronoun in pronouns:
             does_it = pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_ == "do"
-            if _in_clause_antecedent(pronoun, doc, self.genders) or does_it:
+            # (not where it owns what the last question asked about: "its arrival" after "Which railroad arrived in
+            # 1839?" is the railroad's, though "the town" comes before it in "What did the town become with its arrival?")
+            event = _names_event_of(pronoun, previous_verbs)
+            if _in_clause_antecedent(pronoun, doc, self.genders) and not event or does_it:
                 continue  # "did they do it?": "it" is what was done, not a thing named
             # a verb's subject and object are two things: "Why did it give it to Spain?", "When did he
             # serve under him?"
@@ -500,7 +543,7 @@ class Conversation:
             if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and pronoun.head.pos_ == "VERB":
                 # an amount does nothing: "What did it lack?" after "What was the range of the needle gun?" -> "600 m"
                 ranked = [m for m in ranked if not _AMOUNT.match(m.text)]  # not "Nine Eyes", a name
-            if pronoun.lower_ == "it" and asks_name(doc):
+            if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and asks_name(doc):
                 # "What was it called?" asks the name of what was only described ("its first training facility"
                 # after "When did the CIA establish its first training facility?"), not of what a name names
                 ranked = sorted(ranked, key=lambda m: m.named)
@@ -508,6 +551,11 @@ class Conversation:
                 # "How far is it from Dushanbe?" after "... did the Government of India rebuild the Ayni Air
                 # Base?": a body of people ("Six Companies, Inc.") is nowhere, the base is somewhere
                 ranked = sorted(ranked, key=lambda m: _names_a_body(m.text))
+            if pronoun.lower_ == "it":
+                # "What does it stand for?" asks of an abbreviation, whatever its label ("FASPS", a person to the
+                # small model), before "a defect" the same question named
+                spelled = [replace(m, kind=THING) for m in ranked if _abbreviation_asked(question, pronoun, m)]
+                ranked = spelled + [m for m in ranked if m.text not in {s.text for s in spelled}]
             mention = _said(pronoun, self.turns[-1]) or self._first_agreeing(pronoun.lower_, form, ranked)
             if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
                 mention = self._two_parties(candidates[False]) or self._who_answered()

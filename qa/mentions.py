@@ -350,8 +350,13 @@ def asks_name(question: Doc) -> bool:
     words = [t for t in question if not t.is_punct][-3:]
     ending = " ".join(t.lower_ for t in words)
     named_as = ending.endswith(" as") and any(t.lemma_ in ("know", "refer") for t in words)
-    # "called" as a participle, not the noun of "make a port call"
-    called = bool(words) and words[-1].lemma_ in ("call", "name", "term", "dub") and words[-1].tag_ == "VBN"
+    # "called" as a participle, not the noun of "make a port call"; the small model tags it a past tense after
+    # a long subject ("What are the cues that reset the rhythms each day called?"), where a "be" shows it
+    last = words[-1] if words else None
+    participle = last is not None and (
+        last.tag_ == "VBN" or last.tag_ == "VBD" and any(t.lemma_ == "be" for t in question[: last.i])
+    )
+    called = participle and last.lemma_ in ("call", "name", "term", "dub")
     return named_as or called or ending.endswith(" stand for")
 
 
@@ -515,16 +520,22 @@ def _one_name(doc: Doc) -> bool:
 
 
 def owned_by_answer(question: Doc, answer: str) -> Mention | None:
-    """"Sciarra's funeral" after "Whose funeral does Bond attend?" -> "Sciarra": what a "whose" question asks
-    the owner of, now that the answer names the owner, for a later "it" ("Where is it held?")."""
+    """"Sciarra's funeral" after "Whose funeral does Bond attend?" -> "Sciarra": what a "whose" question (or
+    a "which X's" one: "Which university's researchers ...?") asks the owner of, now that the answer names
+    the owner, for a later "it" ("Where is it held?") or "they"."""
     wh = wh_token(question)
-    if wh is None or wh.lower_ != "whose" or wh.head.pos_ != "NOUN" or wh.head.i < wh.i:
+    if wh is None:
         return None
+    owner_word = wh if wh.lower_ == "whose" else wh.head if wh.dep_ == "det" and wh.head.dep_ == "poss" else None
+    if owner_word is None or owner_word.head.pos_ != "NOUN" or owner_word.head.i < owner_word.i:
+        return None
+    head = owner_word.head
     owner = re.sub(r"['’]s?$", "", answer.strip())
-    be = wh.head.head if wh.head.dep_ in ("attr", "nsubj") and wh.head.head.lemma_ == "be" else None
+    be = head.head if head.dep_ in ("attr", "nsubj") and head.head.lemma_ == "be" else None
     if not owner or be is not None and any(t.pos_ == "PROPN" and t.dep_ in ("attr", "nsubj") for t in be.children):
         return None  # "Zeus and Leto's son" after "Whose son is Apollo?" is Apollo, named already
-    owned = question[wh.i + 1 : with_of_phrase(question, wh.head.i + 1, wh.head)]  # "Whose bombing of Berlin ...?"
+    start = owner_word.i + 1 + sum(1 for t in owner_word.children if t.dep_ == "case")  # past the owner's "'s"
+    owned = question[start : with_of_phrase(question, head.i + 1, head)]  # "Whose bombing of Berlin ...?"
     return Mention(f"{owner}'s {owned.text}", kind_of_span(owned), is_plural(owned))
 
 

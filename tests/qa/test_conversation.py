@@ -1553,3 +1553,31 @@ def test_a_pronoun_in_a_relative_clause_is_not_the_noun_the_clause_hangs_on():
     assert read_question("What is the area it is located in known for?", history).question == (
         "What is the area Barrow is located in known for?"
     )
+
+
+def test_it_whose_long_form_is_asked_is_an_abbreviation_whatever_its_label():
+    history = [("Which sleep disorder was linked to a defect in the human homologue of the period gene?", "FASPS")]
+    assert read_question("What does it stand for?", history).question == "What does FASPS stand for?"
+
+
+def test_they_after_a_which_owner_question_is_what_the_owner_has():
+    history = [("Which university's researchers studied Arctic animals?", "University of Tromsø")]
+    assert read_question("Which animals did they study?", history).question == (
+        "Which animals did University of Tromsø's researchers study?"
+    )
+    history = [("Whose funeral does Bond attend?", "Sciarra")]
+    assert read_question("Where is it held?", history).question == "Where is Sciarra's funeral held?"
+
+
+def test_the_word_after_a_question_that_asked_for_a_name_is_the_answer():
+    history = [("What are the cues that reset the rhythms each day called?", "zeitgebers")]
+    assert read_question("What does the word mean?", history).question == "What does the word zeitgebers mean?"
+    history = [("Who wrote the letter?", "John Smith")]
+    assert read_question("What does the word mean?", history).question == "What does the word mean?"
+
+
+def test_a_possessive_owning_the_event_asked_about_is_its_doer_not_a_noun_before_it():
+    history = [("Which railroad arrived in 1839?", "Michigan Central Railroad")]
+    assert read_question("What did the town become with its arrival?", history).question == (
+        "What did the town become with Michigan Central Railroad's arrival?"
+    )
