@@ -41,6 +41,7 @@ from qa.mentions import (
     defined_phrase, defines, is_plural, kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form,
     question_mentions, ranked_mentions, wh_token, with_of_phrase,
 )
+from qa.nations import is_country
 from qa.spelling import english_words
 
 if TYPE_CHECKING:
@@ -560,8 +561,10 @@ class Conversation:
             if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
                 mention = self._two_parties(candidates[False]) or self._who_answered()
             if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label, a
-                # place's too where the documents never put it where a place goes ("Josip", labelled a place)
-                mention = next((m for m in ranked if may_be_person(m) or self._unplaced_name(m)), None)
+                # place's too where the documents never put it where a place goes ("Josip", labelled a place);
+                # else a longer name ("Heitaro Nakajima", a thing to the small model; "Bermúdez" before "Spanish Empire")
+                by_length = sorted(ranked, key=lambda m: " " in m.text)
+                mention = next((m for m in by_length if may_be_person(m) or self._unplaced_name(m)), None)
             if mention is None and pronoun.lower_ in IT:  # else a name the small model took for a person's, which
                 # the documents never call "he" or "she" ("Spectre", a film); else the name last asked for, a
                 # word ("Izz al-Arab")
@@ -628,9 +631,10 @@ class Conversation:
         return one_word and self.genders.of(mention.text) is None and self.genders.is_placed(mention.text, False)
 
     def _unplaced_name(self, mention: Mention) -> bool:
-        """A one-word name labelled a place that the documents never write after "in", "at", "to" ..."""
+        """A one-word name labelled a place that the documents never write after "in", "at", "to" ..., and no
+        country ("Japan", written only as "Japan's")."""
         one_word = mention.named and not mention.plural and " " not in mention.text and mention.text.istitle()
-        return one_word and mention.kind == PLACE and not self.genders.is_placed(mention.text)
+        return one_word and mention.kind == PLACE and not self.genders.is_placed(mention.text) and not is_country(mention.text)
 
     def _gender(self, name: str, answered: dict[str, str]) -> str | None:
         """A name's gender as the documents or its title tell, else as the question it answered asked for

@@ -838,11 +838,14 @@ def counted_phrase(chunk: Span) -> Span | None:
 
 
 def may_be_person(mention: Mention) -> bool:
-    """A one-word name labelled something else, which may still be a person: the small model often takes
-    a lone name for an organisation ("Antigone", "Oedipus"), but an acronym ("NASA") is not one, nor a
-    place ("Munster" of "Who met in Munster?")."""
-    text = mention.text
-    return mention.named and not mention.plural and mention.kind != PLACE and " " not in text and text.istitle()
+    """A name labelled something else, which may still be a person: the small model often takes a lone
+    name for an organisation ("Antigone", "Oedipus") and a name it does not know for a thing ("Heitaro
+    Nakajima"), but an acronym ("NASA") is not one, nor a place ("Munster" of "Who met in Munster?"), nor
+    a body ("Sony Corporation")."""
+    words = mention.text.split()
+    if not mention.named or mention.plural or mention.kind == PLACE or mention.body:
+        return False
+    return mention.text.istitle() if len(words) == 1 else len(words) <= 3 and all(w.istitle() and w.isalpha() for w in words)
 
 
 def pronoun_form(pronoun: str) -> str:

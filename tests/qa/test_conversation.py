@@ -1581,3 +1581,12 @@ def test_a_possessive_owning_the_event_asked_about_is_its_doer_not_a_noun_before
     assert read_question("What did the town become with its arrival?", history).question == (
         "What did the town become with Michigan Central Railroad's arrival?"
     )
+
+
+def test_he_with_no_person_labelled_is_a_full_name_the_small_model_took_for_a_thing_not_a_country():
+    history = [("Where did Heitaro Nakajima develop an early digital audio recorder?", "Japan")]
+    assert read_question("Which company's audio department did he later manage?", history).question == (
+        "Which company's audio department did Heitaro Nakajima later manage?"
+    )
+    history = [("For which empire did Bermúdez claim the islands?", "the Spanish Empire")]
+    assert read_question("What did he create?", history).question == "What did Bermúdez create?"
