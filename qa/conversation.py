@@ -452,7 +452,7 @@ class Conversation:
         island is Alghero?" -> "Sardinia"."""
         last = self.turns[-1]
         asked = asked_phrase(parse(last.read_as)) if last.answer else None
-        if asked is None or asked.root.lemma_.lower() != noun.lemma_.lower():
+        if asked is None or asked[-1].lemma_.lower() != noun.lemma_.lower():
             return None
         return answer_mention(parse(last.read_as), last.answer)
 
@@ -1035,8 +1035,8 @@ def _one_named(question: str, previous: str) -> str:
     world's airports lack?" asks about busy airports."""
     one = _WHICH_ONE.match(question)
     asked = asked_phrase(parse(previous)) if one is not None else None
-    if asked is not None and asked.root.lemma_.lower() not in KIND_NOUNS:
-        if is_plural(asked) == (one.group(2).lower() == "ones"):
+    if asked is not None and asked[-1].lemma_.lower() not in KIND_NOUNS:
+        if is_plural(asked[1:]) == (one.group(2).lower() == "ones"):
             return f"{question[: one.end(1)]} {asked[1:].text}{question[one.end() :]}"
     ones = re.search(r"\bones\b", question, re.IGNORECASE)
     if ones is None:
@@ -1333,7 +1333,7 @@ def _asked_first(question: Doc, phrases: list[Mention]) -> list[Mention]:
     bacteria?" asks of the genus), or the X of "What was X?" ("How much of it ...?" after "What was the
     CIA's fiscal 2013 budget?" asks of the budget)."""
     sought = asked_phrase(question)
-    if sought is not None and sought.root.dep_ in ("nsubj", "nsubjpass"):
+    if sought is not None and sought[-1].dep_ in ("nsubj", "nsubjpass"):
         noun = question[sought.start + 1 : sought.end]
         return [Mention(f"the {noun.text}", kind_of_span(noun), is_plural(noun))] + phrases
     defined = defined_phrase(question) if defines(question) else None

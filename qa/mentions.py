@@ -260,20 +260,22 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             return PLACE
         if word == "how" and wh.i + 1 < len(question) and question[wh.i + 1].lower_ in ("many", "much"):
             return NUMBER
-        if word in ("what", "which") and wh.dep_ == "det":
-            kind = kind_of_span(question[wh.i : wh.head.i + 1])
-            if kind == TIME and wh.head.dep_ in ("nsubj", "nsubjpass"):
+        asked = asked_phrase(question)
+        noun = asked[-1] if asked is not None else None
+        if noun is not None:
+            kind = kind_of_span(asked[1:])
+            if kind == TIME and noun.dep_ in ("nsubj", "nsubjpass"):
                 return THING  # "January" answering "Which month has the highest rainfall?" is talked of, an "it"
-            if kind != THING or wh.head.lemma_.lower() in _ORGANISATION_NOUNS:
+            if kind != THING or noun.lemma_.lower() in _ORGANISATION_NOUNS:
                 return kind  # "Oxfam" answers "Which organization" and is an "it", whatever its label
-            if wh.head.lemma_.lower() in _WORD_NOUNS and _named_one(question) is None:
+            if noun.lemma_.lower() in _WORD_NOUNS and _named_one(question) is None:
                 return THING  # "Graham" answers "What name did Bell adopt?": the name, an "it", not a person
-            if answer[-1].lemma_.lower() == wh.head.lemma_.lower():
+            if answer[-1].lemma_.lower() == noun.lemma_.lower():
                 return THING  # "Byzantine Empire" answering "Which empire ...?" is the empire, whatever its label
         named = _named_one(question)
         if word == "what" and named is not None:  # "What was Tesla's father's name?" is answered by a person's name
             return kind_of_span(named)
-        if word == "what" and wh.dep_ != "det":
+        if word == "what" and noun is None:
             # a "what" asks for a thing: "Purus Arch" is not a person, whatever spaCy's tagger says, and
             # "the Quaternary period" is a thing ("it"), not a date
             kind = kind_of_span(answer[:])
@@ -310,11 +312,19 @@ def _common_nouns_listed(span: Span) -> bool:
 
 def asked_phrase(question: Doc) -> Span | None:
     """"Which organization" of "Which organization reported ...?": the phrase a which/what question
-    asks for, whose number its answer has."""
+    asks for, whose number its answer has; its noun is its last word."""
     wh = wh_token(question)
-    if wh is None or wh.lower_ not in ("what", "which") or wh.dep_ != "det" or wh.head.pos_ != "NOUN":
+    if wh is None or wh.lower_ not in ("what", "which"):
         return None
-    return question[wh.i : wh.head.i + 1]
+    if wh.dep_ == "det":
+        return question[wh.i : wh.head.i + 1] if wh.head.pos_ == "NOUN" else None
+    # "Which two rulers", "Which Persian poet's work": "Which" parsed apart from the noun right after it
+    end = wh.i + 1
+    while end < len(question) and (question[end].pos_ in ("ADJ", "NUM") or question[end].dep_ == "compound"):
+        end += 1
+    if end == len(question) or question[end].pos_ != "NOUN":
+        return None
+    return question[wh.i : end + 1]
 
 
 def asks_circumstance(question: Doc) -> bool:
@@ -450,7 +460,7 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     clause = clause and not (doc[0].dep_ == "amod" and span.root.pos_ in ("NOUN", "PROPN"))
     # nor one that ends in the noun a which-question asked for ("embedded computers" for "Which computers ...?")
     asked_noun = asked_phrase(question)
-    clause = clause and not (asked_noun is not None and doc[-1].lemma_.lower() == asked_noun.root.lemma_.lower())
+    clause = clause and not (asked_noun is not None and doc[-1].lemma_.lower() == asked_noun[-1].lemma_.lower())
     # a capitalised word is a name, however tagged ("Euclid" as an adjective); so is what a question asks
     # the name of ("asthenosphere", tagged an adverb, answering "What is the upper mantle called?")
     nominal = any(t.pos_ in _NOMINAL or t.ent_type_ or t.text[:1].isupper() for t in doc)
@@ -469,9 +479,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         answer = f"the {answer}"  # the reader's "Spanish force" goes into a question as "the Spanish force"
     kind = _answer_kind(question, doc)
     asked = asked_phrase(question)
-    if asked is not None and asked.root.lemma_.lower() not in KIND_NOUNS:
+    if asked is not None and asked[-1].lemma_.lower() not in KIND_NOUNS:
         # "Which organization ...?" is answered by one, "Which countries ...?" by several; "What kind ...?" by either
-        plural = is_plural(asked)
+        plural = is_plural(asked[1:])
     elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text and name:
         plural = False  # one person's name, though it ends in s ("Anthony Shorrocks"; not "inert ideas", so labelled)
     elif _a_firm(doc):
@@ -617,8 +627,14 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         conjuncts = [t for t in chunk.root.conjuncts if t.i > chunk.root.i]
         if conjuncts:  # "Japan and Germany": the group first
             last = max(t.right_edge.i for t in conjuncts)
-            group = doc[chunk.start : last + 1]
             named = all(t.ent_type_ for t in (chunk.root, *conjuncts))
+            # names listed, the last run into a verb the parser took for a noun ("France and the UK rush forces"
+            # of "Where did France and the UK rush forces to?"): the names alone
+            label = chunk.root.ent_type_
+            ends = [e.end for e in doc.ents if chunk.end <= e.start and e.end <= last and e.label_ == label]
+            if label and ends and not doc[last].ent_type_:
+                last, named = max(ends) - 1, True
+            group = doc[chunk.start : last + 1]
             rank = (0, 0, 0) if named else (1, role, 1)
             mentions.append((rank, chunk.start, Mention(group.text, kind_of_span(chunk), True, named)))
         the_name = chunk[0].lower_ == "the" and len(chunk.ents) == 1 and chunk[1:].text == chunk.ents[0].text

@@ -1590,3 +1590,17 @@ def test_he_with_no_person_labelled_is_a_full_name_the_small_model_took_for_a_th
     )
     history = [("For which empire did Bermúdez claim the islands?", "the Spanish Empire")]
     assert read_question("What did he create?", history).question == "What did Bermúdez create?"
+
+
+def test_a_which_phrase_parsed_apart_from_its_noun_still_says_what_the_answer_is():
+    history = [("Which two rulers refused to back down?", "Nicholas I of Russia and Napoleon III")]
+    assert read_question("Who tried to mediate between them?", history).question == (
+        "Who tried to mediate between Nicholas I of Russia and Napoleon III?"
+    )
+    history = [("Which Persian poet's work refers to cotton?", "Ferdowsi")]  # a poet: no "it"
+    assert read_question("What is the Persian word for it?", history).question == "What is the Persian word for cotton?"
+
+
+def test_names_listed_whose_last_runs_into_a_verb_read_as_a_noun_are_the_names():
+    history = [("Where did France and the UK rush forces to?", "Gallipoli")]
+    assert read_question("Where did they move next?", history).question == "Where did France and the UK move next?"
