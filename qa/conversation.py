@@ -953,7 +953,9 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         inserted = _with_its_noun(answer, previous[wh.i + 2 : phrase_end]) if how_many else _as_inserted(answer, False)
         if verb.pos_ == "AUX":  # "Which country is poised ..." -> "Why is North Korea poised ..."
             return " ".join(f"{_upper_first(word)} {verb.text} {inserted} {before} {tail}".split())
-        aux = "did" if verb.tag_ == "VBD" else "does" if verb.tag_ == "VBZ" else "do"
+        # a past form the tagger read as a present one ("decreed" of "Which president decreed ...?") is past
+        past = verb.tag_ == "VBD" or _untagged_past(verb) is not None
+        aux = "did" if past else "does" if verb.tag_ == "VBZ" else "do"
         text = f"{_upper_first(word)} {aux} {inserted} {before} {_base_form(verb)} {tail}"
         return " ".join(text.split())
     verb = phrase.root.head
@@ -1470,13 +1472,29 @@ def _stranded(question: Doc, wh: Token) -> Token | None:
 
 def _base_form(verb: Token) -> str:
     """A verb's base form, the common spelling where spaCy's tables give a rarer one: "installed" ->
-    "install", not "instal" (and "fulfil", "enrol"); "travelled" stays "travel", there being no "travell"."""
+    "install", not "instal" (and "fulfil", "enrol"); "travelled" stays "travel", there being no "travell";
+    and a past form the tagger left whole ("decreed", tagged present) as its stem."""
     lemma = verb.lemma_
+    stem = _untagged_past(verb)
+    if stem is not None:
+        return stem
     if verb.lower_.endswith("lled") and lemma.endswith("l") and not lemma.endswith("ll"):
         english = english_words()
         if english is not None and f"{lemma}l" in english:
             return f"{lemma}l"
     return lemma
+
+
+def _untagged_past(verb: Token) -> str | None:
+    """The stem of a past form the tagger read as a present one and left whole ("decreed" of "Which president
+    decreed ...?", tagged VBP with lemma "decreed", which no singular subject takes): "decree"; else None."""
+    word = verb.lower_
+    subject = next((t for t in verb.children if t.dep_ == "nsubj"), None)
+    singular = subject is not None and subject.tag_ in ("NN", "NNP")
+    if verb.tag_ != "VBP" or not singular or not word.endswith("ed") or verb.lemma_.lower() != word:
+        return None
+    english = english_words()
+    return next((stem for stem in (word[:-1], word[:-2]) if english is not None and stem in english), None)
 
 
 def _upper_first(text: str) -> str:

@@ -1604,3 +1604,12 @@ def test_a_which_phrase_parsed_apart_from_its_noun_still_says_what_the_answer_is
 def test_names_listed_whose_last_runs_into_a_verb_read_as_a_noun_are_the_names():
     history = [("Where did France and the UK rush forces to?", "Gallipoli")]
     assert read_question("Where did they move next?", history).question == "Where did France and the UK move next?"
+
+
+def test_a_past_form_tagged_present_after_a_singular_subject_is_asked_again_in_the_past():
+    history = [("Which president decreed a moratorium on payment to foreign debtors?", "President Juárez")]
+    assert read_question("For how long?", history).question == (
+        "For how long did President Juárez decree a moratorium on payment to foreign debtors?"
+    )
+    history = [("Which countries need more water?", "Chad and Niger")]
+    assert read_question("Why?", history).question == "Why do Chad and Niger need more water?"
