@@ -54,6 +54,12 @@ _PEOPLES_OWN = frozenset(
     "post job occupation profession career salary nationality birthplace wife husband spouse villa".split()
 )
 _DEMONSTRATIVES = frozenset({"that", "this", "these", "those"})
+_ASKS_TIME = re.compile(r"^(?:since |until |till )?when\b|\bwhat (?:year|date|time|century|decade)\b")
+# a time an answer runs on into: "pirates as early as 1603", "the Red Book in 1980"
+_TRAILING_TIME = re.compile(
+    r"\s+(?:as (?:early|late) as|in|on|by|since|around|about|until|from)\s+[\w ,.–-]*\b\d{3,4}s?\W*$", re.IGNORECASE
+)
+_GLOSS_NOUNS = frozenset({"meaning", "definition", "translation"})  # what an answer to "What is the meaning of X?" is
 _TERM_NOUNS = frozenset({"word", "term", "name", "nickname"})  # "the word" after "What are the cues ... called?"
 _SPOT_NOUNS = frozenset("area place spot location site part".split())  # where-answers that are no kind of place
 _LOCATING = frozenset("in at on near by along around inside outside within beside across".split())
@@ -339,6 +345,8 @@ class Conversation:
                     (rank, m) for rank, m in ranked
                     if not (m.text == described.text or answer is not None and m.text.startswith(f"{described.text} "))
                 ]
+            if described is not None and described.root.lemma_.lower() in _GLOSS_NOUNS:
+                answer = None  # "robbery or illegal violence at sea", the meaning of piracy, is words about it, no thing
             owned = owned_by_answer(doc, turn.answer) if answer is not None else None
             # "primality" answers "What is the property ... called?"; "king of Judea" answering "Who was Herod
             # Antipas?" names no one, its "Judea" aside: it describes him, who stays the topic
@@ -488,7 +496,10 @@ class Conversation:
         candidates = {
             # a name that answered as a person is one wherever the small model labels it otherwise ("Léon
             # Scott", a thing in "When did Léon Scott patent the phonautograph?"), and never an "it"
-            subject: [replace(m, kind=PERSON) if m.text in people else m for m in found if not _says(question, m.text)]
+            subject: [
+                replace(m, kind=PERSON) if m.text in people else m
+                for m in found if not _says(question, m.text) and not _named_again(doc, m)
+            ]
             for subject, found in self._candidates(doc).items()
         }
         pieces, last = [], 0
@@ -723,7 +734,11 @@ class Conversation:
         if lone and _asks_a_phrase(lone.group(1)):
             first, *more = lone.group(1).split()
             word = " ".join([first.lower(), *more])  # "which German city", as typed after its first word
-            return _with_question_word(parse(previous.read_as), word, previous.answer)
+            answer = previous.answer
+            if answer is not None and _ASKS_TIME.search(word):
+                # "Since when?" after "pirates as early as 1603": the time the reader ran on into is what is asked now
+                answer = _TRAILING_TIME.sub("", answer) or answer
+            return _with_question_word(parse(previous.read_as), word, answer)
         lead = _ELLIPSIS_LEAD.match(question)
         if not lead:
             return None
@@ -1415,6 +1430,14 @@ def _verb_read_as_noun(question: Doc, token: Token, between: str) -> bool:
     """Whether `token`, right after `between`, is the question's verb read as a noun: no verb comes after it
     (not "premiere" of "Where was the world premiere held?")."""
     return f"{between} {token.text}" in question.text and not any(t.pos_ == "VERB" for t in question[token.i + 1 :])
+
+
+def _named_again(question: Doc, mention: Mention) -> bool:
+    """Whether the question names the mention again by its head noun with only "the" ("the company" for
+    "Stationers' Company of London" in "What did it give the company?"), so that a pronoun in it means something else."""
+    # a bare "the company", not a description ("the highest court" of "When did it become the highest court?")
+    nouns = {t.lower_ for t in question if t.tag_ == "NN" and [c.lower_ for c in t.children] == ["the"]}
+    return bool(nouns) and parse(mention.text)[:].root.lower_ in nouns
 
 
 def _says(question: str, words: str) -> bool:

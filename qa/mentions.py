@@ -819,13 +819,19 @@ def _bare_of(of: Token) -> bool:
     return 0 < len(bare) <= 2 and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in bare)
 
 
+_QUOTE_MARKS = frozenset('"“”‘’')
+
+
 def _appositive_name(chunk: Span) -> Span | None:
     """"The" and a common noun with a name right after it ("the essay Civil Disobedience", "the poet
-    Shelley"): one mention, however the parser splits it."""
+    Shelley"), or a quoted phrase (the term "classical music"): one mention, however the parser splits it."""
     doc, root = chunk.doc, chunk.root
     if chunk[0].lower_ != "the" or root.tag_ != "NN" or root.i != chunk.end - 1:
         return None
     end = chunk.end
+    if end < len(doc) and doc[end].text in _QUOTE_MARKS:
+        close = next((t.i for t in doc[end + 1 : end + 10] if t.text in _QUOTE_MARKS), None)
+        return doc[chunk.start : close + 1] if close is not None and close > end + 1 else None
     while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].pos_ == "PROPN" or doc[end].ent_type_):
         end += 1
     return doc[chunk.start : end] if end > chunk.end else None

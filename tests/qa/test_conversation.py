@@ -1613,3 +1613,29 @@ def test_a_past_form_tagged_present_after_a_singular_subject_is_asked_again_in_t
     )
     history = [("Which countries need more water?", "Chad and Niger")]
     assert read_question("Why?", history).question == "Why do Chad and Niger need more water?"
+
+
+def test_a_pronoun_is_not_what_the_question_names_again_by_its_head_noun():
+    history = [("Which company received a Royal Charter in 1557?", "Stationers' Company of London")]
+    assert read_question("What did it give the company?", history).question == "What did Royal Charter give the company?"
+
+
+def test_it_after_a_meaning_is_the_word_meant_not_the_gloss():
+    history = [("What was the original meaning of piracy?", "robbery or illegal violence at sea")]
+    assert read_question("What has it been a synonym for?", history).question == "What has piracy been a synonym for?"
+
+
+def test_when_asked_again_leaves_out_the_time_the_answer_ran_on_into():
+    history = [("What were those who violated the charter labelled?", "pirates as early as 1603")]
+    assert read_question("Since when?", history).question == (
+        "Since when were those who violated the charter labelled pirates?"
+    )
+    history = [("What did the task force produce?", "the Red Book CD-DA standard in 1980")]
+    assert read_question("Why?", history).question == "Why did the task force produce the Red Book CD-DA standard in 1980?"
+
+
+def test_a_term_quoted_after_its_noun_is_one_mention():
+    history = [('When did the term "classical music" first appear?', "1836")]
+    assert read_question("Which dictionary recorded its earliest reference?", history).question == (
+        'Which dictionary recorded the term "classical music"\'s earliest reference?'
+    )
