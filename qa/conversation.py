@@ -213,12 +213,12 @@ def _in_clause_antecedent(pronoun: Token, doc: Doc, genders: Genders) -> bool:
 
 
 def _points_back(determiner: Token) -> bool:
-    """"that", "this", "these" or "those" before a noun; or "the" before a bare "word", "term" or "name"
-    ("What does the word mean?"), which names no word of its own."""
+    """"that", "this", "these" or "those" before a noun; or "the" before a bare noun ("What does the word
+    mean?", "Where is the network based?"), which may name what the last turn named."""
     if determiner.lower_ in _DEMONSTRATIVES:
         return True
     noun = determiner.head
-    return determiner.lower_ == "the" and noun.lemma_.lower() in _TERM_NOUNS and len(list(noun.children)) == 1
+    return determiner.lower_ == "the" and noun.tag_ == "NN" and len(list(noun.children)) == 1
 
 
 def _names_event_of(pronoun: Token, verbs: set[str]) -> bool:
@@ -442,9 +442,13 @@ class Conversation:
         for pointer in pointers:
             # its noun, or one before it that the parser made a modifier ("this phone" of "did this phone cost")
             for noun in (t for t in doc[pointer.i + 1 : pointer.head.i + 1] if t.pos_ == "NOUN"):
-                named = (m for m in candidates if _headed_by(m.text, noun))
-                mention = next((m for m in named if not _says(question, m.text)), None)
-                mention = mention or self._answered_as(noun) or self._place_answered_as(noun) or self._term_answered(noun)
+                if pointer.lower_ == "the":  # only a word or a name the last turn gave: "the network" -> "Somtel Network"
+                    mention = self._term_answered(noun) or self._named_last(noun)
+                    mention = mention if mention is not None and not _says(question, mention.text) else None
+                else:
+                    named = (m for m in candidates if _headed_by(m.text, noun))
+                    mention = next((m for m in named if not _says(question, m.text)), None)
+                    mention = mention or self._answered_as(noun) or self._place_answered_as(noun)
                 if mention is not None:
                     # "a new phone" is "the new phone" once it has been mentioned
                     text = re.sub(r"^(?:a|an)\s", "the ", _as_inserted(mention.text, False), flags=re.IGNORECASE)
@@ -471,6 +475,15 @@ class Conversation:
         if noun.lemma_.lower() not in _TERM_NOUNS or not last.answer or not asks_a_name(parse(last.read_as)):
             return None
         return Mention(f"the {noun.text} {last.answer}", THING, plural=False, named=True)
+
+    def _named_last(self, noun: Token) -> Mention | None:
+        """A name the last turn gave, asked or answered, whose head is `noun`: "Somtel Network" for "the
+        network" after "Which group acquired a majority stake in Somtel Network?"."""
+        last = self.turns[-1]
+        doc = parse(last.read_as)
+        mentions = [answer_mention(doc, last.answer) if last.answer else None, *question_mentions(doc)]
+        named = (m for m in mentions if m is not None and m.named)
+        return next((m for m in named if parse(m.text)[:].root.lower_ == noun.lower_), None)
 
     def _place_answered_as(self, noun: Token) -> Mention | None:
         """The place the last turn answered "where" with, for "that area" or "that region": "near the banks of

@@ -1617,6 +1617,10 @@ def test_a_past_form_tagged_present_after_a_singular_subject_is_asked_again_in_t
 
 def test_a_pronoun_is_not_what_the_question_names_again_by_its_head_noun():
     history = [("Which company received a Royal Charter in 1557?", "Stationers' Company of London")]
+    assert read_question("What did it give the company?", history).question == (
+        "What did Royal Charter give Stationers' Company of London?"
+    )
+    history = [("Which firm received a Royal Charter in 1557?", "a small printing company")]
     assert read_question("What did it give the company?", history).question == "What did Royal Charter give the company?"
 
 
@@ -1639,3 +1643,10 @@ def test_a_term_quoted_after_its_noun_is_one_mention():
     assert read_question("Which dictionary recorded its earliest reference?", history).question == (
         'Which dictionary recorded the term "classical music"\'s earliest reference?'
     )
+
+
+def test_the_and_a_bare_noun_that_ends_a_name_the_last_turn_gave_is_that_name():
+    history = [("Which group acquired a majority stake in Somtel Network in 2008?", "Dahabshiil Group")]
+    assert read_question("Where is the network based?", history).question == "Where is Somtel Network based?"
+    history = [("Who built the bridge?", "Acme")]
+    assert read_question("When was the bridge built?", history).question == "When was the bridge built?"
