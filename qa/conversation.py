@@ -36,8 +36,8 @@ from qa_index.errors import QAError
 from qa.expansions import asked_abbreviation
 from qa.genders import HE, SHE, Genders, by_title
 from qa.mentions import (
-    INSTITUTION_NOUNS, IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, PLACING, SINGULAR, THING, WH, Mention,
-    agrees, answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase,
+    INSTITUTION_NOUNS, IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, PLACING, SINGULAR, THING, WH, WORD_NOUNS,
+    Mention, agrees, answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase,
     defined_phrase, defines, is_plural, kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form,
     question_mentions, ranked_mentions, wh_token, with_of_phrase,
 )
@@ -60,7 +60,6 @@ _TRAILING_TIME = re.compile(
     r"\s+(?:as (?:early|late) as|in|on|by|since|around|about|until|from)\s+[\w ,.–-]*\b\d{3,4}s?\W*$", re.IGNORECASE
 )
 _GLOSS_NOUNS = frozenset({"meaning", "definition", "translation"})  # what an answer to "What is the meaning of X?" is
-_TERM_NOUNS = frozenset({"word", "term", "name", "nickname"})  # "the word" after "What are the cues ... called?"
 _SPOT_NOUNS = frozenset("area place spot location site part".split())  # where-answers that are no kind of place
 _LOCATING = frozenset("in at on near by along around inside outside within beside across".split())
 # what only a place has: "its capital" is a country's or a region's
@@ -472,7 +471,7 @@ class Conversation:
         """The last answer as the word it is, for "the word" or "that term" after a question that asked for a
         name: "the word zeitgebers" after "What are the cues that reset the rhythms called?"."""
         last = self.turns[-1]
-        if noun.lemma_.lower() not in _TERM_NOUNS or not last.answer or not asks_a_name(parse(last.read_as)):
+        if noun.lemma_.lower() not in WORD_NOUNS or not last.answer or not asks_a_name(parse(last.read_as)):
             return None
         return Mention(f"the {noun.text} {last.answer}", THING, plural=False, named=True)
 

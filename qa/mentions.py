@@ -56,7 +56,7 @@ _OFFICES = frozenset(
 )
 _PERSONAL_PRONOUNS = frozenset("he him his himself she her hers herself".split())
 # what a "What name ...?" asks for is a word, whoever bears it
-_WORD_NOUNS = frozenset("name nickname surname title word term phrase motto slogan".split())
+WORD_NOUNS = frozenset("name nickname surname title word term phrase motto slogan".split())
 # what a thing has, named with "of" after it: "the atomic number of hydrogen" is hydrogen's
 _PROPERTY_NOUNS = frozenset(
     "number symbol name weight mass population capital size height length width depth area value colour color "
@@ -268,7 +268,7 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
                 return THING  # "January" answering "Which month has the highest rainfall?" is talked of, an "it"
             if kind != THING or noun.lemma_.lower() in _ORGANISATION_NOUNS:
                 return kind  # "Oxfam" answers "Which organization" and is an "it", whatever its label
-            if noun.lemma_.lower() in _WORD_NOUNS and _named_one(question) is None:
+            if noun.lemma_.lower() in WORD_NOUNS and _named_one(question) is None:
                 return THING  # "Graham" answers "What name did Bell adopt?": the name, an "it", not a person
             if answer[-1].lemma_.lower() == noun.lemma_.lower():
                 return THING  # "Byzantine Empire" answering "Which empire ...?" is the empire, whatever its label
@@ -374,11 +374,11 @@ def asks_a_name(question: Doc) -> bool:
     """"What is the name of Nasser's brother?", "What was Tesla's father's name?", "What name did Bell
     adopt?", "What is X called?": the answer is a name, which an "it" may stand for whoever bears it."""
     wh = wh_token(question)
-    word_asked = wh is not None and wh.dep_ == "det" and wh.head.lemma_.lower() in _WORD_NOUNS
+    word_asked = wh is not None and wh.dep_ == "det" and wh.head.lemma_.lower() in WORD_NOUNS
     if wh is not None and wh.lower_ in ("which", "what") and not word_asked:
         # its noun however "which" is parsed: "Which Old High German word is szlachta derived from?"
         noun = next((t for t in question[wh.i + 1 : wh.i + 6] if t.pos_ in ("NOUN", "VERB", "AUX")), None)
-        word_asked = noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in _WORD_NOUNS
+        word_asked = noun is not None and noun.pos_ == "NOUN" and noun.lemma_.lower() in WORD_NOUNS
     return asks_name(question) or _named_one(question) is not None or word_asked
 
 
