@@ -73,6 +73,8 @@ _EVENT_NOUNS = frozenset(
     "attack invasion war battle siege raid death visit launch conquest fall collapse sack defeat election revolution "
     "rebellion occupation destruction construction assassination coronation".split()
 )
+# what someone makes, which "it" after "X's report" or "X's album" means rather than its maker
+_WORK_NOUNS = frozenset("report book album song film novel treaty constitution law act agreement".split())
 _LEGAL_FORMS = frozenset("co inc ltd llc corp plc gmbh ag sa nv".split())  # "Drexel, Morgan & Co.", "Fraport AG"
 KIND_NOUNS = frozenset("kind type sort form".split())  # lemmas of "What kind of ...?": answered by one or several
 _TIME_NOUNS = frozenset("period era age century decade year month week day date time season epoch".split())
@@ -651,8 +653,13 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             # "Japan" in "Japan's prime minister"; not an adjective ("German" in "his German counterpart"),
             # nor the name alone where the phrase is "the" and the name ("the St. Johns River")
             if ent.label_ in ENTITY_KINDS and ent.text != chunk.text and ent.root.tag_ != "JJ" and not the_name:
-                # a name that only modifies the phrase's head ("Amazon" in "the Amazon rainforest") comes after it
-                rank = (1, role, 2) if ent.root.dep_ == "compound" and ent.root.head == chunk.root else (1, role, 0)
+                # a name that only modifies the phrase's head ("Amazon" in "the Amazon rainforest") comes after it,
+                # and so does one that owns a body or a work the question is about ("China" in "When was China's
+                # network security ... team established?"), not a property or part ("Detroit's population")
+                owns = ent.root.dep_ == "poss" and role == 0 and kind_of_span(chunk) == THING
+                owns = owns and (is_body(chunk) or chunk.root.lemma_.lower() in _WORK_NOUNS)
+                modifies = ent.root.dep_ == "compound" or owns
+                rank = (1, role, 2) if modifies and ent.root.head == chunk.root else (1, role, 0)
                 mentions.append((rank, ent.start, Mention(_name(ent), _entity_kind(ent.root), False, True)))
         for owner in (t for t in chunk if t.dep_ == "poss" and t.head == chunk.root and t.pos_ == "NOUN"):
             # "oxygen" in "oxygen's atomic number": what "its" most likely means next
@@ -795,8 +802,11 @@ def _titled_of(chunk: Span) -> Span | None:
         return None
     of = doc[chunk.end]
     titled = root.text[:1].isupper() and doc[chunk.end + 1].text[:1].isupper()
-    if titled or _bare_of(of) or root.lemma_.lower() in _LIGHT_NOUNS:
+    if titled or root.lemma_.lower() in _LIGHT_NOUNS:
         return doc[chunk.start : of.right_edge.i + 1]
+    bare = _bare_of(of)
+    if bare is not None:
+        return doc[chunk.start : bare]
     if not _an_event(root):
         return None
     # an event's "of" phrase, to its noun phrase's end, or its name's where the parser found no phrase there
@@ -812,11 +822,15 @@ def _an_event(noun: Token) -> bool:
     return noun.pos_ == "NOUN" and (noun.lower_.endswith("ing") or noun.lemma_.lower() in _EVENT_NOUNS)
 
 
-def _bare_of(of: Token) -> bool:
-    """An "of" with a bare noun, which makes one name with the head before it ("a theory of relativity",
-    "the speed of light"); after "the" or "a" it is another thing ("the lead author" of "the report")."""
-    bare = [t for t in of.subtree if t.i > of.i]
-    return 0 < len(bare) <= 2 and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in bare)
+def _bare_of(of: Token) -> int | None:
+    """Where an "of" with a bare noun ends: it makes one name with the head before it ("a theory of relativity",
+    "the speed of light", "denial of service attacks" whatever clause follows); after "the" or "a" it is
+    another thing ("the lead author" of "the report"), and None."""
+    noun = next((t for t in of.children if t.dep_ == "pobj"), None)
+    if noun is None or any(t.dep_ == "conj" for t in noun.children):  # not "the speed of light and sound"
+        return None
+    bare = of.doc[of.i + 1 : noun.i + 1]
+    return noun.i + 1 if len(bare) <= 2 and all(t.pos_ in ("NOUN", "PROPN", "ADJ") for t in bare) else None
 
 
 _QUOTE_MARKS = frozenset('"“”‘’')
@@ -853,8 +867,8 @@ def counted_phrase(chunk: Span) -> Span | None:
     construction" of "How many sectors of construction are there?"); None for any other phrase."""
     if len(chunk) > 2 and chunk[0].lower_ == "how" and chunk[1].lower_ in ("many", "much"):
         doc, end = chunk.doc, chunk.end
-        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end].head == chunk.root and _bare_of(doc[end]):
-            end = doc[end].right_edge.i + 1
+        bare = _bare_of(doc[end]) if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end].head == chunk.root else None
+        end = bare or end
         return doc[chunk.start + 2 : end]
     return None
 

@@ -1650,3 +1650,23 @@ def test_the_and_a_bare_noun_that_ends_a_name_the_last_turn_gave_is_that_name():
     assert read_question("Where is the network based?", history).question == "Where is Somtel Network based?"
     history = [("Who built the bridge?", "Acme")]
     assert read_question("When was the bridge built?", history).question == "When was the bridge built?"
+
+
+def test_an_of_phrase_of_bare_nouns_is_part_of_the_mention_whatever_clause_follows_it():
+    history = [("What are denial of service attacks designed to do?", "make a machine unavailable to its users")]
+    assert read_question("Where can they originate from?", history).question == (
+        "Where can denial of service attacks originate from?"
+    )
+    history = [("What are the lead authors of the report designed to do?", "write it")]
+    assert read_question("Who chose them?", history).question == "Who chose the lead authors?"
+
+
+def test_it_after_a_question_about_a_names_body_or_work_is_that_not_its_owner():
+    history = [("When was China's network security leadership team established?", "February 27, 2014")]
+    assert read_question("What is it tasked with?", history).question == (
+        "What is China's network security leadership team tasked with?"
+    )
+    history = [("What did the FCC's report recommend?", "that RCA give up control of NBC Blue")]
+    assert read_question("When was it published?", history).question == "When was the FCC's report published?"
+    history = [("By how much did Detroit's population fall between 2000 and 2010?", "25 percent")]
+    assert read_question("Why did it lose population?", history).question == "Why did Detroit lose population?"
