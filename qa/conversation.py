@@ -189,6 +189,29 @@ def _said(pronoun: Token, previous: ChatTurn) -> Mention | None:
     return None
 
 
+def _each_other(pronoun: Token, previous: ChatTurn) -> Mention | None:
+    """"they" with the verb the previous question asked with a subject and an object, now with none: the two
+    did it with each other ("When did they meet?" after "Through whom did Picasso meet Matisse?" -> Picasso
+    and Matisse; a question word among them is its answer)."""
+    verb = pronoun.head
+    if pronoun.lower_ != "they" or pronoun.dep_ != "nsubj" or any(c.dep_ == "dobj" for c in verb.children):
+        return None
+    doc = parse(previous.read_as)
+    before = next((t for t in doc if t.pos_ == "VERB" and t.lemma_ == verb.lemma_), None)
+    roles = {c.dep_: c for c in before.children if c.dep_ in ("nsubj", "dobj")} if before is not None else {}
+    if len(roles) < 2:
+        return None
+    parties = []
+    for word in (roles["nsubj"], roles["dobj"]):
+        if word.lower_ in WH and previous.answer:
+            parties.append(previous.answer)
+        elif word.pos_ in ("NOUN", "PROPN") and not any(t.lower_ in WH for t in word.lefts):
+            parties.append(doc[word.left_edge.i : word.i + 1].text)
+        else:
+            return None
+    return Mention(" and ".join(parties), kind_of_span(doc[roles["nsubj"].i : roles["nsubj"].i + 1]), plural=True)
+
+
 def _in_clause_antecedent(pronoun: Token, doc: Doc, genders: Genders) -> bool:
     """An agreeing phrase comes before the pronoun in the question itself, and the pronoun is a possessive
     ("When did Japan and Germany agree to enhance their cooperation?") or the subject of a clause inside
@@ -580,7 +603,8 @@ class Conversation:
                 # small model), before "a defect" the same question named
                 spelled = [replace(m, kind=THING) for m in ranked if _abbreviation_asked(question, pronoun, m)]
                 ranked = spelled + [m for m in ranked if m.text not in {s.text for s in spelled}]
-            mention = _said(pronoun, self.turns[-1]) or self._first_agreeing(pronoun.lower_, form, ranked)
+            mention = _said(pronoun, self.turns[-1]) or _each_other(pronoun, self.turns[-1])
+            mention = mention or self._first_agreeing(pronoun.lower_, form, ranked)
             if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
                 mention = self._two_parties(candidates[False]) or self._who_answered()
             if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label, a

@@ -622,6 +622,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             continue
         if chunk[0].lower_ == "no":  # "no cure" of "What is there no cure for?" is nothing to refer to
             continue
+        if _idiom_object(chunk):  # nor "part" of "took part in the assault"
+            continue
         if chunk[0].pos_ == "SCONJ":  # "that air" in "Who proved that air is necessary?": "that" opens a clause
             chunk = chunk[1:]
         if len(chunk) > 1 and _NAME_VERB.fullmatch(chunk[-1].text) and not any(t.pos_ == "VERB" for t in doc):
@@ -815,6 +817,16 @@ def _titled_of(chunk: Span) -> Span | None:
     if befell is None:
         befell = next((t.i for t in doc[chunk.end + 1 :] if not t.text[:1].isupper()), len(doc))
     return doc[chunk.start : befell] if befell > chunk.end + 1 else None
+
+
+# bare nouns that make one verb with "take": "take part", "take place", "take effect" name nothing
+_TAKEN_NOUNS = frozenset("part place effect hold shape root charge care".split())
+
+
+def _idiom_object(chunk: Span) -> bool:
+    """A bare noun that makes one verb with "take" ("took part", "take place"): nothing to refer to."""
+    root = chunk.root
+    return len(chunk) == 1 and root.dep_ == "dobj" and root.head.lemma_ == "take" and root.lower_ in _TAKEN_NOUNS
 
 
 def _an_event(noun: Token) -> bool:

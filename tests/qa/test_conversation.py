@@ -317,9 +317,7 @@ def test_after_an_abstention_he_is_the_unknown_person_not_an_older_answer():
 
 def test_they_with_no_group_is_the_two_people_named_last():
     history = [HAYASHI, ("Who did he meet?", "Annalena Baerbock")]
-    assert read_question("Where did they meet?", history).question == (
-        "Where did Annalena Baerbock and Yoshimasa Hayashi meet?"
-    )
+    assert read_question("Where were they?", history).question == "Where were Annalena Baerbock and Yoshimasa Hayashi?"
 
 
 def test_and_a_name_swaps_it_into_the_previous_question():
@@ -1670,3 +1668,19 @@ def test_it_after_a_question_about_a_names_body_or_work_is_that_not_its_owner():
     assert read_question("When was it published?", history).question == "When was the FCC's report published?"
     history = [("By how much did Detroit's population fall between 2000 and 2010?", "25 percent")]
     assert read_question("Why did it lose population?", history).question == "Why did Detroit lose population?"
+
+
+def test_they_with_the_last_questions_verb_and_no_object_are_its_subject_and_object():
+    history = [("Through whom did Picasso meet Matisse?", "Gertrude Stein")]
+    assert read_question("When did they meet?", history).question == "When did Picasso and Matisse meet?"
+    history = [("Who did the Beatles meet in 1964?", "Elvis Presley")]
+    assert read_question("Where did they meet?", history).question == "Where did the Beatles and Elvis Presley meet?"
+    history = [("Who did the Beatles meet in 1964?", "Elvis Presley")]
+    assert read_question("Where did they meet him?", history).question == "Where did the Beatles meet Elvis Presley?"
+
+
+def test_the_noun_of_take_part_is_nothing_to_refer_to():
+    history = [("How many troops took part in the Ottoman assault of 1570?", "60,000")]
+    assert read_question("Whose inhabitants resisted it?", history).question == (
+        "Whose inhabitants resisted the Ottoman assault?"
+    )
