@@ -59,6 +59,8 @@ _ASKS_TIME = re.compile(r"^(?:since |until |till )?when\b|\bwhat (?:year|date|ti
 _TRAILING_TIME = re.compile(
     r"\s+(?:as (?:early|late) as|in|on|by|since|around|about|until|from)\s+[\w ,.–-]*\b\d{3,4}s?\W*$", re.IGNORECASE
 )
+# the means an answer runs on into, which "How?" asks for: "energy consumption by reducing the need for lighting"
+_TRAILING_MEANS = re.compile(r"\s+(?:by|through)\s+\w+ing\b.*$", re.IGNORECASE)
 _GLOSS_NOUNS = frozenset({"meaning", "definition", "translation"})  # what an answer to "What is the meaning of X?" is
 _SPOT_NOUNS = frozenset("area place spot location site part".split())  # where-answers that are no kind of place
 _LOCATING = frozenset("in at on near by along around inside outside within beside across".split())
@@ -774,6 +776,8 @@ class Conversation:
             if answer is not None and _ASKS_TIME.search(word):
                 # "Since when?" after "pirates as early as 1603": the time the reader ran on into is what is asked now
                 answer = _TRAILING_TIME.sub("", answer) or answer
+            if answer is not None and word == "how":  # and so is the means, for "How?"
+                answer = _TRAILING_MEANS.sub("", answer) or answer
             return _with_question_word(parse(previous.read_as), word, answer)
         lead = _ELLIPSIS_LEAD.match(question)
         if not lead:
@@ -1019,9 +1023,10 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     stranded = _stranded(previous, wh) is not None
     if misread and answer and not counting:
         at = wh.head.idx + len(wh.head.text)  # "During which event did the Estonian SSR issue X in 1988?"
-    elif phrase.root.dep_ == "dobj" and last_verb and answer and len(phrase) == 1 and not counting and not stranded:
+    elif (gap := _object_gap(previous, phrase.root, last_verb)) and answer and len(phrase) == 1 and not counting and not stranded:
         # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
-        # "When did he reform the curriculum?" (only where the object's verb is the question's last)
+        # "When did he reform the curriculum?"
+        verb = gap
         end = _with_particle(verb)
         # "What did family members call Madonna?" -> "Little Nonni": the answer after the verb's other object
         other = next((t for t in previous[end.i + 1 :] if t.head == verb and t.dep_ in ("dobj", "oprd")), None)
@@ -1361,6 +1366,30 @@ def _with_particle(verb: Token) -> Token:
     while verb.i + 1 < len(doc) and doc[verb.i + 1].dep_ == "prt":
         verb = doc[verb.i + 1]
     return verb
+
+
+def _object_gap(question: Doc, asked: Token, last_verb: bool) -> Token | None:
+    """The verb whose object the question word is, after which its answer goes: its own where it is the
+    question's last verb; the verb of a clause under it that has no object ("What do supporters argue DST
+    decreases?", the small model hanging "What" on "argue"); its own where what follows is a purpose with its
+    own object ("What did the Romans build to defend the border?"). None where it is no verb's object."""
+    verb = asked.head
+    if asked.dep_ != "dobj" and not (asked.dep_ == "pobj" and verb.pos_ == "VERB"):
+        return None
+    if last_verb:
+        return verb
+    later = [t for t in question[verb.i + 1 :] if t.pos_ == "VERB"]
+    if not later or verb.pos_ != "VERB":
+        return None
+    objects = ("dobj", "ccomp", "xcomp")
+    if later[0].dep_ == "ccomp" and later[0].head == verb and not any(c.dep_ in objects for c in later[0].children):
+        return later[0] if len(later) == 1 else None
+    purposes = all(
+        t.dep_ in ("xcomp", "advcl") and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+        and any(c.dep_ == "dobj" for c in t.children)
+        for t in later if t.head == verb
+    )
+    return verb if purposes and asked.dep_ == "dobj" and all(t.head == verb or t.head in later for t in later) else None
 
 
 def _did(answer: str) -> str | None:

@@ -1684,3 +1684,19 @@ def test_the_noun_of_take_part_is_nothing_to_refer_to():
     assert read_question("Whose inhabitants resisted it?", history).question == (
         "Whose inhabitants resisted the Ottoman assault?"
     )
+
+
+def test_a_lone_question_word_puts_the_answer_where_the_object_was_asked_past_other_verbs():
+    history = [("What did the Romans build to defend the border?", "Hadrian's Wall")]
+    assert read_question("When?", history).question == "When did the Romans build Hadrian's Wall to defend the border?"
+    history = [("What did he say the king wanted?", "peace")]
+    assert read_question("When?", history).question == "When did he say the king wanted peace?"
+    history = [("What do supporters argue DST decreases?", "energy consumption by reducing the need for lighting")]
+    assert read_question("How?", history).question == "How do supporters argue DST decreases energy consumption?"
+
+
+def test_it_may_be_a_gerund_phrase_under_a_preposition():
+    history = [("Which activities benefit from putting clocks forward?", "retailing, sports")]
+    assert read_question("Which activities can it cause problems for?", history).question == (
+        "Which activities can putting clocks forward cause problems for?"
+    )
