@@ -39,7 +39,7 @@ from qa.mentions import (
     INSTITUTION_NOUNS, IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, PLACING, SINGULAR, THING, WH, WORD_NOUNS,
     Mention, agrees, answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase,
     defined_phrase, defines, is_plural, kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form,
-    question_mentions, ranked_mentions, wh_token, with_of_phrase,
+    question_mentions, ranked_mentions, regnal_name, wh_token, with_of_phrase,
 )
 from qa.nations import is_country
 from qa.spelling import english_words
@@ -399,7 +399,8 @@ class Conversation:
             ):
                 # a name the parser put in no phrase of its own ("Spalding win" of "How many games did Spalding
                 # win?", "Spalding" an adjective) is still the subject; not a people's adjective ("Genoese traders")
-                phrases, core = [Mention(between, THING, plural=False, named=True)] + phrases, core + 1
+                kind = PERSON if regnal_name(between) else THING  # "Charles V" of "What did Charles V issue ...?"
+                phrases, core = [Mention(between, kind, plural=False, named=True)] + phrases, core + 1
             elif between and between not in {m.text for m in phrases} and _unparsed_subject(doc, between):
                 # nor a subject the parser ran into its verb ("Gothic architecture" of "During which period did Gothic
                 # architecture flourish?", "flourish" a noun, and of "Where did Gothic architecture originate?")

@@ -902,6 +902,12 @@ def may_be_person(mention: Mention) -> bool:
     return mention.text.istitle() if len(words) == 1 else len(words) <= 3 and all(w.istitle() and w.isalpha() for w in words)
 
 
+def regnal_name(text: str) -> bool:
+    """A name and a regnal number ("Charles V", "Elizabeth I"): a monarch, a person whatever the label."""
+    *name, number = text.split() or [""]
+    return bool(name) and all(w[:1].isupper() for w in name) and bool(number) and _REGNAL.match(number) is not None
+
+
 def pronoun_form(pronoun: str) -> str:
     """The person a pronoun names, whatever its case: "him" and "his" are "he", "their" is "they"."""
     word = pronoun.lower()

@@ -1700,3 +1700,12 @@ def test_it_may_be_a_gerund_phrase_under_a_preposition():
     assert read_question("Which activities can it cause problems for?", history).question == (
         "Which activities can putting clocks forward cause problems for?"
     )
+
+
+def test_a_name_with_a_regnal_number_is_a_person_however_parsed():
+    history = [("What did Charles V issue in 1549?", "Pragmatic Sanction")]
+    assert read_question("Who succeeded him?", history).question == "Who succeeded Charles V?"
+    history = [("Whom did Elizabeth I send as governor-general?", "Earl of Leicester")]
+    assert read_question("What did she turn the provinces into?", history).question == (
+        "What did Elizabeth I turn the provinces into?"
+    )
