@@ -908,8 +908,10 @@ def _asks_a_phrase(words: str) -> bool:
     doc = parse(words)
     # the word after "which" is its noun, however tagged alone ("which churches" as a verb)
     nouns = {t.i + 1 for t in doc if t.lower_ == "which"}
-    # "according" of "according to whom" is a preposition's, however tagged
-    asking = [t for t in doc if t.lower_ not in WH and t.i not in nouns and t.lower_ != "according"]
+    # "according" of "according to whom" is a preposition's, however tagged, and so is "following" before a
+    # question word ("Following what?")
+    prepositions = ("according", "following")
+    asking = [t for t in doc if t.lower_ not in WH and t.i not in nouns and t.lower_ not in prepositions]
     return not any(t.pos_ in ("VERB", "AUX", "PRON") for t in asking)
 
 

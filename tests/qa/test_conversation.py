@@ -1709,3 +1709,8 @@ def test_a_name_with_a_regnal_number_is_a_person_however_parsed():
     assert read_question("What did she turn the provinces into?", history).question == (
         "What did Elizabeth I turn the provinces into?"
     )
+
+
+def test_following_what_asks_the_last_question_again():
+    history = [("When did Eritrea gain independence?", "April 1993")]
+    assert read_question("Following what?", history).question == "Following what did Eritrea gain independence?"
