@@ -36,7 +36,8 @@ from qa_index.errors import QAError
 from qa.expansions import asked_abbreviation
 from qa.genders import HE, SHE, Genders, by_title
 from qa.mentions import (
-    INSTITUTION_NOUNS, IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, PLACING, SINGULAR, THING, WH, WORD_NOUNS,
+    INSTITUTION_NOUNS, IT, KIND_NOUNS, NUMBER, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, PLACING, SINGULAR, THING, TIME, WH,
+    WORD_NOUNS,
     Mention, agrees, answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase,
     defined_phrase, defines, is_plural, kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form,
     question_mentions, ranked_mentions, regnal_name, wh_token, with_of_phrase,
@@ -608,8 +609,9 @@ class Conversation:
                 ranked = spelled + [m for m in ranked if m.text not in {s.text for s in spelled}]
             mention = _said(pronoun, self.turns[-1]) or _each_other(pronoun, self.turns[-1])
             mention = mention or self._first_agreeing(pronoun.lower_, form, ranked)
-            if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama")
-                mention = self._two_parties(candidates[False]) or self._who_answered()
+            if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama"), else the
+                # name the last question was about, a team or a firm ("When did they win ...?" after "When was Everton formed?")
+                mention = self._two_parties(candidates[False]) or self._who_answered() or self._named_subject()
             if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label, a
                 # place's too where the documents never put it where a place goes ("Josip", labelled a place);
                 # else a longer name ("Heitaro Nakajima", a thing to the small model; "Bermúdez" before "Spanish Empire")
@@ -719,6 +721,21 @@ class Conversation:
         if not last.answer or wh is None or wh.lower_ not in ("who", "whom"):
             return None
         return answer_mention(doc, last.answer)
+
+    def _named_subject(self) -> Mention | None:
+        """The name that is the last question's subject, as a "they" (British English says it of a club or a firm),
+        where the last answer was a time or a number, no thing that "they" may have meant ("Burnside" for "Which
+        rules ...?")."""
+        last = self.turns[-1]
+        doc = parse(last.read_as)
+        answered = answer_mention(doc, last.answer) if last.answer else None
+        if last.answer and (answered is None or answered.kind not in (TIME, NUMBER)):
+            return None
+        subject = next((t for t in doc if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN"), None)
+        name = next((e for e in doc.ents if subject is not None and e.start <= subject.i < e.end), None)
+        if name is None or name.label_ in ("DATE", "TIME", "CARDINAL", "QUANTITY", "MONEY", "PERCENT"):
+            return None
+        return Mention(name.text, THING, plural=True, named=True)
 
     def _first_agreeing(self, pronoun: str, form: str, ranked: list[Mention]) -> Mention | None:
         """The first candidate that agrees with the pronoun, or for "he" or "she" the one of a pair of that

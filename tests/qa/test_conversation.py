@@ -1714,3 +1714,16 @@ def test_a_name_with_a_regnal_number_is_a_person_however_parsed():
 def test_following_what_asks_the_last_question_again():
     history = [("When did Eritrea gain independence?", "April 1993")]
     assert read_question("Following what?", history).question == "Following what did Eritrea gain independence?"
+
+
+def test_they_with_nothing_plural_is_the_name_the_last_question_was_about():
+    history = [("When was Everton formed?", "1878")]
+    assert read_question("When did they win their first league championship?", history).question == (
+        "When did Everton win their first league championship?"
+    )
+    history = [("When was Everton formed?", "1878"), ("Who won the cup?", None)]
+    assert read_question("Where did they play?", history).question == "Where did they play?"
+    history = [("Which rules did the ORFU incorporate in 1903?", "Burnside")]  # what "they" may have meant
+    assert read_question("How many men did they reduce teams to?", history).question == (
+        "How many men did they reduce teams to?"
+    )
