@@ -609,8 +609,9 @@ class Conversation:
                 ranked = spelled + [m for m in ranked if m.text not in {s.text for s in spelled}]
             mention = _said(pronoun, self.turns[-1]) or _each_other(pronoun, self.turns[-1])
             mention = mention or self._first_agreeing(pronoun.lower_, form, ranked)
-            if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama"), else the
-                # name the last question was about, a team or a firm ("When did they win ...?" after "When was Everton formed?")
+            if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama"), else
+                # the name the last question was about, a team or a firm ("When did they win ...?" after "When was
+                # Everton formed?")
                 mention = self._two_parties(candidates[False]) or self._who_answered() or self._named_subject()
             if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label, a
                 # place's too where the documents never put it where a place goes ("Josip", labelled a place);
@@ -1043,10 +1044,10 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     stranded = _stranded(previous, wh) is not None
     if misread and answer and not counting:
         at = wh.head.idx + len(wh.head.text)  # "During which event did the Estonian SSR issue X in 1988?"
-    elif (gap := _object_gap(previous, phrase.root, last_verb)) and answer and len(phrase) == 1 and not counting and not stranded:
+    elif answer and len(phrase) == 1 and not (counting or stranded) and _object_gap(previous, phrase.root, last_verb):
         # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
         # "When did he reform the curriculum?"
-        verb = gap
+        verb = _object_gap(previous, phrase.root, last_verb)
         end = _with_particle(verb)
         # "What did family members call Madonna?" -> "Little Nonni": the answer after the verb's other object
         other = next((t for t in previous[end.i + 1 :] if t.head == verb and t.dep_ in ("dobj", "oprd")), None)
