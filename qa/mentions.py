@@ -693,6 +693,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         # "Group" read as a modifier of its own) is still a phrase to refer to
         # (or tagged a verb: "glass" of "How can glass be colored?")
         noun = token.pos_ == "NOUN" or token.pos_ == "VERB" and token.dep_ in ("nsubj", "nsubjpass")
+        # (or an adjective with a determiner: "final" of "Who won the first FA Cup final?")
+        noun = noun or token.pos_ == "ADJ" and any(c.dep_ == "det" for c in token.children)
         if token.dep_ in ("nsubj", "nsubjpass", "dobj") and noun and token.i not in chunked:
             phrase = doc[token.left_edge.i : token.i + 1]
             if not any(t.lower_ in WH or t.tag_ in ("PRP", "PRP$") for t in phrase):

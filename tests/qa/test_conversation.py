@@ -1727,3 +1727,8 @@ def test_they_with_nothing_plural_is_the_name_the_last_question_was_about():
     assert read_question("How many men did they reduce teams to?", history).question == (
         "How many men did they reduce teams to?"
     )
+
+
+def test_a_noun_tagged_an_adjective_with_its_determiner_is_a_mention():
+    history = [("Who won the first FA Cup final?", "Wanderers")]
+    assert read_question("When was it played?", history).question == "When was the first FA Cup final played?"
