@@ -79,8 +79,11 @@ class Genders:
 
     def is_group(self, name: str) -> bool:
         """Whether a name ending in a plural's "s" is one the documents mostly write after "the", as a
-        group's ("the Beatles", "the Cubs"); a person's goes without ("Jesus", though "the Jesus movement")."""
+        group's ("the Beatles", "the Cubs"); a person's goes without ("Jesus", though "the Jesus movement"), and
+        one with a person's title is a person's whatever the documents write ("the Emperor Constantius")."""
         bare = _bare(name)
+        if by_title(bare) is not None:
+            return False
         if bare not in self._groups:
             plural = re.fullmatch(r"(?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*[^s\W]s", bare)
             pattern = re.compile(rf"(\b[Tt]he\s+)?(?<![\w-]){re.escape(bare)}(?![\w-])")

@@ -70,6 +70,8 @@ def test_a_name_mostly_written_after_the_is_a_group():
     assert genders.is_group("Beatles") and genders.is_group("the Cubs")
     assert not genders.is_group("Jesus")  # "the Jesus movement" once, "Jesus" alone twice
     assert not genders.is_group("Madonna")  # no plural's "s"
+    titled = Genders(["The Emperor Constantius died. The Emperor Constantius was succeeded by Julian."])
+    assert not titled.is_group("the Emperor Constantius")  # a title says who: one person, however written
 
 
 def test_a_place_a_name_travels_to_is_not_who_the_next_pronoun_means():
