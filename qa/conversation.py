@@ -1042,12 +1042,15 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     object_person = wh.lower_ == "whom" or wh.lower_ == "who" and wh.dep_ == "dobj"
     # "What did Ancient Egyptians use copper for?": the object of its last preposition, however parsed
     stranded = _stranded(previous, wh) is not None
+    # the verb whose object the question word was, where the answer may take its place
+    one_word = answer and len(phrase) == 1 and not (counting or stranded)
+    gap = _object_gap(previous, phrase.root, last_verb) if one_word else None
     if misread and answer and not counting:
         at = wh.head.idx + len(wh.head.text)  # "During which event did the Estonian SSR issue X in 1988?"
-    elif answer and len(phrase) == 1 and not (counting or stranded) and _object_gap(previous, phrase.root, last_verb):
+    elif gap is not None:
         # "What did he reform?" -> "the curriculum" -> "When?": the answer takes the object's place,
         # "When did he reform the curriculum?"
-        verb = _object_gap(previous, phrase.root, last_verb)
+        verb = gap
         end = _with_particle(verb)
         # "What did family members call Madonna?" -> "Little Nonni": the answer after the verb's other object
         other = next((t for t in previous[end.i + 1 :] if t.head == verb and t.dep_ in ("dobj", "oprd")), None)

@@ -707,9 +707,10 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             mentions.append(((1, 0, 1), token.i, Mention(token.text, THING)))
         # and one under a preposition, with its object ("putting clocks forward" of "Which activities benefit
         # from putting clocks forward?"), after every phrase
-        gerund = doc[token.i : token.right_edge.i + 1]
-        if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.pos_ == "ADP" and 1 < len(gerund) <= 5:
-            if not any(t.is_punct or t.lower_ in WH or t.pos_ in ("VERB", "AUX") and t != token for t in gerund):
+        if token.tag_ == "VBG" and token.dep_ == "pcomp" and token.head.pos_ == "ADP":
+            gerund = doc[token.i : token.right_edge.i + 1]
+            clean = not any(t.is_punct or t.lower_ in WH or t.pos_ in ("VERB", "AUX") and t != token for t in gerund)
+            if 1 < len(gerund) <= 5 and clean:
                 mentions.append(((1, 1, 2), token.i, Mention(gerund.text, THING)))
     for ent in doc.ents:
         # a name the parser left out of every noun phrase ("the Black Death" in "Where did the Black
