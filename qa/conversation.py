@@ -129,7 +129,9 @@ _LONE_WH = re.compile(
     r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,4}|how\s+(?:long|often|far)|how|whom|who|"
     r"whose\s+[^\W\d_]+|"
     # "With what share of the vote?": a phrase with its "of"
-    r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:\s+[^\W\d_]+)?"
+    # (a word may have hyphens: "In which by-election?")
+    r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:-[^\W\d_]+)*"
+    r"(?:\s+[^\W\d_]+(?:-[^\W\d_]+)*)?"
     r"(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?|"
     r"what))"  # "And in which country?"
     r"\s*(?:then|exactly)?\s*\??\s*$",
@@ -583,6 +585,8 @@ class Conversation:
                     ranked = [replace(m, plural=False) if _same_words(m.text, f"the {said}") else m for m in ranked]
                 if pronoun.tag_ == "PRP$":  # "its housing stock" after "How many raids was Hull subjected to?"
                     ranked = [replace(m, kind=PLACE) if self._placed_name(m) else m for m in ranked]
+            if pronoun.lower_ == "it" and pronoun.dep_ == "nsubjpass":
+                ranked = _done_to_first(ranked, parse(self.turns[-1].read_as))
             if _owns_what_a_place_has(pronoun):
                 # "What is its capital?": a place's, though an organisation answered last ("East African
                 # Community"); a country of a plural name is an "it" too ("the Marshall Islands"), or a "they"
@@ -1062,8 +1066,11 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         at = end.idx + len(end.text)  # "What is Japan concerned about?" -> "Why is Japan concerned about X?"
     elif wh.dep_ == "attr" and wh.head.lemma_ == "be" and answer and len(answer.split()) <= 6 and len(phrase) == 1:
         # "Why?" after "What are the Doctor's companions usually?" -> "humans": "... usually humans?"
-        end = [t for t in previous if not t.is_punct][-1]
-        at = end.idx + len(end.text) if end.i > wh.head.i + 1 else None
+        # but a name answering "Who was ...?" is the subject: "In which by-election?" after "Who was the first
+        # Lib-Lab candidate to stand?" -> "... was George Odger the first Lib-Lab candidate to stand?"
+        named = wh.lower_ == "who" and _starts_as_name(answer)
+        end = wh.head if named else [t for t in previous if not t.is_punct][-1]
+        at = end.idx + len(end.text) if named or end.i > wh.head.i + 1 else None
     if at is not None:
         text = f"{previous[:start].text} {word} {previous.text[rest.start_char : at]} {_as_object(answer)}"
         return _upper_first(text.strip() + previous.text[at:])
@@ -1323,6 +1330,25 @@ def _relatives_first(ranked: list[Mention], previous: str) -> list[Mention]:
         if named is not None and ordered.index(named) < ordered.index(mention):
             ordered.remove(mention)
             ordered.insert(ordered.index(named), mention)
+    return ordered
+
+
+def _done_to_first(ranked: list[Mention], previous: Doc) -> list[Mention]:
+    """`ranked` with what the previous question's verb was done to before who did it, for a passive "it": "What
+    was it deployed as?" after "Where did Nintendo unveil the American version of its Famicom?" is the version."""
+    root = next((t for t in previous if t.dep_ == "ROOT"), None)
+    if root is None or any(t.dep_ == "auxpass" for t in root.children):
+        return ranked  # "When was Cyprus granted independence?": its subject was done to, not a doer
+    doer = next((c for c in previous.noun_chunks if c.root.dep_ == "nsubj" and c.root.head == root), None)
+    done_to = next((c for c in previous.noun_chunks if c.root.dep_ == "dobj" and c.root.head == root), None)
+    if doer is None or done_to is None:
+        return ranked
+    first = next((m for m in ranked if m.text == doer.text), None)
+    second = next((m for m in ranked if m.text == done_to.text), None)
+    if first is None or second is None or ranked.index(second) < ranked.index(first):
+        return ranked
+    ordered = [m for m in ranked if m is not second]
+    ordered.insert(ordered.index(first), second)
     return ordered
 
 

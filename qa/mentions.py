@@ -324,9 +324,16 @@ def asked_phrase(question: Doc) -> Span | None:
     end = wh.i + 1
     while end < len(question) and (question[end].pos_ in ("ADJ", "NUM") or question[end].dep_ == "compound"):
         end += 1
-    if end == len(question) or question[end].pos_ != "NOUN":
+    if end == len(question) or question[end].pos_ != "NOUN" and not _noun_read_as_adverb(question, end):
         return None
     return question[wh.i : end + 1]
+
+
+def _noun_read_as_adverb(question: Doc, i: int) -> bool:
+    """A noun the tagger read as an adverb right after "which" ("Which encyclical set out ...?"): a word it
+    reads as a noun after "the"; "later" of "Which later became ...?" stays an adverb there."""
+    word = question[i]
+    return i == wh_token(question).i + 1 and word.pos_ == "ADV" and parse(f"the {word.lower_} was")[1].pos_ == "NOUN"
 
 
 def asks_circumstance(question: Doc) -> bool:

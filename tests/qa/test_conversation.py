@@ -1732,3 +1732,23 @@ def test_they_with_nothing_plural_is_the_name_the_last_question_was_about():
 def test_a_noun_tagged_an_adjective_with_its_determiner_is_a_mention():
     history = [("Who won the first FA Cup final?", "Wanderers")]
     assert read_question("When was it played?", history).question == "When was the first FA Cup final played?"
+
+
+def test_it_may_be_a_single_title_the_question_asked_for_by_a_noun_the_tagger_misread():
+    history = [("Which encyclical set out Paul VI's position on birth control?", "Humanae vitae")]
+    assert read_question("When was it promulgated?", history).question == "When was the Humanae vitae promulgated?"
+
+
+def test_a_lone_which_phrase_may_have_a_hyphenated_noun_and_a_name_answering_who_was_is_the_subject():
+    history = [("Who was the first Lib–Lab candidate to stand?", "George Odger")]
+    expected = "In which by-election was George Odger the first Lib–Lab candidate to stand?"
+    assert read_question("In which by-election?", history).question == expected
+
+
+def test_a_passive_it_is_what_the_last_question_s_verb_was_done_to_not_who_did_it():
+    history = [("Where did Nintendo unveil the American version of its Famicom?", "At June 1985's Consumer Electronics Show")]
+    expected = "What was the American version eventually deployed as?"
+    assert read_question("What was it eventually deployed as?", history).question == expected
+    # a subject that was itself done to stays first
+    history = [("When was Cyprus granted independence?", "1960")]
+    assert read_question("What was it placed under in 1878?", history).question == "What was Cyprus placed under in 1878?"

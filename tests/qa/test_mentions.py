@@ -26,6 +26,8 @@ def _answer(question: str, answer: str):
         # one, as the question asks, and an organisation, whatever spaCy's label for it
         ("Which organization reported on the 85 wealthiest individuals?", "Oxfam", THING, False),
         ("Which countries have an ACSA with Japan?", "the United States", PLACE, True),  # several, as asked
+        # one, as asked, though the tagger reads "encyclical" as an adverb and "vitae" as a Latin plural
+        ("Which encyclical set out Paul VI's position on birth control?", "Humanae vitae", THING, False),
     ],
 )
 def test_an_answer_takes_its_kind_from_the_question_and_its_number_from_itself(question, answer, kind, plural):
