@@ -38,8 +38,8 @@ from qa.genders import HE, SHE, Genders, by_title
 from qa.mentions import (
     INSTITUTION_NOUNS, IT, KIND_NOUNS, NUMBER, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, PLACING, SINGULAR, THING, TIME, WH,
     WORD_NOUNS,
-    Mention, agrees, answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, counted_phrase,
-    defined_phrase, defines, is_plural, kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form,
+    Mention, agrees, answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, called_then,
+    counted_phrase, defined_phrase, defines, is_plural, kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form,
     question_mentions, ranked_mentions, regnal_name, wh_token, with_of_phrase,
 )
 from qa.nations import is_country
@@ -68,7 +68,7 @@ _LOCATING = frozenset("in at on near by along around inside outside within besid
 # what only a place has: "its capital" is a country's or a region's
 _OF_A_PLACE = frozenset(
     "capital population border borders territory coastline climate flag anthem president economy currency "
-    "geography weather season seasons rainfall temperature temperatures".split()
+    "geography weather season seasons rainfall temperature temperatures area".split()
 )
 # "In which city is it?", "On which coast is it located?": what "it" is, a place is in
 _WHICH_PLACE = re.compile(rf"\b(?:which|what)\s+(?:{'|'.join(sorted(PLACE_NOUNS))})\b", re.IGNORECASE)
@@ -550,6 +550,9 @@ class Conversation:
         said_as: dict[str, str] = {}
         answered = self._answered_genders()  # once per question, not once per candidate
         previous_verbs = {t.lemma_.lower() for t in parse(self.turns[-1].read_as) if t.pos_ == "VERB"}
+        # after "Which temple is Kathmandu named after?", only what "its" owns is the name's: what a verb is done to
+        # is the answer, as for a subject ("Who built it?" asks of the temple)
+        inverted = _inverted_which(parse(self.turns[-1].read_as))
         for pronoun in pronouns:
             does_it = pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_ == "do"
             # (not where it owns what the last question asked about: "its arrival" after "Which railroad arrived in
@@ -563,7 +566,7 @@ class Conversation:
             others = [] if pronoun.tag_ == "PRP$" else taken.setdefault(verb.i, [])
             form = pronoun_form(pronoun.text)
             ranked = [
-                m for m in candidates[_is_subject(pronoun)]
+                m for m in candidates[_is_subject(pronoun) or inverted and pronoun.dep_ == "dobj"]
                 if said_as.get(m.text, form) == form and m not in others and _may_own(pronoun, m)
             ]
             if form in (HE, SHE):  # not a person the documents or a title give the other gender, and a
@@ -579,6 +582,10 @@ class Conversation:
                 # ("Jedlik"), unless a group ("Destiny's Child", whose "she" after it is its singer's)
                 ranked = [m for m in ranked if m.body or not (_starts_as_name(m.text) and self.genders.of(m.text))]
                 term = self._name_answered() if pronoun.lower_ == "it" else None
+                called = self._name_answered(called=True) if pronoun.head.lemma_.lower() in _WORDS_ARE else None
+                if called is not None:
+                    # "From what is it derived?" after "What was Kathmandu called ...?" -> "Kantipur": the name
+                    ranked = [called] + [m for m in ranked if not _same_words(m.text, called.text)]
                 if term is not None:  # "it" after "What are the waiting areas ... called?" -> "concourses": the term,
                     # one word however plural
                     said = re.sub(r"^the\s+", "", term.text, flags=re.IGNORECASE)
@@ -765,11 +772,14 @@ class Conversation:
             return Mention(fitting[0], PERSON, plural=False, named=True)
         return None
 
-    def _name_answered(self) -> Mention | None:
+    def _name_answered(self, called: bool = False) -> Mention | None:
         """The answer to the last question, where it asked for a name: "What does it translate to?"
-        after "What is the name of Nasser's brother?" -> "Izz al-Arab" means the name."""
+        after "What is the name of Nasser's brother?" -> "Izz al-Arab" means the name. `called`: only where it
+        asked what something is called ("What was Kathmandu sometimes called during medieval times?"), not
+        what a name means."""
         last = self.turns[-1]
-        if not last.answer or not asks_a_name(parse(last.read_as)):
+        doc = parse(last.read_as)
+        if not last.answer or not (asks_name(doc) or called_then(doc) if called else asks_a_name(doc)):
             return None
         return Mention(last.answer, THING, plural=False, named=True)
 
@@ -902,12 +912,20 @@ class Conversation:
         elif lead:  # a phrase under a preposition takes no subject's or object's place: it is added ("And in
             # World War II?" after "What were mechanical analog computers later used for?")
             return re.sub(r"\s*\?*$", f" {name}?", previous.read_as, count=1)
+        share = _SHARE_OF.search(previous.read_as[:start])
+        if share is not None and _A_SHARE.match(name):
+            start = share.start()  # "And many others?" after "What religion do most of Kathmandu's people follow?"
         after = next((t for t in prev if t.idx >= end), None)
         if re.search(r"\sof\s", name) and after is not None and after.lower_ == "of" and after.idx - end <= 1:
             # a phrase with its own "of" takes the old one's with it: "And the end of the Republic?" after "When is the
             # overthrow of the Roman Kingdom traditionally dated?"
             end = after.right_edge.idx + len(after.right_edge.text)
         return previous.read_as[:start] + name + previous.read_as[end:]
+
+
+# a share of a group ("most of Kathmandu's people"), and a phrase that names another share ("many others")
+_SHARE_OF = re.compile(r"\b(?:most|many|some|all|few|half|much|none|each)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+_A_SHARE = re.compile(r"^(?:the\s+)?(?:most|many|some|all|few|half|much|none|each|others?)\b", re.IGNORECASE)
 
 
 # words that place a name within a larger one; the small parser reads "northwestern" as a verb
@@ -1113,6 +1131,8 @@ _AMOUNT = re.compile(
 )
 # "the term Carnival": the word, where what is done to it is done to words; else what it names
 _TERM = re.compile(r"^the\s+(?:term|word|name)\s+(\S.*)$", re.IGNORECASE)
+# what only a word is: derived, meant, spelled
+_WORDS_ARE = frozenset("derive mean spell pronounce translate coin".split())
 _SAID_OF_WORDS = frozenset("use mean spell write pronounce call say derive come translate coin".split())
 _WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+(ones?)\b", re.IGNORECASE)
 

@@ -238,6 +238,9 @@ def wh_token(doc: Doc) -> Token | None:
     return next((t for t in doc if t.lower_ in WH), None)
 
 
+_ABBREVIATED = re.compile(r"[A-Z]{2,}[A-Za-z]*")
+
+
 def _a_firm(answer: Doc) -> bool:
     """A firm named with its legal form or an ampersand ("Drexel, Morgan & Co."): one thing, however listed."""
     return any(t.lower_.rstrip(".") in _LEGAL_FORMS for t in answer) or "&" in answer.text
@@ -255,7 +258,9 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             named_body = len(answer) > 1 and answer[0].lower_ == "the" and answer[1].text[:1].isupper()
             named_body = named_body and by_title(answer.text) is None and not any(e.label_ == "PERSON" for e in answer.ents)
             organisation = answer[:].root.lemma_.lower() in _ORGANISATION_NOUNS
-            return THING if _a_firm(answer) or organisation or named_body else PERSON
+            # and so is a name in capitals, or opening with two ("UEFA", "BSkyB"): no person's
+            abbreviated = _ABBREVIATED.fullmatch(answer[:].root.text) is not None and not regnal_name(answer.text)
+            return THING if _a_firm(answer) or organisation or named_body or abbreviated else PERSON
         if word == "when":
             return TIME
         if word == "where":
@@ -283,6 +288,9 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             kind = kind_of_span(answer[:])
             if kind == PERSON and answer[:].root.lemma_.lower() not in PERSON_NOUNS or kind == TIME and not answer.ents:
                 return THING
+            defined = defined_phrase(question)
+            if kind == PLACE and defined is not None and kind_of_span(defined) == THING:
+                return THING  # "Nepali" answering "What is the most commonly spoken language in Kathmandu?" is no place
             return kind
     return kind_of_span(answer[:])  # "three Eurofighter jets" is things, not a number
 
@@ -377,6 +385,17 @@ def asks_name(question: Doc) -> bool:
     )
     called = participle and last.lemma_ in ("call", "name", "term", "dub")
     return named_as or called or ending.endswith(" stand for")
+
+
+def called_then(question: Doc) -> bool:
+    """"What was Kathmandu sometimes called during medieval times?": a name asked with a time or place after
+    "called"; not "What was the Angevin Empire named after?", which asks what the name comes from."""
+    wh = wh_token(question)
+    root = next((t for t in question if t.dep_ == "ROOT"), None)
+    if wh is None or wh.lower_ != "what" or root is None or root.lemma_ not in ("call", "name", "term", "dub"):
+        return False
+    passive = root.tag_ == "VBN" and any(t.dep_ == "auxpass" for t in root.children)
+    return passive and not any(t.dep_ in ("prep", "prt") and t.lower_ in ("after", "for") for t in root.children)
 
 
 def asks_a_name(question: Doc) -> bool:
@@ -481,6 +500,10 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     described = _DESCRIBED_NAMES.match(answer)
     if described is not None:  # "two architects working in London, Burton and Hormer": the names
         return answer_mention(question, described.group(1))
+    said = next((t for t in span.root.children if t.dep_ == "appos" and t.pos_ == "NOUN" and t.i > span.root.i), None)
+    if said is not None and span.root.text[:1].isupper() and said.left_edge.i > 1 and doc[said.left_edge.i - 1].text == ",":
+        # "UEFA, European football's governing body": the name, which the rest only describes
+        return answer_mention(question, doc[: said.left_edge.i - 1].text)
     # a capitalised head is a name, however it is tagged ("Hugues" as a plural noun, "CALIPSO")
     name = span.root.text[:1].isupper()
     bare = doc[0].pos_ not in ("DET", "NUM", "PRON") and doc[0].dep_ != "poss"

@@ -1746,9 +1746,34 @@ def test_a_lone_which_phrase_may_have_a_hyphenated_noun_and_a_name_answering_who
 
 
 def test_a_passive_it_is_what_the_last_question_s_verb_was_done_to_not_who_did_it():
-    history = [("Where did Nintendo unveil the American version of its Famicom?", "At June 1985's Consumer Electronics Show")]
+    history = [
+        ("Where did Nintendo unveil the American version of its Famicom?", "At June 1985's Consumer Electronics Show")
+    ]
     expected = "What was the American version eventually deployed as?"
     assert read_question("What was it eventually deployed as?", history).question == expected
     # a subject that was itself done to stays first
     history = [("When was Cyprus granted independence?", "1960")]
     assert read_question("What was it placed under in 1878?", history).question == "What was Cyprus placed under in 1878?"
+
+
+def test_what_is_done_after_an_inverted_which_is_done_to_the_answer_and_what_its_owns_is_the_names():
+    history = [("Which temple is Kathmandu named after?", "Kasthamandap temple")]
+    assert read_question("Who built it?", history).question == "Who built the Kasthamandap temple?"
+    history = [("Which county is Detroit the seat of?", "Wayne County")]
+    assert read_question("What is its population?", history).question == "What is Detroit's population?"
+
+
+def test_it_derived_or_meant_after_a_name_was_asked_is_the_name_whatever_follows_called():
+    history = [("What was Kathmandu sometimes called during medieval times?", "Kantipur")]
+    assert read_question("From what is it derived?", history).question == "From what is Kantipur derived?"
+
+
+def test_a_name_answering_what_a_thing_is_is_no_place_whatever_its_label():
+    history = [("What is the most commonly spoken language in Kathmandu?", "Nepali")]
+    expected = "What earthquake devastated Kathmandu's historic areas?"
+    assert read_question("What earthquake devastated its historic areas?", history).question == expected
+
+
+def test_another_share_of_a_group_takes_the_place_of_the_share_asked_about():
+    history = [("What religion do most of Kathmandu's people follow?", "Hinduism")]
+    assert read_question("And many others?", history).question == "What religion do many others follow?"

@@ -28,6 +28,8 @@ def _answer(question: str, answer: str):
         ("Which countries have an ACSA with Japan?", "the United States", PLACE, True),  # several, as asked
         # one, as asked, though the tagger reads "encyclical" as an adverb and "vitae" as a Latin plural
         ("Which encyclical set out Paul VI's position on birth control?", "Humanae vitae", THING, False),
+        ("Who secured the rights along with BT Group?", "BSkyB", THING, False),  # a name opening in capitals
+        ("Who lifted the ban?", "UEFA", THING, False),  # a name in capitals: no person's
     ],
 )
 def test_an_answer_takes_its_kind_from_the_question_and_its_number_from_itself(question, answer, kind, plural):
@@ -68,3 +70,8 @@ def test_they_may_stand_for_an_organisation_known_by_its_head_noun():
     assert administration.body and agrees("they", administration) and agrees("it", administration)
     amazon = question_mentions(load_parser()("How many trees does the Amazon have?"))
     assert not any(m.body for m in amazon)  # an ORG label alone is not trusted
+
+
+def test_a_name_answer_with_a_description_after_it_is_the_name():
+    mention = _answer("Who lifted the five-year ban in 1990?", "UEFA, European football's governing body")
+    assert (mention.text, mention.kind) == ("UEFA", THING)
