@@ -821,7 +821,11 @@ class Conversation:
         if asked is not None and len(first) == 2 and first[0].lower() == asked.lower_:
             rest = first[1]  # "And why the North Siders?" after "Why are the Cubs called the Lovable Losers?"
         doc = parse(rest)
-        verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")]
+        # (a capitalised word before a name is in it: "Turing" of "Turing Awards", tagged a verb)
+        verbs = [
+            t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
+            and not (t.text[:1].isupper() and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+        ]
         if not rest or verbs or any(t.lower_ in WH for t in doc):
             return None  # "And what did that make clear?" is a question of its own ("Turing Award winners" is not)
         name = re.sub(r"(?:'s|')$", "", rest).strip()
@@ -872,13 +876,16 @@ class Conversation:
                 name_text = re.sub(r"^the\s+", "", name_text, flags=re.IGNORECASE)  # one "the", not "the the"
             return previous.read_as[:start] + name_text + previous.read_as[old_ent.end_char :]
         counted = next((c for c in map(counted_phrase, prev.noun_chunks) if c is not None), None)
-        if counted is not None and is_plural(new[:]):
+        # a name's plural the tagger reads as a singular name ("Turing Awards" after "How many Nobel Prizes ...?")
+        named_plural = counted is not None and all(t[-1].text[:1].isupper() and t[-1].text.endswith("s") for t in (new, counted))
+        if counted is not None and (is_plural(new[:]) or named_plural):
             # "And Fields Medalists?" after "How many Nobel laureates ...?" counts something else; after
             # "How many chloroplasts per cell can algae have?", "And plants like wheat?" asks of other owners
+            # (owners written as the new phrase is: not "IBM's employees" for "And Turing Awards?")
             owners = (
                 c for c in prev.noun_chunks
                 if c.root.dep_ in ("nsubj", "nsubjpass") and counted_phrase(c) is None and is_plural(c)
-                and not any(t.lower_ in WH for t in c)
+                and not any(t.lower_ in WH for t in c) and not (named_plural and not c.root.text[:1].isupper())
             )
             swapped = next(owners, counted)
             return previous.read_as[: swapped.start_char] + name + previous.read_as[swapped.end_char :]

@@ -1777,3 +1777,8 @@ def test_a_name_answering_what_a_thing_is_is_no_place_whatever_its_label():
 def test_another_share_of_a_group_takes_the_place_of_the_share_asked_about():
     history = [("What religion do most of Kathmandu's people follow?", "Hinduism")]
     assert read_question("And many others?", history).question == "What religion do many others follow?"
+
+
+def test_and_with_a_named_plural_after_a_how_many_question_counts_that_not_its_owners():
+    history = [("How many Nobel Prizes have IBM's employees garnered?", "five")]  # "Turing" tagged a verb
+    assert read_question("And Turing Awards?", history).question == "How many Turing Awards have IBM's employees garnered?"
