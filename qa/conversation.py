@@ -39,8 +39,8 @@ from qa.mentions import (
     INSTITUTION_NOUNS, IT, KIND_NOUNS, NUMBER, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, PLACING, SINGULAR, THING, TIME, WH,
     WORD_NOUNS,
     Mention, agrees, answer_mention, asked_phrase, asks_a_name, asks_circumstance, asks_name, asks_object, called_then,
-    counted_phrase, defined_phrase, defines, is_plural, kind_of_span, may_be_person, owned_by_answer, parse, pronoun_form,
-    question_mentions, ranked_mentions, regnal_name, wh_token, with_of_phrase,
+    counted_phrase, defined_phrase, defines, is_plural, kind_of_span, may_be_person, named_in_answer, names_an_event,
+    owned_by_answer, parse, pronoun_form, question_mentions, ranked_mentions, regnal_name, wh_token, with_of_phrase,
 )
 from qa.nations import is_country
 from qa.spelling import english_words
@@ -86,6 +86,8 @@ _MOTION_VERBS = frozenset(
     "go come move travel return fly sail emigrate migrate flee send bring walk drive ride head".split()
 )
 _PLACE_PREPOSITIONS = frozenset("in at on to from near".split())
+# prepositions a lone question word may come with ("Into what?"), whose phrase an answer may have run on into
+_PREPOSITIONS = frozenset("into onto to towards toward from with by for in on at under over through against among".split())
 # capitalised words and nothing else: no "Luther's", which owns what follows it
 _A_NAME = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
 # a title: capitalised words and the small words between them ("Seven Lamps of Architecture")
@@ -433,6 +435,8 @@ class Conversation:
             # "Sciarra", then "Sciarra's funeral"; but "they" after "Which university's researchers ...?" are the
             # researchers before the university
             answered = [answer] if owned is None else [owned, answer] if owned.plural else [answer, owned]
+            inner = named_in_answer(answer.text)  # "Osman I" of "the name of Osman I", after the answer
+            answered += [inner] if inner is not None else []
             object_answered = back == 0 and not named_after and (asks_object(doc) or _same_verb_asked_past(doc, question))
             # "What was it first developed to help launch?" after "Who developed the ski-jump ramp?": what
             # a verb was done to, done to again, is its object, not who did it
@@ -602,6 +606,9 @@ class Conversation:
                 ranked = [replace(m, plural=m.plural and not singular) for m in places] or ranked
             if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and _asks_where_it_is(doc):
                 ranked = self._place_answered(ranked)
+            if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and _happens(pronoun.head):
+                # "Where did it take place?" after "Which revolt did the Empire struggle with ...?": the revolt
+                ranked = sorted(ranked, key=lambda m: not names_an_event(m.text))
             if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and pronoun.head.pos_ == "VERB":
                 # an amount does nothing: "What did it lack?" after "What was the range of the needle gun?" -> "600 m"
                 ranked = [m for m in ranked if not _AMOUNT.match(m.text)]  # not "Nine Eyes", a name
@@ -811,6 +818,11 @@ class Conversation:
                 answer = _TRAILING_TIME.sub("", answer) or answer
             if answer is not None and word == "how":  # and so is the means, for "How?"
                 answer = _TRAILING_MEANS.sub("", answer) or answer
+            preposition = first.lower()
+            if answer is not None and preposition in _PREPOSITIONS and f" {preposition} " in answer:
+                # and so is a phrase of the preposition asked with: "Into what?" after "territories of ... into
+                # German and Soviet spheres of influence"
+                answer = answer[: answer.index(f" {preposition} ")]
             return _with_question_word(parse(previous.read_as), word, answer)
         lead = _ELLIPSIS_LEAD.match(question)
         if not lead:
@@ -877,7 +889,9 @@ class Conversation:
             return previous.read_as[:start] + name_text + previous.read_as[old_ent.end_char :]
         counted = next((c for c in map(counted_phrase, prev.noun_chunks) if c is not None), None)
         # a name's plural the tagger reads as a singular name ("Turing Awards" after "How many Nobel Prizes ...?")
-        named_plural = counted is not None and all(t[-1].text[:1].isupper() and t[-1].text.endswith("s") for t in (new, counted))
+        named_plural = counted is not None and all(
+            t[-1].text[:1].isupper() and t[-1].text.endswith("s") for t in (new, counted)
+        )
         if counted is not None and (is_plural(new[:]) or named_plural):
             # "And Fields Medalists?" after "How many Nobel laureates ...?" counts something else; after
             # "How many chloroplasts per cell can algae have?", "And plants like wheat?" asks of other owners
@@ -1039,6 +1053,10 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             verb = head if phrase.root.dep_ == "dobj" and head.i > rest[0].i else next(iter(verbs), None)
             if verb is None:  # a verb the tagger misread ("open" of "What store did Ray West open ...?", an adjective)
                 verb = next((t for t in rest[1:] if t.text.islower() and t.pos_ in ("NOUN", "ADJ")), None)
+            # a preposition left without its object, the question phrase ("Which country did the empire ally with
+            # in the early 20th century?"): the answer goes after it
+            stranded = next((t for t in rest[1:-1] if t.pos_ == "ADP" and t.dep_ == "prep" and not list(t.children)), None)
+            verb = stranded if stranded is not None and not (verb is not None and verb.i > stranded.i) else verb
             if verb is not None:
                 verb = _with_particle(verb)  # "set up", "give back": the answer after the particle
                 at = verb.idx + len(verb.text)
@@ -1360,6 +1378,12 @@ def _relatives_first(ranked: list[Mention], previous: str) -> list[Mention]:
     return ordered
 
 
+def _happens(verb: Token) -> bool:
+    """"happen", "occur", "take place": a verb only events are the subject of."""
+    place = any(t.dep_ == "dobj" and t.lower_ == "place" for t in verb.children)
+    return verb.lemma_ in ("happen", "occur") or verb.lemma_ == "take" and place
+
+
 def _done_to_first(ranked: list[Mention], previous: Doc) -> list[Mention]:
     """`ranked` with what the previous question's verb was done to before who did it, for a passive "it": "What
     was it deployed as?" after "Where did Nintendo unveil the American version of its Famicom?" is the version."""
@@ -1509,7 +1533,8 @@ def _object_done_to_again(previous: Doc, question: Doc) -> tuple[set[str], bool]
     passive = any(t.dep_ == "auxpass" for t in verb.children) and ("nsubj" in pronouns or "nsubjpass" in pronouns)
     # (the verb as said, where the tagger took a base form for a past: "found" of "When did he found it?")
     done = _base_form(previous[:].root)
-    if not (passive or "dobj" in pronouns) or done not in (_base_form(verb), verb.lower_):
+    again = (passive or "dobj" in pronouns) and done in (_base_form(verb), verb.lower_)
+    if not again and not _done_as_a_noun(question, done):
         return None
     objects = [t for t in previous[:].root.children if t.dep_ == "dobj" and not any(w.lower_ in WH for w in t.subtree)]
     if not objects:
@@ -1518,6 +1543,17 @@ def _object_done_to_again(previous: Doc, question: Doc) -> tuple[set[str], bool]
     whole = previous[objects[0].left_edge.i : objects[0].right_edge.i + 1].text
     chunk = next((c.text for c in previous.noun_chunks if c.root == objects[0]), whole)
     return {whole, chunk}, passive
+
+
+def _done_as_a_noun(question: Doc, verb: str) -> bool:
+    """"the Soviet invasion of it" after "When did Germany invade Poland?": the verb's noun, with a pronoun
+    for what it is done to (a noun that opens as the verb does: "invasion", "conquest", "election")."""
+    stem = verb[: max(4, len(verb) - 2)]
+    return any(
+        t.pos_ == "NOUN" and t.lower_ != verb and t.lower_.startswith(stem) and t.lemma_.lower() not in PERSON_NOUNS
+        and any(of.lower_ == "of" and any(p.tag_ == "PRP" for p in of.children) for of in t.children)
+        for t in question
+    )
 
 
 def _phrase_swapped(previous: Doc, phrase: Doc) -> Token | None:

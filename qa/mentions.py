@@ -71,7 +71,7 @@ PLACE_NOUNS = frozenset(
 )
 _EVENT_NOUNS = frozenset(
     "attack invasion war battle siege raid death visit launch conquest fall collapse sack defeat election revolution "
-    "rebellion occupation destruction construction assassination coronation".split()
+    "rebellion occupation destruction construction assassination coronation revolt uprising coup".split()
 )
 # what someone makes, which "it" after "X's report" or "X's album" means rather than its maker
 _WORK_NOUNS = frozenset("report book album song film novel treaty constitution law act agreement".split())
@@ -208,7 +208,10 @@ def is_plural(span: Span) -> bool:
     )
     if number in ("is", "was") and root.pos_ == "PROPN" and not coordinated and not joined:
         return False
-    return plural_head or people or number in ("are", "were") or (len(names) >= 2 and coordinated) or listed
+    # "the Seljuks of Rum": "the", a capitalised plural and its "of" (not "the Marquis of Bute")
+    of_people = span[0].lower_ == "the" and root.text[:1].isupper() and re.search(r"[^sui]s$", root.text) is not None
+    of_people = of_people and any(t.lower_ == "of" for t in root.children)
+    return plural_head or people or of_people or number in ("are", "were") or (len(names) >= 2 and coordinated) or listed
 
 
 def _s_but_no_plural(word: Token) -> bool:
@@ -581,6 +584,21 @@ def owned_by_answer(question: Doc, answer: str) -> Mention | None:
     return Mention(f"{owner}'s {owned.text}", kind_of_span(owned), is_plural(owned))
 
 
+def named_in_answer(answer: str) -> Mention | None:
+    """"Osman I" of the answer "the name of Osman I": a person's name in the "of" phrase of an answer's head,
+    for a later "his" ("Where did his name come from?") that the answer as a whole cannot stand for."""
+    doc = parse(answer)
+    of = next((t for t in doc[:].root.children if t.lower_ == "of"), None)
+    name = next((t for t in of.children if t.dep_ == "pobj"), None) if of is not None else None
+    if name is None or name.pos_ != "PROPN":
+        return None
+    end = name.right_edge.i + 1
+    end += 1 if end < len(doc) and regnal_name(doc[name.i : end + 1].text) else 0  # "Osman I", its "I" parsed apart
+    phrase = doc[name.left_edge.i : end]
+    person = kind_of_span(phrase) == PERSON or regnal_name(phrase.text)
+    return Mention(phrase.text, PERSON, is_plural(phrase), named=True) if person else None
+
+
 def with_of_phrase(doc: Doc, end: int, head: Token) -> int:
     """Where a phrase ending at `end` ends with the "of" phrase of its `head` after it, if one follows
     ("pairs" -> "pairs of legs", "kind" -> "kind of climate"); else `end`."""
@@ -866,6 +884,12 @@ def _idiom_object(chunk: Span) -> bool:
     """A bare noun that makes one verb with "take" ("took part", "take place"): nothing to refer to."""
     root = chunk.root
     return len(chunk) == 1 and root.dep_ == "dobj" and root.head.lemma_ == "take" and root.lower_ in _TAKEN_NOUNS
+
+
+def names_an_event(text: str) -> bool:
+    """Whether a phrase names something that happens, a name too ("the Arab Revolt")."""
+    root = parse(text)[:].root
+    return root.lemma_.lower() in _EVENT_NOUNS or _an_event(root)
 
 
 def _an_event(noun: Token) -> bool:

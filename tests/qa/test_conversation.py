@@ -1782,3 +1782,35 @@ def test_another_share_of_a_group_takes_the_place_of_the_share_asked_about():
 def test_and_with_a_named_plural_after_a_how_many_question_counts_that_not_its_owners():
     history = [("How many Nobel Prizes have IBM's employees garnered?", "five")]  # "Turing" tagged a verb
     assert read_question("And Turing Awards?", history).question == "How many Turing Awards have IBM's employees garnered?"
+
+
+def test_the_answer_goes_after_the_preposition_the_question_phrase_was_the_object_of():
+    history = [("Which country did the empire ally with in the early 20th century?", "Germany")]
+    assert read_question("Why?", history).question == "Why did the empire ally with Germany in the early 20th century?"
+
+
+def test_it_that_takes_place_is_an_event():
+    history = [("Which revolt did the Empire struggle with during World War I?", "Arab Revolt")]
+    assert read_question("Where did it take place?", history).question == "Where did Arab Revolt take place?"
+
+
+def test_his_may_be_the_person_named_in_the_answers_of_phrase():
+    history = [("What is the word Ottoman an anglicisation of?", "the name of Osman I")]
+    assert read_question("Where did his name come from?", history).question == "Where did Osman I's name come from?"
+
+
+def test_the_verbs_noun_with_a_pronoun_is_done_to_what_the_verb_was():
+    history = [("When did Germany invade Poland?", "1 September 1939")]
+    assert read_question("Who ordered the Soviet invasion of it?", history).question == (
+        "Who ordered the Soviet invasion of Poland?"
+    )
+
+
+def test_a_lone_question_word_with_a_preposition_leaves_out_that_prepositions_phrase_from_the_answer():
+    history = [("What did Germany send?", "three jets to Japan")]
+    assert read_question("To which country?", history).question == "To which country did Germany send three jets?"
+
+
+def test_their_may_be_a_people_named_the_plural_of_somewhere():
+    history = [("Whom did Ertuğrul aid against the Byzantines?", "the Seljuks of Rum")]
+    assert read_question("When did their sultanate fall?", history).question == "When did the Seljuks of Rum's sultanate fall?"
