@@ -66,6 +66,9 @@ _GLOSS_NOUNS = frozenset({"meaning", "definition", "translation"})  # what an an
 _SPOT_NOUNS = frozenset("area place spot location site part".split())  # where-answers that are no kind of place
 _LOCATING = frozenset("in at on near by along around inside outside within beside across".split())
 # what only a place has: "its capital" is a country's or a region's
+# what only a place people live in has, not a river, lake or mountain ("its population" after "the Musi River")
+_OF_A_POLITY = frozenset("capital population border borders territory flag anthem president economy currency".split())
+_NATURAL_FEATURES = frozenset("river lake sea ocean mountain mountains mount bay gulf desert valley island".split())
 _OF_A_PLACE = frozenset(
     "capital population border borders territory coastline climate flag anthem president economy currency "
     "geography weather season seasons rainfall temperature temperatures area".split()
@@ -124,9 +127,10 @@ _LONE_WH = re.compile(
     r"(?:(?:according\s+to|instead\s+of|against|with|within|without|by|to|toward|towards|for|from|since|until|in|"
     r"inside|outside|"
     r"on|at|about|around|after|before|of|as|into|over|under|during|through|throughout|among|between|across|along|"
-    r"near|behind|beyond|via|upon|amid|amidst|despite|following|unlike|like|besides|beside|regarding|concerning)\s+"
-    # "By the union of which churches?", "At the request of whom?", "As part of what?"
-    r"(?:(?:the\s+)?[^\W\d_]+\s+of\s+)?)?"
+    r"near|behind|beyond|via|upon|amid|amidst|despite|following|unlike|like|besides|beside|alongside|regarding|"
+    r"concerning)\s+"
+    # "By the union of which churches?", "At the request of whom?", "As part of what?", "With programs in what?"
+    r"(?:(?:the\s+)?[^\W\d_]+\s+(?:of|in|on|for)\s+)?)?"
     # "And how many Copa del Rey trophies?": what is counted, a name of three words and its noun
     r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,4}|how\s+(?:long|often|far)|how|whom|who|"
     r"whose\s+[^\W\d_]+|"
@@ -598,10 +602,13 @@ class Conversation:
                     ranked = [replace(m, kind=PLACE) if self._placed_name(m) else m for m in ranked]
             if pronoun.lower_ == "it" and pronoun.dep_ == "nsubjpass":
                 ranked = _done_to_first(ranked, parse(self.turns[-1].read_as))
-            if _owns_what_a_place_has(pronoun):
+            owned = _what_a_place_has(pronoun)
+            if owned is not None:
                 # "What is its capital?": a place's, though an organisation answered last ("East African
                 # Community"); a country of a plural name is an "it" too ("the Marshall Islands"), or a "they"
                 singular = pronoun.lower_ in ("its", "it")
+                if owned in _OF_A_POLITY:
+                    ranked = [m for m in ranked if m.text.split()[-1].lower() not in _NATURAL_FEATURES] or ranked
                 places = [m for m in ranked if m.kind == PLACE and (singular or m.plural)]
                 ranked = [replace(m, plural=m.plural and not singular) for m in places] or ranked
             if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and _asks_where_it_is(doc):
@@ -852,6 +859,12 @@ class Conversation:
         owner = _possessor(prev) if name != rest else None
         if owner is not None:  # "And the Broncos'?" after "What was the Panthers' record?": the owner swaps
             return previous.read_as[: owner.start_char] + name + previous.read_as[owner.end_char :]
+        old = _owned_phrase(prev) if len(new) > 1 and new[0].tag_ == "PRP$" else None
+        if old is not None:  # "And its interior?" after "What is Neptune's atmosphere composed of?": the same owner's
+            owner = _possessor(prev)
+            return previous.read_as[: prev[owner.end].idx + len(prev[owner.end].text)] + " " + new[1:].text + (
+                previous.read_as[old.end_char :]
+            )
         owned, old = (_owned_phrase(new), _owned_phrase(prev)) if name == rest else (None, None)
         if owned is not None and old is not None and owned.end_char == len(name):
             # "And Germany's defense minister?" after "Who is Japan's prime minister?": the whole phrase swaps
@@ -1434,15 +1447,19 @@ def _superlative(doc: Doc) -> Span | None:
     return None
 
 
-def _owns_what_a_place_has(pronoun: Token) -> bool:
-    """"its" or "their" of "What is its capital?", or the subject of "have" in "What kind of climate does
-    it have?": a pronoun for the owner of what places have."""
+def _what_a_place_has(pronoun: Token) -> str | None:
+    """"capital" for "its" of "What is its capital?", "climate" for the subject of "have" in "What kind of
+    climate does it have?" ("borders" of "Which countries does it share borders with?"): what places have,
+    where the pronoun stands for its owner; else None."""
     if pronoun.lower_ in ("its", "their"):
-        return pronoun.head.lemma_.lower() in _OF_A_PLACE
+        owned = pronoun.head.lemma_.lower()
+        return owned if owned in _OF_A_PLACE else None
     verb = pronoun.head
-    return pronoun.lower_ in ("it", "they") and pronoun.dep_ == "nsubj" and verb.lemma_ == "have" and any(
-        t.lemma_.lower() in _OF_A_PLACE for c in verb.children if c.dep_ == "dobj" for t in c.subtree
-    )  # "kind of climate" too
+    if pronoun.lower_ not in ("it", "they") or pronoun.dep_ != "nsubj" or verb.lemma_ not in ("have", "share"):
+        return None
+    # "kind of climate" too
+    had = (t.lemma_.lower() for c in verb.children if c.dep_ == "dobj" for t in c.subtree)
+    return next((owned for owned in had if owned in _OF_A_PLACE), None)
 
 
 def _asks_where_it_is(question: Doc) -> bool:
@@ -1532,11 +1549,16 @@ def _object_done_to_again(previous: Doc, question: Doc) -> tuple[set[str], bool]
     pronouns = [t.dep_ for t in verb.children if t.tag_ == "PRP"]
     passive = any(t.dep_ == "auxpass" for t in verb.children) and ("nsubj" in pronouns or "nsubjpass" in pronouns)
     # (the verb as said, where the tagger took a base form for a past: "found" of "When did he found it?")
-    done = _base_form(previous[:].root)
-    again = (passive or "dobj" in pronouns) and done in (_base_form(verb), verb.lower_)
-    if not again and not _done_as_a_noun(question, done):
+    root = previous[:].root
+    said = (_base_form(verb), verb.lower_)
+    # the verb again, its main one or one under it ("When was it adopted?" after "Which group supported adopting
+    # the bitterroot ...?"), or the main one's noun ("the Soviet invasion of it")
+    verbs = [root] + [t for t in previous if t.pos_ == "VERB" and t != root]
+    again = next((t for t in verbs if _base_form(t) in said), None) if passive or "dobj" in pronouns else None
+    done = again if again is not None else root if _done_as_a_noun(question, _base_form(root)) else None
+    if done is None:
         return None
-    objects = [t for t in previous[:].root.children if t.dep_ == "dobj" and not any(w.lower_ in WH for w in t.subtree)]
+    objects = [t for t in done.children if t.dep_ == "dobj" and not any(w.lower_ in WH for w in t.subtree)]
     if not objects:
         return None
     # the phrase with what hangs on it ("the modern capital of Armenia"), or its noun phrase alone

@@ -33,6 +33,7 @@ _NOT_OWNED = frozenset(
     "the a an to and or but in on at for with from by as that this these those into about of up out down off "
     "back away again so than then when while if".split()
 )
+_PREPOSITIONS = frozenset("in on at for with from by of to into after".split())
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 _QUOTE = re.compile("[\"\u201c\u201d]")
@@ -118,7 +119,8 @@ class Genders:
                     continue
                 # the nearest pronoun after each mention is the likeliest to mean it
                 words = [w.lower() for w in _following_words(text, found.start(), found.end())]
-                first = next(filter(None, (_gender_of(w, i, words[i + 1 : i + 2]) for i, w in enumerate(words))), None)
+                said = (_gender_of(w, i, words[i + 1 : i + 2], words[i - 1] if i else "") for i, w in enumerate(words))
+                first = next(filter(None, said), None)
                 if first is not None:
                     counts[first] += 1
         he, she = counts[HE], counts[SHE]
@@ -129,13 +131,15 @@ class Genders:
         return None
 
 
-def _gender_of(word: str, at: int, after: list[str]) -> str | None:
+def _gender_of(word: str, at: int, after: list[str], before: str = "") -> str | None:
     """The gender the `at`-th word after a name says the name has: a subject's or reflexive pronoun, "his",
     or "her" owning the noun after it as the object of the name's own verb ("Victoria married her first
     cousin", "Victoria later described her childhood"); not "her" further on ("Albert took on most of her
-    duties") nor as an object ("to stop her.", "gave her the book")."""
+    duties"), nor as an object ("to stop her.", "gave her the book"), nor under a preposition ("The city was
+    renamed Hyderabad in her honour")."""
     if word == "her":
-        return SHE if at < OWN_VERB and after and after[0] not in _NOT_OWNED else None
+        owned = at < OWN_VERB and after and after[0] not in _NOT_OWNED and before not in _PREPOSITIONS
+        return SHE if owned else None
     return next((g for g, pronouns in _PRONOUNS.items() if word in pronouns), None)
 
 

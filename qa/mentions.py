@@ -241,6 +241,7 @@ def wh_token(doc: Doc) -> Token | None:
     return next((t for t in doc if t.lower_ in WH), None)
 
 
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")  # nouns for people by what they do or are
 _ABBREVIATED = re.compile(r"[A-Z]{2,}[A-Za-z]*")
 
 
@@ -282,6 +283,9 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
                 return THING  # "Graham" answers "What name did Bell adopt?": the name, an "it", not a person
             if answer[-1].lemma_.lower() == noun.lemma_.lower():
                 return THING  # "Byzantine Empire" answering "Which empire ...?" is the empire, whatever its label
+            if kind_of_span(answer[:]) == PERSON and not noun.lemma_.lower().endswith(_AGENT_ENDINGS):
+                # and "Montana Melody" answering "Which song ...?" is the song; not a "commentator"'s answer
+                return THING
         named = _named_one(question)
         if word == "what" and named is not None:  # "What was Tesla's father's name?" is answered by a person's name
             return kind_of_span(named)

@@ -1814,3 +1814,37 @@ def test_a_lone_question_word_with_a_preposition_leaves_out_that_prepositions_ph
 def test_their_may_be_a_people_named_the_plural_of_somewhere():
     history = [("Whom did Ertuğrul aid against the Byzantines?", "the Seljuks of Rum")]
     assert read_question("When did their sultanate fall?", history).question == "When did the Seljuks of Rum's sultanate fall?"
+
+
+def test_what_only_a_polity_has_is_not_a_rivers():
+    history = [("Along which river does Hyderabad lie?", "Musi River")]
+    assert read_question("What is its population?", history).question == "What is Hyderabad's population?"
+
+
+def test_alongside_whom_is_a_lone_question_word():
+    history = [("Who beatified John XXIII?", "Pope John Paul II")]
+    assert read_question("Alongside whom?", history).question == "Alongside whom did Pope John Paul II beatify John XXIII?"
+
+
+def test_it_sharing_borders_is_a_polity_not_an_ocean():
+    history = [("What is Namibia's western border?", "the Atlantic Ocean")]
+    assert read_question("Which countries does it share land borders with to the north?", history).question == (
+        "Which countries does Namibia share land borders with to the north?"
+    )
+
+
+def test_a_lone_question_word_under_a_noun_and_its_preposition():
+    history = [("Where did the university open a campus in 2008?", "Education City, Doha, Qatar")]
+    assert read_question("With programs in what?", history).question == (
+        "With programs in what did the university open a campus in 2008?"
+    )
+
+
+def test_a_passive_it_with_a_verb_the_last_question_had_under_its_main_one_is_that_verbs_object():
+    history = [("Which group supported adopting the bitterroot as the state flower?", "the Floral Emblem Association")]
+    assert read_question("When was it adopted?", history).question == "When was the bitterroot adopted?"
+
+
+def test_and_with_a_possessive_pronoun_keeps_the_owner_and_swaps_what_it_owns():
+    history = [("What is Neptune's atmosphere composed of primarily?", "hydrogen and helium")]
+    assert read_question("And its interior?", history).question == "What is Neptune's interior composed of primarily?"

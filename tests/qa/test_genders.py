@@ -57,6 +57,8 @@ def test_her_owning_the_object_of_the_names_own_verb_tells_but_her_further_on_do
     assert genders.of("Victoria") == "she"  # three owned nouns to one "he" (another man's, in a clause of its own)
     assert genders.of("Albert") == "he"  # "her duties" five words on are his wife's
     assert Genders(["Creon is trying to stop her. Creon gave her the book."]).of("Creon") is None  # her as an object
+    # nor "her" under a preposition: the honour is someone else's
+    assert Genders(["The city was renamed Hyderabad in her honour."]).of("Hyderabad") is None
 
 
 def test_a_name_after_a_says_what_kind_not_who():

@@ -30,6 +30,8 @@ def _answer(question: str, answer: str):
         ("Which encyclical set out Paul VI's position on birth control?", "Humanae vitae", THING, False),
         ("Who secured the rights along with BT Group?", "BSkyB", THING, False),  # a name opening in capitals
         ("Who lifted the ban?", "UEFA", THING, False),  # a name in capitals: no person's
+        ("Which song is Montana's state ballad?", "Montana Melody", THING, False),  # a song, whatever its label
+        ("Which commentator said so?", "Maurus Servius Honoratus", PERSON, False),  # a person, by what he does
     ],
 )
 def test_an_answer_takes_its_kind_from_the_question_and_its_number_from_itself(question, answer, kind, plural):
