@@ -66,13 +66,13 @@ _GLOSS_NOUNS = frozenset({"meaning", "definition", "translation"})  # what an an
 _SPOT_NOUNS = frozenset("area place spot location site part".split())  # where-answers that are no kind of place
 _LOCATING = frozenset("in at on near by along around inside outside within beside across".split())
 # what only a place has: "its capital" is a country's or a region's
-# what only a place people live in has, not a river, lake or mountain ("its population" after "the Musi River")
-_OF_A_POLITY = frozenset("capital population border borders territory flag anthem president economy currency".split())
-_NATURAL_FEATURES = frozenset("river lake sea ocean mountain mountains mount bay gulf desert valley island".split())
 _OF_A_PLACE = frozenset(
     "capital population border borders territory coastline climate flag anthem president economy currency "
     "geography weather season seasons rainfall temperature temperatures area".split()
 )
+# what only a place people live in has, not a river, lake or mountain ("its population" after "the Musi River")
+_OF_A_POLITY = frozenset("capital population border borders territory flag anthem president economy currency".split())
+_NATURAL_FEATURES = frozenset("river lake sea ocean mountain mountains mount bay gulf desert valley island".split())
 # "In which city is it?", "On which coast is it located?": what "it" is, a place is in
 _WHICH_PLACE = re.compile(rf"\b(?:which|what)\s+(?:{'|'.join(sorted(PLACE_NOUNS))})\b", re.IGNORECASE)
 _LOCATED = frozenset("be lie locate situate".split())
@@ -1400,8 +1400,8 @@ def _happens(verb: Token) -> bool:
 def _done_to_first(ranked: list[Mention], previous: Doc) -> list[Mention]:
     """`ranked` with what the previous question's verb was done to before who did it, for a passive "it": "What
     was it deployed as?" after "Where did Nintendo unveil the American version of its Famicom?" is the version."""
-    root = next((t for t in previous if t.dep_ == "ROOT"), None)
-    if root is None or any(t.dep_ == "auxpass" for t in root.children):
+    root = previous[:].root
+    if any(t.dep_ == "auxpass" for t in root.children):
         return ranked  # "When was Cyprus granted independence?": its subject was done to, not a doer
     doer = next((c for c in previous.noun_chunks if c.root.dep_ == "nsubj" and c.root.head == root), None)
     done_to = next((c for c in previous.noun_chunks if c.root.dep_ == "dobj" and c.root.head == root), None)

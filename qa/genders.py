@@ -131,7 +131,7 @@ class Genders:
         return None
 
 
-def _gender_of(word: str, at: int, after: list[str], before: str = "") -> str | None:
+def _gender_of(word: str, at: int, after: list[str], before: str) -> str | None:
     """The gender the `at`-th word after a name says the name has: a subject's or reflexive pronoun, "his",
     or "her" owning the noun after it as the object of the name's own verb ("Victoria married her first
     cousin", "Victoria later described her childhood"); not "her" further on ("Albert took on most of her
