@@ -602,6 +602,11 @@ class Conversation:
                     ranked = [replace(m, kind=PLACE) if self._placed_name(m) else m for m in ranked]
             if pronoun.lower_ == "it" and pronoun.dep_ == "nsubjpass":
                 ranked = _done_to_first(ranked, parse(self.turns[-1].read_as))
+            if pronoun.lower_ == "their" and ranked and ranked[0].body and not ranked[0].plural:
+                # several things named own what "their" owns before one body that answered: "their work" after
+                # "Who appointed five Aboriginal Protectors?" -> "The British Colonial Office" is the protectors'
+                several = next((m for m in ranked if m.plural and not m.body and not m.named), None)
+                ranked = [several] + [m for m in ranked if m is not several] if several is not None else ranked
             owned = _what_a_place_has(pronoun)
             if owned is not None:
                 # "What is its capital?": a place's, though an organisation answered last ("East African
@@ -613,8 +618,9 @@ class Conversation:
                 ranked = [replace(m, plural=m.plural and not singular) for m in places] or ranked
             if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and _asks_where_it_is(doc):
                 ranked = self._place_answered(ranked)
-            if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and _happens(pronoun.head):
-                # "Where did it take place?" after "Which revolt did the Empire struggle with ...?": the revolt
+            if pronoun.lower_ == "it" and (pronoun.dep_ == "nsubj" and _happens(pronoun.head) or _during(pronoun)):
+                # "Where did it take place?" after "Which revolt did the Empire struggle with ...?": the revolt;
+                # "during it" after "When did a severe depression end Melbourne's boosterism?": the depression
                 ranked = sorted(ranked, key=lambda m: not names_an_event(m.text))
             if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and pronoun.head.pos_ == "VERB":
                 # an amount does nothing: "What did it lack?" after "What was the range of the needle gun?" -> "600 m"
@@ -1395,6 +1401,11 @@ def _happens(verb: Token) -> bool:
     """"happen", "occur", "take place": a verb only events are the subject of."""
     place = any(t.dep_ == "dobj" and t.lower_ == "place" for t in verb.children)
     return verb.lemma_ in ("happen", "occur") or verb.lemma_ == "take" and place
+
+
+def _during(pronoun: Token) -> bool:
+    """"it" of "during it" or "throughout it": a time something happened in."""
+    return pronoun.dep_ == "pobj" and pronoun.head.lower_ in ("during", "throughout")
 
 
 def _done_to_first(ranked: list[Mention], previous: Doc) -> list[Mention]:

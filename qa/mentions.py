@@ -71,7 +71,8 @@ PLACE_NOUNS = frozenset(
 )
 _EVENT_NOUNS = frozenset(
     "attack invasion war battle siege raid death visit launch conquest fall collapse sack defeat election revolution "
-    "rebellion occupation destruction construction assassination coronation revolt uprising coup".split()
+    "rebellion occupation destruction construction assassination coronation revolt uprising coup depression crisis "
+    "recession famine epidemic".split()
 )
 # what someone makes, which "it" after "X's report" or "X's album" means rather than its maker
 _WORK_NOUNS = frozenset("report book album song film novel treaty constitution law act agreement".split())
@@ -545,7 +546,8 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         plural = head.tag_ == "NNS" if people else head.text.endswith("s") and not head.text.endswith("ss")
     else:
         plural = is_plural(span)
-    if plural and kind == THING and asked is None and _asked_number(question) is None and _one_name(doc):
+    one = _one_name(doc) and span.root.ent_type_ != "NORP"  # not a people: "The Arabs" are several
+    if plural and kind == THING and asked is None and _asked_number(question) is None and one:
         plural = False  # "Nine Eyes" answering "What does C want Britain to form?" is one thing, an "it"
     # the answer to "Which team ...?" is a body of people, a "they" though one ("the Denver Broncos")
     body = kind == THING and (is_body(span) or (asked is not None and is_body(asked)))

@@ -1848,3 +1848,22 @@ def test_a_passive_it_with_a_verb_the_last_question_had_under_its_main_one_is_th
 def test_and_with_a_possessive_pronoun_keeps_the_owner_and_swaps_what_it_owns():
     history = [("What is Neptune's atmosphere composed of primarily?", "hydrogen and helium")]
     assert read_question("And its interior?", history).question == "What is Neptune's interior composed of primarily?"
+
+
+def test_their_after_a_peoples_name_with_the_capitalised_is_theirs():
+    history = [("Who shifted the Greek name into Balarm?", "The Arabs")]
+    assert read_question("From when was the city under their rule?", history).question == (
+        "From when was the city under the Arabs' rule?"
+    )
+
+
+def test_it_during_which_something_happened_is_an_event():
+    history = [("When did a severe depression end Melbourne's boosterism?", "the early 1890s")]
+    assert read_question("How many land banks collapsed during it?", history).question == (
+        "How many land banks collapsed during the severe depression?"
+    )
+
+
+def test_their_is_several_things_named_before_one_body_that_answered():
+    history = [("Who appointed five Aboriginal Protectors in 1839?", "The British Colonial Office")]
+    assert read_question("What nullified their work?", history).question == "What nullified five Aboriginal Protectors' work?"
