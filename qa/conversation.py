@@ -76,6 +76,8 @@ _NATURAL_FEATURES = frozenset("river lake sea ocean mountain mountains mount bay
 # "In which city is it?", "On which coast is it located?": what "it" is, a place is in
 _WHICH_PLACE = re.compile(rf"\b(?:which|what)\s+(?:{'|'.join(sorted(PLACE_NOUNS))})\b", re.IGNORECASE)
 _LOCATED = frozenset("be lie locate situate".split())
+_PROPER_ADJECTIVE = re.compile(r"[A-Z][a-z]+(?:an|ian|ean|ic|ish|ese)")  # "Mediterranean", "Arabic", "Japanese"
+_IN_WHICH = re.compile(r"(?:in|on|at)\s+(?:which|what)\b", re.IGNORECASE)
 # a question for how far something is, and the nouns that name bodies of people, which are nowhere
 _DISTANCE = re.compile(r"\bhow\s+(?:far|close|near)\b|\bdistance\b", re.IGNORECASE)
 _BODIES = frozenset(
@@ -365,7 +367,7 @@ class Conversation:
         named_after = _NAMING.search(question.text) is not None
         for back, turn in enumerate(reversed(self.turns[-TURNS_BACK:])):
             doc = parse(turn.read_as)
-            answer = answer_mention(doc, _with_asked_noun(doc, turn.answer)) if turn.answer else None
+            answer = answer_mention(doc, _with_asked_noun(doc, turn.answer, self.genders)) if turn.answer else None
             ranked = ranked_mentions(doc)
             # (not where the answer is its value: "it" after "What is the refraction index of glass?" -> "1.5" is the index)
             described = _described(doc) if turn.answer and not _AMOUNT.match(turn.answer) else None
@@ -556,6 +558,8 @@ class Conversation:
         # within one question a referent is named once, its later pronouns read back to the name, and
         # pronouns of another person stand for something else: "he" and "her" are two people
         said_as: dict[str, str] = {}
+        # and a possessive after a subject pronoun of its form is the subject's own: "How large was it at its peak?"
+        subjects: dict[str, Mention] = {}
         answered = self._answered_genders()  # once per question, not once per candidate
         previous_verbs = {t.lemma_.lower() for t in parse(self.turns[-1].read_as) if t.pos_ == "VERB"}
         # after "Which temple is Kathmandu named after?", only what "its" owns is the name's: what a verb is done to
@@ -625,6 +629,12 @@ class Conversation:
             if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and pronoun.head.pos_ == "VERB":
                 # an amount does nothing: "What did it lack?" after "What was the range of the needle gun?" -> "600 m"
                 ranked = [m for m in ranked if not _AMOUNT.match(m.text)]  # not "Nine Eyes", a name
+                # and a name the documents say does it comes first: "How many regions does it consist of?" after "What
+                # is the capital of Mali?" -> "Bamako" asks of Mali, which "consists of eight regions" (not a thing
+                # described, "the company", which does most things)
+                doing = pronoun.head.lemma_.lower()
+                if ranked and not self.genders.writes_as_doing(ranked[0].text, doing):
+                    ranked = sorted(ranked, key=lambda m: not (m.named and self.genders.writes_as_doing(m.text, doing)))
             if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and asks_name(doc):
                 # "What was it called?" asks the name of what was only described ("its first training facility"
                 # after "When did the CIA establish its first training facility?"), not of what a name names
@@ -638,7 +648,8 @@ class Conversation:
                 # small model), before "a defect" the same question named
                 spelled = [replace(m, kind=THING) for m in ranked if _abbreviation_asked(question, pronoun, m)]
                 ranked = spelled + [m for m in ranked if m.text not in {s.text for s in spelled}]
-            mention = _said(pronoun, self.turns[-1]) or _each_other(pronoun, self.turns[-1])
+            mention = subjects.get(form) if pronoun.tag_ == "PRP$" else None
+            mention = mention or _said(pronoun, self.turns[-1]) or _each_other(pronoun, self.turns[-1])
             mention = mention or self._first_agreeing(pronoun.lower_, form, ranked)
             if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama"), else
                 # the name the last question was about, a team or a firm ("When did they win ...?" after "When was
@@ -657,6 +668,8 @@ class Conversation:
             if mention is None:
                 continue
             others.append(mention)
+            if pronoun.dep_ in ("nsubj", "nsubjpass"):
+                subjects.setdefault(form, mention)
             if mention.text in said_as:
                 continue  # "Where did she meet her counterpart?" names her once, not twice
             said_as[mention.text] = form
@@ -672,16 +685,23 @@ class Conversation:
 
     def _there(self, question: str) -> str | None:
         """"there" as the place the last turn answered with or named: "What did he take to go there?" after
-        "Where did Popper go for a study visit?" -> "United Kingdom" reads "... to go to the United Kingdom?";
+        "Where did Popper go for a study visit?" -> "United Kingdom" reads "... to go to the United Kingdom?" (and
+        "What does the air there do?" after "In which latitudes is the Sahara located?" -> "horse", "in the horse latitudes");
         "in" where nothing moves ("What did he study there?"), "at" an institution. Not the "there" of "there is"."""
         doc = parse(question)
-        there = next((t for t in doc if t.lower_ == "there" and t.tag_ == "RB" and t.head.pos_ in ("VERB", "AUX")), None)
+        # (or a noun's: "the air there")
+        there = next(
+            (t for t in doc if t.lower_ == "there" and t.tag_ == "RB" and (t.head.pos_ in ("VERB", "AUX") or t.dep_ == "advmod")),
+            None,
+        )
         if there is None:
             return None
         last = self.turns[-1]
         asked = parse(last.read_as)
         wh = wh_token(asked)
-        answered = answer_mention(asked, last.answer) if last.answer and wh is not None and wh.lower_ == "where" else None
+        # the answer to "where", or to a which-question for a place ("In which latitudes is the Sahara located?")
+        located = wh is not None and (wh.lower_ == "where" or _locates(asked))
+        answered = answer_mention(asked, _with_asked_noun(asked, last.answer, self.genders)) if last.answer and located else None
         named = next((m for m in question_mentions(asked) if m.kind == PLACE and m.text not in question), None)
         place = answered or named
         if place is None:
@@ -906,6 +926,9 @@ class Conversation:
             if re.search(r"\bthe\s+$", previous.read_as[:start], re.IGNORECASE):
                 name_text = re.sub(r"^the\s+", "", name_text, flags=re.IGNORECASE)  # one "the", not "the the"
             return previous.read_as[:start] + name_text + previous.read_as[old_ent.end_char :]
+        described = _described_again(prev, new)
+        if described is not None:  # "And the southern one?" after "... marks the northern limit?": the southern limit
+            return previous.read_as[: described[0]] + described[2] + previous.read_as[described[1] :]
         counted = next((c for c in map(counted_phrase, prev.noun_chunks) if c is not None), None)
         # a name's plural the tagger reads as a singular name ("Turing Awards" after "How many Nobel Prizes ...?")
         named_plural = counted is not None and all(
@@ -969,6 +992,22 @@ _A_SHARE = re.compile(r"^(?:the\s+)?(?:most|many|some|all|few|half|much|none|eac
 
 
 # words that place a name within a larger one; the small parser reads "northwestern" as a verb
+
+
+def _described_again(previous: Doc, new: Doc) -> tuple[int, int, str] | None:
+    """For "the southern one" (adjectives and "one"), where the adjectives of the last phrase of `previous` that
+    has some start and end, and the new ones: "the northern limit" becomes "the southern limit"."""
+    adjectives = [t for t in new[:-1] if t.pos_ == "ADJ"]
+    if new[-1].lower_ not in ("one", "ones") or not adjectives or any(t.pos_ not in ("DET", "ADJ") for t in new[:-1]):
+        return None
+    described = [
+        [t for t in chunk if t.dep_ == "amod" and t.head == chunk.root and t.pos_ == "ADJ"]
+        for chunk in previous.noun_chunks if not any(t.lower_ in WH for t in chunk)
+    ]
+    old = next((found for found in reversed(described) if found), None)
+    if old is None:
+        return None
+    return old[0].idx, old[-1].idx + len(old[-1].text), " ".join(t.text for t in adjectives)
 
 
 def _modified(name: Span) -> int:
@@ -1070,8 +1109,12 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             head = phrase.root.head  # the object's head is its verb, however tagged ("launch" as a noun)
             verbs = [t for t in reversed(rest) if t.pos_ == "VERB" and t.i > rest[0].i and t.dep_ != "amod"]
             verb = head if phrase.root.dep_ == "dobj" and head.i > rest[0].i else next(iter(verbs), None)
-            if verb is None:  # a verb the tagger misread ("open" of "What store did Ray West open ...?", an adjective)
-                verb = next((t for t in rest[1:] if t.text.islower() and t.pos_ in ("NOUN", "ADJ")), None)
+            if verb is None:  # a verb the tagger misread ("open" of "What store did Ray West open ...?", an adjective),
+                # the last of the words so misread ("launch" of "... did the French military launch ...?", a noun)
+                misread = {t.i for t in rest[1:] if t.text.islower() and t.pos_ in ("NOUN", "ADJ")}
+                verb = previous[min(misread)] if misread else None
+                while verb is not None and verb.i + 1 in misread:
+                    verb = previous[verb.i + 1]
             # a preposition left without its object, the question phrase ("Which country did the empire ally with
             # in the early 20th century?"): the answer goes after it
             stranded = next((t for t in rest[1:-1] if t.pos_ == "ADP" and t.dep_ == "prep" and not list(t.children)), None)
@@ -1305,12 +1348,19 @@ def _described(question: Doc) -> Span | None:
     return phrase if told else None
 
 
-def _with_asked_noun(question: Doc, answer: str) -> str:
+def _with_asked_noun(question: Doc, answer: str, genders: Genders) -> str:
     """An answer that only describes what a which/what question asked for, with its noun: "second" for "In
-    which edition's preface ...?" is "the second edition"; any other answer as it is."""
+    which edition's preface ...?" is "the second edition", and so is one the documents write before the noun
+    ("horse" for "In which latitudes ...?": "the horse latitudes"); any other answer as it is."""
     wh = wh_token(question)
     noun = question[wh.i + 1] if wh is not None and wh.i + 1 < len(question) else None
-    if wh is None or wh.lower_ not in ("which", "what") or noun is None or noun.pos_ != "NOUN" or not _modifies(answer):
+    # (a noun the tagger read as a verb, an auxiliary after it: "latitudes" of "In which latitudes is ...?")
+    misread = noun is not None and noun.pos_ == "VERB" and noun.i + 1 < len(question) and question[noun.i + 1].pos_ == "AUX"
+    if wh is None or wh.lower_ not in ("which", "what") or noun is None or not (noun.pos_ == "NOUN" or misread):
+        return answer
+    # (a word, or a name's adjective, "Mediterranean"; not a name, "the Andes mountain", "the CALIPSO satellite")
+    describes = answer.islower() or _PROPER_ADJECTIVE.fullmatch(answer) is not None
+    if not (_modifies(answer) or describes and genders.writes_before(answer, noun.text)):
         return answer
     if noun.lemma_.lower() in KIND_NOUNS:  # "What kind of climate ...?" -> "humid subtropical": the climate
         of = next((c for c in noun.children if c.lower_ == "of"), None)
@@ -1474,8 +1524,10 @@ def _what_a_place_has(pronoun: Token) -> str | None:
 
 
 def _asks_where_it_is(question: Doc) -> bool:
-    """"In which city is it?", "Which country is it located in?": a question for the place something is in."""
-    return bool(_WHICH_PLACE.search(question.text)) and any(t.lemma_ in _LOCATED and t.dep_ == "ROOT" for t in question)
+    """"In which city is it?", "Which country is it located in?", "In which latitudes is it located?": a
+    question for the place something is in."""
+    located = any(t.lemma_ in _LOCATED and t.dep_ == "ROOT" for t in question)
+    return located and bool(_WHICH_PLACE.search(question.text) or _IN_WHICH.match(question.text))
 
 
 def _main_verb(question: Doc, wh: Token) -> Token | None:

@@ -38,8 +38,9 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 _QUOTE = re.compile("[\"\u201c\u201d]")
 _NO_SUBJECT_AFTER = re.compile(
-    r"(?<![\w-])(?:a|an|to|in|at|from|into|near|towards|of|his|her|their|its|whose)\s+$", re.IGNORECASE
+    r"(?<![\w-])(?:a|an|his|her|their|its|whose|(?:to|in|at|by|from|into|near|towards|of)(?:\s+the)?)\s+$", re.IGNORECASE
 )
+_LIGHT_VERBS = frozenset("be have do get make go take become".split())
 _SUBORDINATORS = frozenset("after when while although though once because since as before if until".split())
 MIN_SHARE = 2  # one gender's pronouns must outnumber the other's this many times over
 NEAR = 8  # words after a name that a pronoun of its own is looked for in
@@ -62,14 +63,16 @@ def by_title(name: str) -> str | None:
 
 class Genders:
     """Looks a person's gender up in the documents' own words, and whether they write a name as a group's
-    (`is_group`) or a place's (`is_placed`), which tells whether "he" or "she" may mean it; each name is
-    worked out once."""
+    (`is_group`) or a place's (`is_placed`), which tells whether "he" or "she" may mean it, as doing
+    what a question asks (`writes_as_doing`), or as describing a noun (`writes_before`); each name is worked
+    out once."""
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
         self._texts = [t for t in texts if t]
         self._found: dict[str, str | None] = {}
         self._groups: dict[str, bool] = {}
         self._placed: dict[str, bool] = {}
+        self._doing: dict[tuple[str, str], bool] = {}
 
     def of(self, name: str) -> str | None:
         """"he", "she", or None where neither the name's title nor the documents say."""
@@ -105,6 +108,30 @@ class Genders:
             self._placed[bare] = any(pattern.search(text) for text in self._texts)
         return self._placed[bare]
 
+    def writes_as_doing(self, name: str, verb: str) -> bool:
+        """Whether the documents write the name as the subject of a verb (its lemma): "Mali consists of eight
+        regions" for ("Mali", "consist"), a form of the verb right after the name or after one auxiliary or
+        adverb. Without documents, or for a verb that says little ("be", "have", "do"), False."""
+        bare = _bare(name)
+        if not self._texts or not bare or verb in _LIGHT_VERBS or not verb.isalpha():
+            return False
+        key = (bare, verb)
+        if key not in self._doing:
+            stem = verb[:-1] + "i" if verb.endswith("y") else verb.removesuffix("e")
+            forms = rf"(?:{verb}|{verb}s|{stem}es|{stem}ed|{verb}d|{stem}ing)"
+            between = r"(?:(?:has|have|had|was|were|is|are|also|then|later|\w+ly)\s+)?"
+            pattern = re.compile(rf"(?<![\w-]){re.escape(bare)}(?:['\u2019]s?)?\s+{between}{forms}\b", re.IGNORECASE)
+            self._doing[key] = any(pattern.search(text) for text in self._texts)
+        return self._doing[key]
+
+    def writes_before(self, words: str, noun: str) -> bool:
+        """Whether the documents write `words` right before `noun` in lower case, as what describes it ("horse"
+        before "latitudes", "Mediterranean" before "climate"). Without documents, False."""
+        if not self._texts or not words.strip() or not noun.islower():
+            return False
+        pattern = re.compile(rf"(?<![\w-]){re.escape(words.strip())}\s+{re.escape(noun)}(?![\w-])")
+        return any(pattern.search(text) for text in self._texts)
+
     def _by_pronouns(self, name: str) -> str | None:
         if not name or not self._texts:
             return None
@@ -115,7 +142,8 @@ class Genders:
                 if _NO_SUBJECT_AFTER.search(text, max(0, found.start() - 12), found.start()):
                     # "a Spectre meeting, where he ...": a name after "a" says what kind; "travelled to Paris and
                     # allied himself with ...": one after a preposition is no subject of the verbs that follow,
-                    # nor one owned ("in his Seven Lamps of Architecture, published 1849, was ... in his view")
+                    # nor one owned ("in his Seven Lamps of Architecture, published 1849, was ... in his view"), nor one
+                    # after "by the" ("by the British journal Physics World he was ranked ...")
                     continue
                 # the nearest pronoun after each mention is the likeliest to mean it
                 words = [w.lower() for w in _following_words(text, found.start(), found.end())]

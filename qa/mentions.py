@@ -165,11 +165,18 @@ def _entity_kind(root: Token) -> str:
         return PLACE
     if root.ent_type_ == "PERSON" and root.i > 0 and root.doc[root.i - 1].ent_type_ == "PERSON" and is_nation(root.text):
         return THING  # "Jersey Dutch", "Pennsylvania Dutch": a language named with its people's adjective, no person
+    if root.ent_type_ == "PERSON" and is_country(_entity_of(root).text):
+        return PLACE  # "Mali", labelled a person in "Who seized control of Mali?": a country is a place
     if root.ent_type_ == "PERSON" and not root.text.endswith("s"):
-        start = next((e.start for e in root.doc.ents if e.start <= root.i < e.end), root.i)
+        start = _entity_of(root).start
         if start > 0 and root.doc[start - 1].lower_ == "the":
             return THING  # a person's name takes no "the": "the Neolithic", labelled a person (not "the Kennedys")
     return ENTITY_KINDS.get(root.ent_type_, THING)
+
+
+def _entity_of(token: Token) -> Span:
+    """The named entity a token is in, or the token alone."""
+    return next((e for e in token.doc.ents if e.start <= token.i < e.end), token.doc[token.i : token.i + 1])
 
 
 def _capitalised_name(span: Span) -> bool:
@@ -265,6 +272,8 @@ def _answer_kind(question: Doc, answer: Doc) -> str:
             organisation = answer[:].root.lemma_.lower() in _ORGANISATION_NOUNS
             # and so is a name in capitals, or opening with two ("UEFA", "BSkyB"): no person's
             abbreviated = _ABBREVIATED.fullmatch(answer[:].root.text) is not None and not regnal_name(answer.text)
+            if is_country(answer.text):  # "France" answering "Who seized control of Mali?" is an "it"
+                return PLACE
             return THING if _a_firm(answer) or organisation or named_body or abbreviated else PERSON
         if word == "when":
             return TIME
@@ -684,8 +693,18 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             chunk = chunk[:-1]  # "When was Egypt Christianised?": a verb made of a name, tagged one with it
         conjuncts = [t for t in chunk.root.conjuncts if t.i > chunk.root.i]
         if conjuncts:  # "Japan and Germany": the group first
-            last = max(t.right_edge.i for t in conjuncts)
-            named = all(t.ent_type_ for t in (chunk.root, *conjuncts))
+            final = conjuncts[-1]
+            if final.text.islower() and final.i > 0 and doc[final.i - 1].dep_ == "compound" and chunk.root.pos_ == "PROPN":
+                # the last name run into a verb the parser took for its head ("Shockley share" of "Which prize did
+                # Bardeen, Brattain, and Shockley share?"): the names alone
+                conjuncts[-1] = doc[final.i - 1]
+                last = final.i - 1
+            else:
+                last = max(t.right_edge.i for t in conjuncts)
+            # names, labelled or capitalised ("Bardeen and Brattain", which the small model leaves unlabelled; not
+            # "the City and Guilds College", one name)
+            unlabelled = chunk[0].lower_ != "the" and all(_capitalised_name(doc[t.i : t.i + 1]) for t in (chunk.root, *conjuncts))
+            named = unlabelled or all(t.ent_type_ for t in (chunk.root, *conjuncts))
             # names listed, the last run into a verb the parser took for a noun ("France and the UK rush forces"
             # of "Where did France and the UK rush forces to?"): the names alone
             label = chunk.root.ent_type_
@@ -859,10 +878,14 @@ def _cuts_a_word(span: Span) -> bool:
 
 
 def _titled_of(chunk: Span) -> Span | None:
-    """A head with its "of" name: a capitalised one ("the Principality of Antioch"), one followed by a bare
-    noun ("a theory of relativity"), a light head with what it is of ("the three major types of rock"), or an
-    event with what it befell ("the British bombing of Hamburg", whose "it" happened in July 1943)."""
+    """A name that runs on past its phrase ("the Nobel Prize in Physics"); a head with its "of" name: a
+    capitalised one ("the Principality of Antioch"), one followed by a bare noun ("a theory of relativity"), a
+    light head with what it is of ("the three major types of rock"), or an event with what it befell ("the
+    British bombing of Hamburg", whose "it" happened in July 1943)."""
     doc, root = chunk.doc, chunk.root
+    name = _entity_of(root)
+    if chunk.end < len(doc) and doc[chunk.end].pos_ == "ADP" and name.end > chunk.end and root.text[:1].isupper():
+        return doc[chunk.start : name.end]  # a name that runs on past the phrase: "the 1965 Nobel Prize in Physics"
     if root.i == 0 or chunk.end + 1 >= len(doc) or doc[chunk.end].lower_ != "of":
         return None
     of = doc[chunk.end]

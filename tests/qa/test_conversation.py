@@ -1867,3 +1867,77 @@ def test_it_during_which_something_happened_is_an_event():
 def test_their_is_several_things_named_before_one_body_that_answered():
     history = [("Who appointed five Aboriginal Protectors in 1839?", "The British Colonial Office")]
     assert read_question("What nullified their work?", history).question == "What nullified five Aboriginal Protectors' work?"
+
+
+def test_a_country_answering_who_is_an_it():
+    history = [("Who seized control of Mali in the late 19th century?", "France")]
+    assert read_question("What did it make Mali part of?", history).question == "What did France make Mali part of?"
+
+
+def test_a_possessive_after_a_subject_pronoun_of_its_form_is_the_subjects_own():
+    history = [("Which empire is Mali named for?", "the Ghana Empire")]
+    assert read_question("How large was it at its peak?", history).question == "How large was the Ghana Empire at its peak?"
+
+
+def test_a_lone_question_word_goes_after_the_last_of_the_words_a_verb_was_misread_as():
+    history = [("What operation did the French military launch in January 2013?", "Opération Serval")]
+    assert read_question("Why?", history).question == "Why did the French military launch Opération Serval in January 2013?"
+
+
+def test_a_name_running_on_past_its_phrase_is_referred_to_whole():
+    history = [("Who shared the 1965 Nobel Prize in Physics with Feynman?", "Julian Schwinger and Sin-Itiro Tomonaga")]
+    assert read_question("What did they receive it for?", history).question == (
+        "What did Julian Schwinger and Sin-Itiro Tomonaga receive the 1965 Nobel Prize in Physics for?"
+    )
+
+
+def test_it_is_what_the_documents_say_does_what_is_asked():
+    genders = Genders(["Mali is a country. Its capital is Bamako. Mali consists of eight regions."])
+    history = [("What is the capital of Mali?", "Bamako")]
+    assert read_question("How many regions does it consist of?", history, genders).question == (
+        "How many regions does Mali consist of?"
+    )
+    assert read_question("How many people live in it?", history, genders).question == (
+        "How many people live in Bamako?"
+    )
+
+
+def test_they_after_names_listed_that_the_small_model_leaves_unlabelled_is_the_list():
+    history = [("Where did Bardeen and Brattain perform their experiments?", "AT&T's Bell Labs")]
+    assert read_question("What did they apply to a crystal of germanium?", history).question == (
+        "What did Bardeen and Brattain apply to a crystal of germanium?"
+    )
+    history = [("Which prize did Bardeen, Brattain, and Shockley share?", "the Nobel Prize")]
+    assert read_question("When did they get it?", history).question == (
+        "When did Bardeen, Brattain, and Shockley get the Nobel Prize?"
+    )
+
+
+def test_an_answer_the_documents_write_before_the_asked_noun_is_referred_to_with_it():
+    genders = Genders(["These ecoregions have a Mediterranean climate with hot summers."])
+    history = [("What climate do the ecoregions of northern Africa have?", "Mediterranean")]
+    assert read_question("What characterizes it?", history, genders).question == "What characterizes the Mediterranean climate?"
+    assert read_question("What characterizes it?", history).question != "What characterizes the Mediterranean climate?"
+
+
+def test_there_after_a_which_question_for_a_place_is_in_its_answer():
+    genders = Genders(["The area is located in the horse latitudes under the subtropical ridge."])
+    history = [("In which latitudes is the Sahara located?", "horse")]
+    assert read_question("What does the air there tend to do?", history, genders).question == (
+        "What does the air in the horse latitudes tend to do?"
+    )
+
+
+def test_and_the_adjective_one_swaps_the_last_described_phrases_adjective():
+    history = [("How much annual precipitation marks the northern limit?", "100 mm")]
+    assert read_question("And the southern one?", history).question == (
+        "How much annual precipitation marks the southern limit?"
+    )
+
+
+def test_what_the_documents_say_a_thing_described_does_does_not_outrank_the_answer():
+    genders = Genders(["In 1600 the company established bases in Goa."])
+    history = [("Which Portuguese territory did the company eclipse?", "Estado da Índia")]
+    assert read_question("Where had it established bases?", history, genders).question == (
+        "Where had Estado da Índia established bases?"
+    )

@@ -102,3 +102,15 @@ def test_a_name_owned_or_after_of_says_nothing_of_the_pronouns_after_it():
     genders = Genders([text])
     assert genders.of("Seven Lamps of Architecture") is None
     assert genders.of("Architecture") is None
+
+
+def test_a_name_after_by_the_is_no_subject_of_the_pronoun_after_it():
+    text = "In a 1999 poll by the British journal Physics World he was ranked as one of the greatest."
+    assert Genders([text]).of("British journal Physics World") is None
+
+
+def test_the_documents_say_what_a_name_does():
+    genders = Genders(["Mali consists of eight regions. Bamako lies on the Niger. France has seized it."])
+    assert genders.writes_as_doing("Mali", "consist") and not genders.writes_as_doing("Bamako", "consist")
+    assert genders.writes_as_doing("the Bamako", "lie") and genders.writes_as_doing("France", "seize")
+    assert not genders.writes_as_doing("France", "have") and not Genders().writes_as_doing("Mali", "consist")
