@@ -1128,7 +1128,10 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     # "Which Spanish explorer sighted ...?": the phrase's own head, where "which" was parsed apart from it
     asked_head = [after.root] if after is not None and after.end <= phrase_end and start == wh.i else []
     heads = (phrase.root, wh, *asked_head)
-    subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in heads) and wh.lower_ != "whom"
+    # (not a lone question word the parser made the subject of an auxiliary: "What have personal videoconferencing
+    # systems become ...?" asks what they became)
+    of_auxiliary = len(phrase) == 1 and wh.dep_ == "nsubj" and wh.head.dep_ in ("aux", "auxpass") and wh.head.head.i > wh.head.i
+    subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in heads) and wh.lower_ != "whom" and not of_auxiliary
     # adverbs before the verb stay before it: "Who first suggested ...?" -> "When did X first suggest ...?"
     adverbs = next((k for k, t in enumerate(rest) if t.pos_ != "ADV"), len(rest))
     if subject and answer and adverbs < len(rest) and rest[adverbs].pos_ in ("VERB", "AUX"):
@@ -1164,6 +1167,10 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         # "What did family members call Madonna?" -> "Little Nonni": the answer after the verb's other object
         other = next((t for t in previous[end.i + 1 :] if t.head == verb and t.dep_ in ("dobj", "oprd")), None)
         end = other.right_edge if other is not None else end
+        at = end.idx + len(end.text)
+    elif answer and (of_auxiliary or len(phrase) == 1 and wh.dep_ == "attr" and wh.head.pos_ == "VERB"):
+        # "... become affordable for the general public?", "Why did the city become a port in 1900?"
+        end = _with_particle(wh.head.head if of_auxiliary else wh.head)
         at = end.idx + len(end.text)
     elif object_person and answer and len(phrase) == 1 and (main := _main_verb(previous, wh)) is not None:
         at = main.idx + len(main.text)  # "When?" after "Whom did Napoleon declare King of Spain?" -> "... declare Joseph King ..."
@@ -1510,11 +1517,16 @@ def _superlative(doc: Doc) -> Span | None:
 
 def _what_a_place_has(pronoun: Token) -> str | None:
     """"capital" for "its" of "What is its capital?", "climate" for the subject of "have" in "What kind of
-    climate does it have?" ("borders" of "Which countries does it share borders with?"): what places have,
-    where the pronoun stands for its owner; else None."""
+    climate does it have?" ("borders" of "Which countries does it share borders with?"), "capital" for the
+    subject of "Which city does it claim as its capital?": what places have, where the pronoun stands for its
+    owner; else None."""
     if pronoun.lower_ in ("its", "their"):
         owned = pronoun.head.lemma_.lower()
         return owned if owned in _OF_A_PLACE else None
+    # a subject owns what its clause's "its" owns: "Which city does it claim as its capital?"
+    own = next((t for t in pronoun.head.subtree if t.tag_ == "PRP$" and t.i > pronoun.i), None)
+    if pronoun.dep_ in ("nsubj", "nsubjpass") and own is not None and pronoun_form(own.text) == pronoun_form(pronoun.text):
+        return _what_a_place_has(own)
     verb = pronoun.head
     if pronoun.lower_ not in ("it", "they") or pronoun.dep_ != "nsubj" or verb.lemma_ not in ("have", "share"):
         return None

@@ -1941,3 +1941,19 @@ def test_what_the_documents_say_a_thing_described_does_does_not_outrank_the_answ
     assert read_question("Where had it established bases?", history, genders).question == (
         "Where had Estado da Índia established bases?"
     )
+
+
+def test_a_subject_it_owning_a_capital_in_its_clause_is_a_polity():
+    history = [("What is Israel's financial and technology center?", "Tel Aviv")]
+    assert read_question("Which city does it claim as its capital?", history).question == (
+        "Which city does Israel claim as its capital?"
+    )
+
+
+def test_why_after_what_something_became_puts_the_answer_after_the_verb():
+    history = [("What have personal videoconferencing systems become for the general public?", "affordable")]
+    assert read_question("Why?", history).question == (
+        "Why have personal videoconferencing systems become affordable for the general public?"
+    )
+    history = [("What did the city become in 1900?", "a port")]
+    assert read_question("Why?", history).question == "Why did the city become a port in 1900?"
