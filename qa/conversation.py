@@ -553,6 +553,11 @@ class Conversation:
             ]
             for subject, found in self._candidates(doc).items()
         }
+        last = self.turns[-1]
+        if last.answer and _asks_for_more(doc, parse(last.read_as)):
+            # "Which are still phasing them out?" after "Which countries have already prohibited incandescent
+            # bulbs?": a bare "which" asks for more of what answered, which its pronouns do not stand for
+            candidates = {k: [m for m in found if not _says(m.text, last.answer)] for k, found in candidates.items()}
         pieces, last = [], 0
         taken: dict[int, list[Mention]] = {}  # per verb, what its pronouns already stand for
         # within one question a referent is named once, its later pronouns read back to the name, and
@@ -1229,6 +1234,16 @@ _TERM = re.compile(r"^the\s+(?:term|word|name)\s+(\S.*)$", re.IGNORECASE)
 _WORDS_ARE = frozenset("derive mean spell pronounce translate coin".split())
 _SAID_OF_WORDS = frozenset("use mean spell write pronounce call say derive come translate coin".split())
 _WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+(ones?)\b", re.IGNORECASE)
+
+
+def _asks_for_more(question: Doc, previous: Doc) -> bool:
+    """Whether a question's subject is a bare "which" ("Which are ...?") after a question for a which-phrase."""
+    which = next((t for t in question if t.lower_ == "which"), None)
+    # (a verb right after it, not a noun the tagger may take for one: "Which consoles ...?", "Which of his books ...?")
+    after = question[which.i + 1] if which is not None and which.i + 1 < len(question) else None
+    bare = after is not None and (after.pos_ == "AUX" or after.tag_ in ("VBD", "VBN", "MD"))
+    asked = asked_phrase(previous)
+    return bare and asked is not None and asked[0].lower_ == "which"
 
 
 def _one_named(question: str, previous: str) -> str:

@@ -49,8 +49,11 @@ OWN_VERB = 3  # words after a name that "her" owning a noun is the name's own in
 
 def by_title(name: str) -> str | None:
     """"she" for "Princess Margaret", "the Queen" or "Bell's mother", "he" for "King Edward VIII"; None
-    without such a word. In a name a title comes before it: "Mary King" says nothing."""
+    without such a word ("Lord Armstrong's home"). In a name a title comes before it: "Mary King" says nothing."""
     words = _WORD.findall(_bare(name))
+    owner = max((k for k, word in enumerate(words) if re.search(r"['\u2019]s$", word)), default=None)
+    if owner is not None:  # what a name owns says it, not the name: "Bell's mother"; not "Lord Armstrong's home"
+        words = words[owner + 1 :]
     named = len(words) > 1 and words[-1][:1].isupper()
     # an epithet after the name tells too: "Henry the Young King"
     epithet = next((k for k, word in enumerate(words) if k and word == "the"), None)

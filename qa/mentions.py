@@ -332,9 +332,12 @@ def _listed(doc: Doc) -> bool:
 
 def _common_nouns_listed(span: Span) -> bool:
     """Common nouns in a list ("cultural relativism, holism"), not one renamed ("the study of pedagogy,
-    the science of teaching", whose second phrase opens with its own "the")."""
+    the science of teaching", whose second phrase opens with its own "the") nor alternatives ("glass or quartz")."""
     conjuncts = span.root.conjuncts
-    return bool(conjuncts) and span.text.islower() and not any(c.left_edge.pos_ == "DET" for c in conjuncts)
+    # (not one thing of two kinds, "glass or quartz bulb")
+    alternatives = any(t.lower_ == "or" for t in span) and not any(t.lower_ == "and" or t.text == "," for t in span)
+    listed = bool(conjuncts) and span.text.islower() and not alternatives
+    return listed and not any(c.left_edge.pos_ == "DET" for c in conjuncts)
 
 
 def asked_phrase(question: Doc) -> Span | None:

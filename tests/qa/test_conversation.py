@@ -1957,3 +1957,22 @@ def test_why_after_what_something_became_puts_the_answer_after_the_verb():
     )
     history = [("What did the city become in 1900?", "a port")]
     assert read_question("Why?", history).question == "Why did the city become a port in 1900?"
+
+
+def test_alternatives_in_an_answer_are_one_thing():
+    history = [("What protects the hot filament from oxidation?", "glass or quartz bulb")]
+    assert read_question("What is it filled with?", history).question == "What is the glass or quartz bulb filled with?"
+
+
+def test_what_a_titled_person_owns_is_an_it():
+    history = [("Whose home at Cragside was among the first houses lit by electricity?", "Lord Armstrong")]
+    assert read_question("When was it lit?", history).question == "When was Lord Armstrong's home lit?"
+
+
+def test_a_bare_which_asks_for_more_of_what_answered_which_its_pronouns_do_not_stand_for():
+    history = [("Which countries have already prohibited incandescent bulbs?", "Colombia, Mexico and Brazil")]
+    assert read_question("Which are still phasing them out?", history).question == (
+        "Which are still phasing incandescent bulbs out?"
+    )
+    history = [("Which publisher supported upstart competing consoles late in the NES's life?", "Electronic Arts")]
+    assert read_question("Which consoles did it support?", history).question == "Which consoles did Electronic Arts support?"

@@ -114,3 +114,8 @@ def test_the_documents_say_what_a_name_does():
     assert genders.writes_as_doing("Mali", "consist") and not genders.writes_as_doing("Bamako", "consist")
     assert genders.writes_as_doing("the Bamako", "lie") and genders.writes_as_doing("France", "seize")
     assert not genders.writes_as_doing("France", "have") and not Genders().writes_as_doing("Mali", "consist")
+
+
+def test_what_a_name_owns_says_the_gender_not_the_names_title():
+    assert by_title("Lord Armstrong's home") is None
+    assert by_title("Bell's mother") == "she"
