@@ -631,8 +631,9 @@ class Conversation:
                 # "Where did it take place?" after "Which revolt did the Empire struggle with ...?": the revolt;
                 # "during it" after "When did a severe depression end Melbourne's boosterism?": the depression
                 ranked = sorted(ranked, key=lambda m: not names_an_event(m.text))
-            if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and pronoun.head.pos_ == "VERB":
-                # an amount does nothing: "What did it lack?" after "What was the range of the needle gun?" -> "600 m"
+            if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and pronoun.head.pos_ in ("VERB", "AUX"):
+                # an amount does nothing: "What did it lack?" after "What was the range of the needle gun?" -> "600 m";
+                # nor is it what rises ("By how much was it up?" after "What did total capacity exceed?" -> "1,360 GW")
                 ranked = [m for m in ranked if not _AMOUNT.match(m.text)]  # not "Nine Eyes", a name
                 # and a name the documents say does it comes first: "How many regions does it consist of?" after "What
                 # is the capital of Mali?" -> "Bamako" asks of Mali, which "consists of eight regions" (not a thing
@@ -902,9 +903,14 @@ class Conversation:
             return previous.read_as[: old.start_char] + name[owned.start_char :] + previous.read_as[old.end_char :]
         degree = _superlative(new)
         old_degree = _superlative(prev) if degree is not None else None
-        if old_degree is not None and all(t.pos_ == "DET" or t in degree for t in new):
-            # "And the oldest?" after "When did Bermuda become the most populous British Overseas Territory?"
-            return previous.read_as[: old_degree.start_char] + degree.text + previous.read_as[old_degree.end_char :]
+        if old_degree is not None and all(t.pos_ == "DET" or t in degree or t.ent_type_ == "ORDINAL" for t in new):
+            # "And the oldest?" after "When did Bermuda become the most populous British Overseas Territory?"; "And
+            # the second largest?" after "What is the largest order of mammals?" -> "the second largest order ..."
+            ranked = new[next(t.i for t in new if t.pos_ != "DET") :]
+            return previous.read_as[: old_degree.start_char] + ranked.text + previous.read_as[old_degree.end_char :]
+        predicate = _predicate(prev) if new[:].root.pos_ == "ADJ" and not any(t.pos_ in ("NOUN", "PROPN") for t in new) else None
+        if predicate is not None:  # "And too modest?" after "... thought the goal was about right?"
+            return previous.read_as[: predicate.start_char] + name + previous.read_as[predicate.end_char :]
         swapped = _phrase_swapped(prev, new) if len(new) > 1 and new[0].pos_ == "ADP" else None
         if swapped is not None:
             end = swapped.right_edge
@@ -1518,6 +1524,13 @@ def _asks_subject(question: Doc) -> bool:
         return False
     head = wh.head if wh.dep_ == "det" else wh
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_ != "be"
+
+
+def _predicate(doc: Doc) -> Span | None:
+    """What a clause says its subject is, an adjective with its adverbs ("about right" of "... the goal was about
+    right?"), where there is one."""
+    said = next((t for t in doc if t.dep_ in ("acomp", "oprd") and t.pos_ == "ADJ"), None)
+    return doc[said.left_edge.i : said.right_edge.i + 1] if said is not None else None
 
 
 def _superlative(doc: Doc) -> Span | None:

@@ -665,6 +665,11 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         across_auxiliary = across_auxiliary and chunk[1].pos_ == "AUX" and verb_after
         if across_auxiliary:
             chunk = chunk[2:]
+        # an auxiliary the parser put in the phrase after it ("did total renewable power capacity", "total" read as
+        # a verb) is not in it, nor is the phrase the question word's
+        auxiliary = len(chunk) > 1 and chunk[0].pos_ == "AUX"
+        if auxiliary:
+            chunk = chunk[1:]
         # the phrase asked for ("Which Greek physician", its "Which" sometimes outside the chunk) is the answer
         # ("Greek general" of "Which Greek general described ...?", its "Which" parsed as a subject of its own)
         after_which = chunk.start > 0 and doc[chunk.start - 1].lower_ in ("which", "what") and chunk.root.pos_ == "NOUN"
@@ -881,14 +886,20 @@ def _cuts_a_word(span: Span) -> bool:
 
 
 def _titled_of(chunk: Span) -> Span | None:
-    """A name that runs on past its phrase ("the Nobel Prize in Physics"); a head with its "of" name: a
-    capitalised one ("the Principality of Antioch"), one followed by a bare noun ("a theory of relativity"), a
-    light head with what it is of ("the three major types of rock"), or an event with what it befell ("the
-    British bombing of Hamburg", whose "it" happened in July 1943)."""
+    """A name that runs on past its phrase ("the Nobel Prize in Physics"); a noun with "in" and a bare phrase
+    ("investment in renewable energy"); a head with its "of" name: a capitalised one ("the Principality of
+    Antioch"), one followed by a bare noun ("a theory of relativity"), a light head with what it is of ("the
+    three major types of rock"), or an event with what it befell ("the British bombing of Hamburg", whose "it"
+    happened in July 1943)."""
     doc, root = chunk.doc, chunk.root
     name = _entity_of(root)
     if chunk.end < len(doc) and doc[chunk.end].pos_ == "ADP" and name.end > chunk.end and root.text[:1].isupper():
         return doc[chunk.start : name.end]  # a name that runs on past the phrase: "the 1965 Nobel Prize in Physics"
+    after = doc[chunk.end] if chunk.end + 1 < len(doc) else None
+    if after is not None and after.lower_ == "in" and after.head == root and root.pos_ == "NOUN":
+        # and "in" with a bare phrase: "total investment in renewable energy" (not "the ministers in Munster")
+        bare = _bare_of(after)
+        return doc[chunk.start : bare] if bare is not None and doc[chunk.end : bare].text.islower() else None
     if root.i == 0 or chunk.end + 1 >= len(doc) or doc[chunk.end].lower_ != "of":
         return None
     of = doc[chunk.end]

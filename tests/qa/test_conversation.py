@@ -1976,3 +1976,27 @@ def test_a_bare_which_asks_for_more_of_what_answered_which_its_pronouns_do_not_s
     )
     history = [("Which publisher supported upstart competing consoles late in the NES's life?", "Electronic Arts")]
     assert read_question("Which consoles did it support?", history).question == "Which consoles did Electronic Arts support?"
+
+
+def test_and_the_second_largest_keeps_the_noun_the_superlative_described():
+    history = [("What is the largest order of mammals in numbers?", "Rodentia")]
+    assert read_question("And the second largest?", history).question == (
+        "What is the second largest order of mammals in numbers?"
+    )
+
+
+def test_and_an_adjective_phrase_swaps_what_the_clause_said_its_subject_was():
+    history = [("What share of Europeans thought the goal was about right?", "57 percent")]
+    assert read_question("And too modest?", history).question == "What share of Europeans thought the goal was too modest?"
+
+
+def test_an_amount_is_not_what_rises_and_an_auxiliary_is_not_in_the_phrase_after_it():
+    history = [("What did total renewable power capacity exceed by the end of 2011?", "1,360 GW")]
+    assert read_question("By how much was it up?", history).question == "By how much was total renewable power capacity up?"
+
+
+def test_a_noun_with_in_and_a_bare_phrase_is_one_mention():
+    history = [("How much was total investment in renewable energy in 2012?", "$244 billion")]
+    assert read_question("Why was it down from 2011?", history).question == (
+        "Why was total investment in renewable energy down from 2011?"
+    )
