@@ -606,7 +606,8 @@ class Conversation:
                 if term is not None:  # "it" after "What are the waiting areas ... called?" -> "concourses": the term,
                     # one word however plural
                     said = re.sub(r"^the\s+", "", term.text, flags=re.IGNORECASE)
-                    ranked = [replace(m, plural=False) if _same_words(m.text, f"the {said}") else m for m in ranked]
+                    written = (said, f"the {said}")  # a name takes no "the" ("Grande Île")
+                    ranked = [replace(m, plural=False) if any(_same_words(m.text, w) for w in written) else m for m in ranked]
                 if pronoun.tag_ == "PRP$":  # "its housing stock" after "How many raids was Hull subjected to?"
                     ranked = [replace(m, kind=PLACE) if self._placed_name(m) else m for m in ranked]
             if pronoun.lower_ == "it" and pronoun.dep_ == "nsubjpass":
@@ -627,6 +628,11 @@ class Conversation:
                 ranked = [replace(m, plural=m.plural and not singular) for m in places] or ranked
             if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and _asks_where_it_is(doc):
                 ranked = self._place_answered(ranked)
+            if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and _said_to_be_a_place(pronoun):
+                # "Which département is it the capital of?" after "What is Strasbourg the official seat of?" -> "the
+                # European Parliament": a capital is a place, which the documents may place ("in Melbourne", a thing to
+                # the small model), and no country
+                ranked = sorted(ranked, key=lambda m: (not self._a_city(m), m.kind != PLACE))
             if pronoun.lower_ == "it" and (pronoun.dep_ == "nsubj" and _happens(pronoun.head) or _during(pronoun)):
                 # "Where did it take place?" after "Which revolt did the Empire struggle with ...?": the revolt;
                 # "during it" after "When did a severe depression end Melbourne's boosterism?": the depression
@@ -732,6 +738,11 @@ class Conversation:
             return ranked
         text = _PLACE_OF_A_NAME.sub(r"\1", _IN_A_NAMED_PLACE.sub(r"\1", answer.text))
         return [replace(answer, text=text)] + [m for m in ranked if m != answer]
+
+    def _a_city(self, mention: Mention) -> bool:
+        """Whether a mention may be a city: a place, or a name the documents write as one, and no country."""
+        placed = mention.kind == PLACE or mention.named and self.genders.is_placed(mention.text, False)
+        return placed and not is_country(mention.text)
 
     def _placed_name(self, mention: Mention) -> bool:
         """A one-word name labelled a person that the documents write where a place goes and never call "he"
@@ -1179,14 +1190,14 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
         other = next((t for t in previous[end.i + 1 :] if t.head == verb and t.dep_ in ("dobj", "oprd")), None)
         end = other.right_edge if other is not None else end
         at = end.idx + len(end.text)
-    elif answer and (of_auxiliary or len(phrase) == 1 and wh.dep_ == "attr" and wh.head.pos_ == "VERB"):
-        # "... become affordable for the general public?", "Why did the city become a port in 1900?"
-        end = _with_particle(wh.head.head if of_auxiliary else wh.head)
-        at = end.idx + len(end.text)
     elif object_person and answer and len(phrase) == 1 and (main := _main_verb(previous, wh)) is not None:
         at = main.idx + len(main.text)  # "When?" after "Whom did Napoleon declare King of Spain?" -> "... declare Joseph King ..."
     elif (end := _stranded(previous, wh)) is not None and answer and len(phrase) == 1 and not counting:
         at = end.idx + len(end.text)  # "What is Japan concerned about?" -> "Why is Japan concerned about X?"
+    elif answer and (of_auxiliary or len(phrase) == 1 and wh.dep_ == "attr" and wh.head.pos_ == "VERB"):
+        # "... become affordable for the general public?", "Why did the city become a port in 1900?"
+        end = _with_particle(wh.head.head if of_auxiliary else wh.head)
+        at = end.idx + len(end.text)
     elif wh.dep_ == "attr" and wh.head.lemma_ == "be" and answer and len(answer.split()) <= 6 and len(phrase) == 1:
         # "Why?" after "What are the Doctor's companions usually?" -> "humans": "... usually humans?"
         # but a name answering "Who was ...?" is the subject: "In which by-election?" after "Who was the first
@@ -1563,6 +1574,12 @@ def _what_a_place_has(pronoun: Token) -> str | None:
     return next((owned for owned in had if owned in _OF_A_PLACE), None)
 
 
+def _said_to_be_a_place(pronoun: Token) -> bool:
+    """Whether a clause says its subject is a place: "is it the capital of", "was it a port"."""
+    verb = pronoun.head
+    return verb.lemma_ == "be" and any(c.dep_ == "attr" and c.lemma_.lower() in PLACE_NOUNS for c in verb.children)
+
+
 def _asks_where_it_is(question: Doc) -> bool:
     """"In which city is it?", "Which country is it located in?", "In which latitudes is it located?": a
     question for the place something is in."""
@@ -1788,12 +1805,13 @@ def _relative(new: Doc, question: Doc) -> Token | None:
 
 def _stranded(question: Doc, wh: Token) -> Token | None:
     """The preposition a question ends on, whose object its question word is ("Who did they fight
-    against?", "What is Japan concerned about?"); None when it ends otherwise."""
+    against?", "What is Japan concerned about?"), or one left without its object before another phrase; else None."""
     words = [t for t in question if not t.is_punct]
     last = words[-1] if words else None
-    if last is None or last.pos_ != "ADP" or last.i < wh.i:
-        return None
-    return None if any(t.dep_ == "pobj" and t.i != wh.i for t in last.children) else last
+    if last is not None and last.pos_ == "ADP" and last.i > wh.i:
+        return None if any(t.dep_ == "pobj" and t.i != wh.i for t in last.children) else last
+    # or one with no object before another phrase: "Who did England lose 4–1 to in 2010?"
+    return next((t for t in question[wh.i + 1 : -1] if t.dep_ == "prep" and not list(t.children) and t.nbor().pos_ == "ADP"), None)
 
 
 def _base_form(verb: Token) -> str:

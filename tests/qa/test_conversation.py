@@ -2000,3 +2000,27 @@ def test_a_noun_with_in_and_a_bare_phrase_is_one_mention():
     assert read_question("Why was it down from 2011?", history).question == (
         "Why was total investment in renewable energy down from 2011?"
     )
+
+
+def test_a_lone_question_word_after_a_preposition_left_without_its_object_mid_question():
+    history = [("Who did England lose 4–1 to in 2010?", "Germany")]
+    assert read_question("In which round?", history).question == "In which round did England lose 4–1 to Germany in 2010?"
+
+
+def test_a_name_answering_what_something_is_called_is_one_thing_however_tagged():
+    history = [("What is Strasbourg's historic city centre called?", "Grande Île")]
+    assert read_question("When was it classified a World Heritage site?", history).question == (
+        "When was Grande Île classified a World Heritage site?"
+    )
+
+
+def test_it_said_to_be_a_capital_is_a_place():
+    history = [("What is Strasbourg the official seat of?", "the European Parliament")]
+    assert read_question("Which département is it the capital of?", history).question == (
+        "Which département is Strasbourg the capital of?"
+    )
+    genders = Genders(["Melbourne is the capital of Victoria. Most people in Melbourne live in its suburbs."])
+    history = [("What is Melbourne's rank among Australia's cities by population?", "second")]
+    assert read_question("Of which state is it the capital?", history, genders).question == (
+        "Of which state is Melbourne the capital?"
+    )
