@@ -331,7 +331,10 @@ class Conversation:
             asked = wh_token(parse(previous.read_as))
             word = inside.group(1).split()[0].lower()
             same_kind = asked is not None and (asked.lower_ == word or {asked.lower_, word} == {"what", "which"})
-            if not given and same_kind and previous.answer and not _says(plain.question, previous.answer):
+            # (about what the last question was about: not "What else did the US acquire?" after "Which operation let
+            # the United States recruit von Braun?", which shares no word with it)
+            related = _shares_a_word(parse(plain.question), parse(previous.read_as))
+            if not given and same_kind and related and previous.answer and not _says(plain.question, previous.answer):
                 given = [previous.answer]
             if given:
                 return ReadAs(plain.question, plain.query, tuple(dict.fromkeys(given)))
@@ -1253,6 +1256,13 @@ _SAID_OF_WORDS = frozenset("use mean spell write pronounce call say derive come 
 _WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+(ones?)\b", re.IGNORECASE)
 
 
+def _shares_a_word(question: Doc, other: Doc) -> bool:
+    """Whether two questions share a noun, name or verb (by lemma; "triggers it" and "triggers of asthma" do)."""
+    def words(doc: Doc) -> set[str]:
+        return {t.lemma_.lower() for t in doc if t.pos_ in ("NOUN", "PROPN", "VERB") and not t.is_stop}
+    return bool(words(question) & words(other))
+
+
 def _asks_for_more(question: Doc, previous: Doc) -> bool:
     """Whether a question's subject is a bare "which" ("Which are ...?") after a question for a which-phrase."""
     which = next((t for t in question if t.lower_ == "which"), None)
@@ -1399,7 +1409,11 @@ def _with_asked_noun(question: Doc, answer: str, genders: Genders) -> str:
         return answer
     # (a word, or a name's adjective, "Mediterranean"; not a name, "the Andes mountain", "the CALIPSO satellite")
     describes = answer.islower() or _PROPER_ADJECTIVE.fullmatch(answer) is not None
-    if not (_modifies(answer) or describes and genders.writes_before(answer, noun.text)):
+    written = genders.writes_before(answer, noun.text)
+    # an adjective describes; a lower-case word the tagger took for a name ("tripedal") only where the documents,
+    # if any, write it so ("magnesium" for "Which element ...?" is the element, not "the magnesium element")
+    adjectives = all(t.tag_ in ("JJ", "JJR", "JJS") for t in parse(answer) if not t.is_punct)
+    if not (adjectives or _modifies(answer) and (written or not genders.reads_documents) or describes and written):
         return answer
     if noun.lemma_.lower() in KIND_NOUNS:  # "What kind of climate ...?" -> "humid subtropical": the climate
         of = next((c for c in noun.children if c.lower_ == "of"), None)

@@ -77,6 +77,11 @@ class Genders:
         self._placed: dict[str, bool] = {}
         self._doing: dict[tuple[str, str], bool] = {}
 
+    @property
+    def reads_documents(self) -> bool:
+        """Whether there are documents to look names up in (without, only titles tell)."""
+        return bool(self._texts)
+
     def of(self, name: str) -> str | None:
         """"he", "she", or None where neither the name's title nor the documents say."""
         bare = _bare(name)

@@ -2024,3 +2024,18 @@ def test_it_said_to_be_a_capital_is_a_place():
     assert read_question("Of which state is it the capital?", history, genders).question == (
         "Of which state is Melbourne the capital?"
     )
+
+
+def test_else_about_something_the_last_question_was_not_about_rules_out_no_answer():
+    history = [("Which operation let the United States recruit von Braun?", "Operation Paperclip")]
+    assert read_question("What else did the US acquire?", history).besides == ()
+    history = [("Which medications are potential triggers of asthma?", "aspirin and beta blockers")]
+    assert read_question("What else triggers it?", history).besides == ("aspirin and beta blockers",)
+
+
+def test_a_lower_case_answer_is_what_was_asked_for_unless_the_documents_write_it_before_the_noun():
+    genders = Genders(["In some respects zinc is chemically similar to magnesium: its ion is of similar size."])
+    history = [("Which element is zinc chemically similar to?", "magnesium")]
+    assert read_question("What is its only common oxidation state?", history, genders).question == (
+        "What is magnesium's only common oxidation state?"
+    )
