@@ -556,11 +556,11 @@ class Conversation:
             ]
             for subject, found in self._candidates(doc).items()
         }
-        last = self.turns[-1]
-        if last.answer and _asks_for_more(doc, parse(last.read_as)):
+        answered_last = self.turns[-1].answer
+        if answered_last and _asks_for_more(doc, parse(self.turns[-1].read_as)):
             # "Which are still phasing them out?" after "Which countries have already prohibited incandescent
             # bulbs?": a bare "which" asks for more of what answered, which its pronouns do not stand for
-            candidates = {k: [m for m in found if not _says(m.text, last.answer)] for k, found in candidates.items()}
+            candidates = {k: [m for m in found if not _says(m.text, answered_last)] for k, found in candidates.items()}
         pieces, last = [], 0
         taken: dict[int, list[Mention]] = {}  # per verb, what its pronouns already stand for
         # within one question a referent is named once, its later pronouns read back to the name, and
@@ -610,7 +610,9 @@ class Conversation:
                     # one word however plural
                     said = re.sub(r"^the\s+", "", term.text, flags=re.IGNORECASE)
                     written = (said, f"the {said}")  # a name takes no "the" ("Grande Île")
-                    ranked = [replace(m, plural=False) if any(_same_words(m.text, w) for w in written) else m for m in ranked]
+                    ranked = [
+                        replace(m, plural=False) if any(_same_words(m.text, w) for w in written) else m for m in ranked
+                    ]
                 if pronoun.tag_ == "PRP$":  # "its housing stock" after "How many raids was Hull subjected to?"
                     ranked = [replace(m, kind=PLACE) if self._placed_name(m) else m for m in ranked]
             if pronoun.lower_ == "it" and pronoun.dep_ == "nsubjpass":
@@ -701,14 +703,13 @@ class Conversation:
     def _there(self, question: str) -> str | None:
         """"there" as the place the last turn answered with or named: "What did he take to go there?" after
         "Where did Popper go for a study visit?" -> "United Kingdom" reads "... to go to the United Kingdom?" (and
-        "What does the air there do?" after "In which latitudes is the Sahara located?" -> "horse", "in the horse latitudes");
-        "in" where nothing moves ("What did he study there?"), "at" an institution. Not the "there" of "there is"."""
+        "What does the air there do?" after "In which latitudes is the Sahara located?" -> "horse", "in the horse
+        latitudes"); "in" where nothing moves ("What did he study there?"), "at" an institution. Not the "there" of
+        "there is"."""
         doc = parse(question)
         # (or a noun's: "the air there")
-        there = next(
-            (t for t in doc if t.lower_ == "there" and t.tag_ == "RB" and (t.head.pos_ in ("VERB", "AUX") or t.dep_ == "advmod")),
-            None,
-        )
+        adverbs = (t for t in doc if t.lower_ == "there" and t.tag_ == "RB")
+        there = next((t for t in adverbs if t.head.pos_ in ("VERB", "AUX") or t.dep_ == "advmod"), None)
         if there is None:
             return None
         last = self.turns[-1]
@@ -716,7 +717,9 @@ class Conversation:
         wh = wh_token(asked)
         # the answer to "where", or to a which-question for a place ("In which latitudes is the Sahara located?")
         located = wh is not None and (wh.lower_ == "where" or _locates(asked))
-        answered = answer_mention(asked, _with_asked_noun(asked, last.answer, self.genders)) if last.answer and located else None
+        answered = None
+        if last.answer and located:
+            answered = answer_mention(asked, _with_asked_noun(asked, last.answer, self.genders))
         named = next((m for m in question_mentions(asked) if m.kind == PLACE and m.text not in question), None)
         place = answered or named
         if place is None:
@@ -922,7 +925,8 @@ class Conversation:
             # the second largest?" after "What is the largest order of mammals?" -> "the second largest order ..."
             ranked = new[next(t.i for t in new if t.pos_ != "DET") :]
             return previous.read_as[: old_degree.start_char] + ranked.text + previous.read_as[old_degree.end_char :]
-        predicate = _predicate(prev) if new[:].root.pos_ == "ADJ" and not any(t.pos_ in ("NOUN", "PROPN") for t in new) else None
+        described = new[:].root.pos_ == "ADJ" and not any(t.pos_ in ("NOUN", "PROPN") for t in new)
+        predicate = _predicate(prev) if described else None
         if predicate is not None:  # "And too modest?" after "... thought the goal was about right?"
             return previous.read_as[: predicate.start_char] + name + previous.read_as[predicate.end_char :]
         swapped = _phrase_swapped(prev, new) if len(new) > 1 and new[0].pos_ == "ADP" else None
@@ -1020,8 +1024,9 @@ _A_SHARE = re.compile(r"^(?:the\s+)?(?:most|many|some|all|few|half|much|none|eac
 
 
 def _described_again(previous: Doc, new: Doc) -> tuple[int, int, str] | None:
-    """For "the southern one" (adjectives and "one"), where the adjectives of the last phrase of `previous` that
-    has some start and end, and the new ones: "the northern limit" becomes "the southern limit"."""
+    """For "the southern one" (adjectives and "one"): the start and end of the adjectives of the last phrase
+    in `previous` that has some, and the new adjectives to put there ("the northern limit" -> "the southern
+    limit"); None for any other phrase."""
     adjectives = [t for t in new[:-1] if t.pos_ == "ADJ"]
     if new[-1].lower_ not in ("one", "ones") or not adjectives or any(t.pos_ not in ("DET", "ADJ") for t in new[:-1]):
         return None
@@ -1155,7 +1160,8 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     heads = (phrase.root, wh, *asked_head)
     # (not a lone question word the parser made the subject of an auxiliary: "What have personal videoconferencing
     # systems become ...?" asks what they became)
-    of_auxiliary = len(phrase) == 1 and wh.dep_ == "nsubj" and wh.head.dep_ in ("aux", "auxpass") and wh.head.head.i > wh.head.i
+    of_auxiliary = len(phrase) == 1 and wh.dep_ == "nsubj" and wh.head.dep_ in ("aux", "auxpass")
+    of_auxiliary = of_auxiliary and wh.head.head.i > wh.head.i
     subject = any(t.dep_ in ("nsubj", "nsubjpass") for t in heads) and wh.lower_ != "whom" and not of_auxiliary
     # adverbs before the verb stay before it: "Who first suggested ...?" -> "When did X first suggest ...?"
     adverbs = next((k for k, t in enumerate(rest) if t.pos_ != "ADV"), len(rest))
@@ -1825,7 +1831,8 @@ def _stranded(question: Doc, wh: Token) -> Token | None:
     if last is not None and last.pos_ == "ADP" and last.i > wh.i:
         return None if any(t.dep_ == "pobj" and t.i != wh.i for t in last.children) else last
     # or one with no object before another phrase: "Who did England lose 4–1 to in 2010?"
-    return next((t for t in question[wh.i + 1 : -1] if t.dep_ == "prep" and not list(t.children) and t.nbor().pos_ == "ADP"), None)
+    bare = (t for t in question[wh.i + 1 : -1] if t.dep_ == "prep" and not list(t.children))
+    return next((t for t in bare if t.nbor().pos_ == "ADP"), None)
 
 
 def _base_form(verb: Token) -> str:

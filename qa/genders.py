@@ -76,6 +76,7 @@ class Genders:
         self._groups: dict[str, bool] = {}
         self._placed: dict[str, bool] = {}
         self._doing: dict[tuple[str, str], bool] = {}
+        self._before: dict[tuple[str, str], bool] = {}
 
     @property
     def reads_documents(self) -> bool:
@@ -137,8 +138,11 @@ class Genders:
         before "latitudes", "Mediterranean" before "climate"). Without documents, False."""
         if not self._texts or not words.strip() or not noun.islower():
             return False
-        pattern = re.compile(rf"(?<![\w-]){re.escape(words.strip())}\s+{re.escape(noun)}(?![\w-])")
-        return any(pattern.search(text) for text in self._texts)
+        key = (words.strip(), noun)
+        if key not in self._before:
+            pattern = re.compile(rf"(?<![\w-]){re.escape(key[0])}\s+{re.escape(noun)}(?![\w-])")
+            self._before[key] = any(pattern.search(text) for text in self._texts)
+        return self._before[key]
 
     def _by_pronouns(self, name: str) -> str | None:
         if not name or not self._texts:

@@ -711,8 +711,9 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
                 last = max(t.right_edge.i for t in conjuncts)
             # names, labelled or capitalised ("Bardeen and Brattain", which the small model leaves unlabelled; not
             # "the City and Guilds College", one name)
-            unlabelled = chunk[0].lower_ != "the" and all(_capitalised_name(doc[t.i : t.i + 1]) for t in (chunk.root, *conjuncts))
-            named = unlabelled or all(t.ent_type_ for t in (chunk.root, *conjuncts))
+            heads = (chunk.root, *conjuncts)
+            unlabelled = chunk[0].lower_ != "the" and all(_capitalised_name(doc[t.i : t.i + 1]) for t in heads)
+            named = unlabelled or all(t.ent_type_ for t in heads)
             # names listed, the last run into a verb the parser took for a noun ("France and the UK rush forces"
             # of "Where did France and the UK rush forces to?"): the names alone
             label = chunk.root.ent_type_
