@@ -1258,7 +1258,9 @@ _AMOUNT = re.compile(
 _TERM = re.compile(r"^the\s+(?:term|word|name)\s+(\S.*)$", re.IGNORECASE)
 # what only a word is: derived, meant, spelled
 _WORDS_ARE = frozenset("derive mean spell pronounce translate coin".split())
-_SAID_OF_WORDS = frozenset("use mean spell write pronounce call say derive come translate coin".split())
+_SAID_OF_WORDS = frozenset(
+    "use mean spell write pronounce call say derive come translate coin suggest propose choose".split()
+)
 _WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+(ones?)\b", re.IGNORECASE)
 
 

@@ -128,7 +128,8 @@ class Genders:
         if key not in self._doing:
             stem = verb[:-1] + "i" if verb.endswith("y") else verb.removesuffix("e")
             forms = rf"(?:{verb}|{verb}s|{stem}es|{stem}ed|{verb}d|{stem}ing)"
-            between = r"(?:(?:has|have|had|was|were|is|are|also|then|later|\w+ly)\s+)?"
+            # (not "was" or "were": "The border between Texas and New Mexico was set" is no doing of New Mexico's)
+            between = r"(?:(?:has|have|had|also|then|later|\w+ly)\s+)?"
             pattern = re.compile(rf"(?<![\w-]){re.escape(bare)}(?:['\u2019]s?)?\s+{between}{forms}\b", re.IGNORECASE)
             self._doing[key] = any(pattern.search(text) for text in self._texts)
         return self._doing[key]

@@ -84,7 +84,8 @@ _ORGANISATION_NOUNS = frozenset(
     "company corporation firm railroad railway agency ministry department government council committee "
     "university college school bank party army navy force union association organization organisation "
     "group team club court parliament congress senate board commission institute foundation office "
-    "administration cabinet movement alliance coalition federation league network franchise".split()
+    "administration cabinet movement alliance coalition federation league network franchise family clan dynasty "
+    "tribe".split()
 )
 # heads of an institution's or a building's name: "the Victoria and Albert Museum" is one thing, an "it",
 # however the small model splits and labels it ("Victoria" a place, "Albert Museum" a person)

@@ -2039,3 +2039,13 @@ def test_a_lower_case_answer_is_what_was_asked_for_unless_the_documents_write_it
     assert read_question("What is its only common oxidation state?", history, genders).question == (
         "What is magnesium's only common oxidation state?"
     )
+
+
+def test_they_after_a_family_that_answered_is_the_family():
+    history = [("Which family held the real power in the Heian period?", "the Fujiwara clan")]
+    assert read_question("Whom had they intermarried with?", history).question == "Whom had the Fujiwara clan intermarried with?"
+
+
+def test_a_name_suggested_is_the_name():
+    history = [("Who suggested the name Oklahoma?", "Allen Wright")]
+    assert read_question("When did he suggest it?", history).question == "When did Allen Wright suggest the name Oklahoma?"

@@ -119,3 +119,8 @@ def test_the_documents_say_what_a_name_does():
 def test_what_a_name_owns_says_the_gender_not_the_names_title():
     assert by_title("Lord Armstrong's home") is None
     assert by_title("Bell's mother") == "she"
+
+
+def test_a_name_before_a_passive_is_not_what_does_it():
+    genders = Genders(["The border between Texas and New Mexico was set first by a survey."])
+    assert not genders.writes_as_doing("New Mexico", "set")
