@@ -896,7 +896,10 @@ def _titled_of(chunk: Span) -> Span | None:
     doc, root = chunk.doc, chunk.root
     name = _entity_of(root)
     if chunk.end < len(doc) and doc[chunk.end].pos_ == "ADP" and name.end > chunk.end and root.text[:1].isupper():
-        return doc[chunk.start : name.end]  # a name that runs on past the phrase: "the 1965 Nobel Prize in Physics"
+        # a name that runs on past the phrase: "the 1965 Nobel Prize in Physics"; to its preposition's object
+        # where the small model ends it on the preposition ("the Liberal Revolution of", labelled without "1820")
+        end = name.end if name[-1].pos_ != "ADP" else max(name.end, name[-1].right_edge.i + 1)
+        return doc[chunk.start : end]
     after = doc[chunk.end] if chunk.end + 1 < len(doc) else None
     if after is not None and after.lower_ == "in" and after.head == root and root.pos_ == "NOUN":
         # and "in" with a bare phrase: "total investment in renewable energy" (not "the ministers in Munster")

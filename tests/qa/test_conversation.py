@@ -2049,3 +2049,8 @@ def test_they_after_a_family_that_answered_is_the_family():
 def test_a_name_suggested_is_the_name():
     history = [("Who suggested the name Oklahoma?", "Allen Wright")]
     assert read_question("When did he suggest it?", history).question == "When did Allen Wright suggest the name Oklahoma?"
+
+
+def test_a_name_the_small_model_ends_on_its_preposition_runs_on_to_its_object():
+    history = [("Where did the Liberal Revolution of 1820 start?", "Porto")]
+    assert read_question("What did it demand?", history).question == "What did the Liberal Revolution of 1820 demand?"
