@@ -1416,13 +1416,13 @@ def _with_asked_noun(question: Doc, answer: str, genders: Genders) -> str:
     if wh is None or wh.lower_ not in ("which", "what") or noun is None or not (noun.pos_ == "NOUN" or misread):
         return answer
     # (a word, or a name's adjective, "Mediterranean"; not a name, "the Andes mountain", "the CALIPSO satellite")
-    describes = answer.islower() or _PROPER_ADJECTIVE.fullmatch(answer) is not None
-    written = genders.writes_before(answer, noun.text)
     # an adjective describes; a lower-case word the tagger took for a name ("tripedal") only where the documents,
     # if any, write it so ("magnesium" for "Which element ...?" is the element, not "the magnesium element")
-    adjectives = all(t.tag_ in ("JJ", "JJR", "JJS") for t in parse(answer) if not t.is_punct)
-    if not (adjectives or _modifies(answer) and (written or not genders.reads_documents) or describes and written):
-        return answer
+    if not all(t.tag_ in ("JJ", "JJR", "JJS") for t in parse(answer) if not t.is_punct):
+        describes = answer.islower() or _PROPER_ADJECTIVE.fullmatch(answer) is not None
+        written = genders.writes_before(answer, noun.text)  # the documents are searched only for a non-adjective
+        if not (_modifies(answer) and (written or not genders.reads_documents) or describes and written):
+            return answer
     if noun.lemma_.lower() in KIND_NOUNS:  # "What kind of climate ...?" -> "humid subtropical": the climate
         of = next((c for c in noun.children if c.lower_ == "of"), None)
         noun = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
