@@ -1147,7 +1147,7 @@ def _with_question_word(previous: Doc, word: str, answer: str | None) -> str:
                     verb = previous[verb.i + 1]
             # a preposition left without its object, the question phrase ("Which country did the empire ally with
             # in the early 20th century?"): the answer goes after it
-            stranded = next((t for t in rest[1:-1] if t.pos_ == "ADP" and t.dep_ == "prep" and not list(t.children)), None)
+            stranded = _stranded(previous, wh)
             verb = stranded if stranded is not None and not (verb is not None and verb.i > stranded.i) else verb
             if verb is not None:
                 verb = _with_particle(verb)  # "set up", "give back": the answer after the particle
@@ -1832,9 +1832,9 @@ def _stranded(question: Doc, wh: Token) -> Token | None:
     last = words[-1] if words else None
     if last is not None and last.pos_ == "ADP" and last.i > wh.i:
         return None if any(t.dep_ == "pobj" and t.i != wh.i for t in last.children) else last
-    # or one with no object before another phrase: "Who did England lose 4–1 to in 2010?"
-    bare = (t for t in question[wh.i + 1 : -1] if t.dep_ == "prep" and not list(t.children))
-    return next((t for t in bare if t.nbor().pos_ == "ADP"), None)
+    # or one with no object before another phrase: "Who did England lose 4–1 to in 2010?", "Which country did the
+    # empire ally with in the early 20th century?"
+    return next((t for t in question[wh.i + 1 : -1] if t.dep_ == "prep" and t.pos_ == "ADP" and not list(t.children)), None)
 
 
 def _base_form(verb: Token) -> str:
