@@ -112,7 +112,7 @@ class Genders:
             return without_documents
         bare = _bare(name)
         if bare not in self._placed:
-            place = rf"\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto)\s+(?:the\s+)?"
+            place = r"\b(?:[Ii]n|[Aa]t|[Tt]o|[Ff]rom|[Nn]ear|[Ii]nto)\s+(?:the\s+)?"
             pattern = re.compile(rf"{place}{re.escape(bare)}(?![\w-])")
             self._placed[bare] = any(pattern.search(text) for text in self._texts)
         return self._placed[bare]

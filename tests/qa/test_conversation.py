@@ -790,9 +790,10 @@ def test_a_name_already_in_the_question_is_not_a_candidate():
 
 
 def test_without_history_nothing_is_parsed(monkeypatch):
-    import qa.conversation
+    import qa.mentions
 
-    monkeypatch.setattr(qa.conversation, "parse", lambda text: pytest.fail("a question was parsed"))
+    qa.mentions.parse.cache_clear()  # a question parsed before would not reach the parser
+    monkeypatch.setattr(qa.mentions, "load_parser", lambda: pytest.fail("a question was parsed"))
     assert Conversation().read("Where did he go?").question == "Where did he go?"
     assert read_question("Where did he go?", None).question == "Where did he go?"
 
