@@ -689,8 +689,8 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
                 mention = Mention(f"the {counted.text}", kind_of_span(chunk), is_plural(chunk), named=False)
                 mentions.append(((1, role, 1), chunk.start, mention))
             continue
-        # nor is a relative pronoun ("that" of "the waiting areas that give passengers access")
-        if chunk.root.tag_ in ("PRP", "PRP$", "WDT") or _cuts_a_word(chunk) or not any(t.is_alpha for t in chunk):
+        # nor is a relative pronoun ("that" of "the waiting areas that give passengers access"), nor a determiner alone
+        if chunk.root.tag_ in ("PRP", "PRP$", "WDT", "DT") or _cuts_a_word(chunk) or not any(t.is_alpha for t in chunk):
             continue
         if chunk[0].lower_ == "no":  # "no cure" of "What is there no cure for?" is nothing to refer to
             continue
@@ -808,7 +808,7 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             # "the British", a people, though the parser hangs "the" elsewhere
             plural = is_plural(doc[ent.start - 1 : ent.end] if the else ent) or the and ent.label_ == "NORP"
             mentions.append(((1, role, 0), ent.start, Mention(text, kind, plural, True, is_body(ent))))
-    mentions = _with_titles(doc, mentions)
+    mentions = _with_quotations(doc, _with_titles(doc, mentions))
     return [(rank, m) for rank, _, m in sorted(mentions, key=lambda item: (item[0], item[1]))]
 
 
@@ -830,6 +830,30 @@ def _with_titles(doc: Doc, mentions: list[tuple[tuple[int, int, int], int, Menti
         kind = PERSON if title[0].ent_type_ == "PERSON" else THING
         named = (rank, title.start, Mention(title.text, kind, False, True))
         mentions = [item for item in mentions if item not in inside] + [named]
+    return mentions
+
+
+# a title in quotation marks, straight or curly, single or double ("'Give me liberty or give me death'"); not an
+# apostrophe ("Richmond's", "the students' union")
+_QUOTATION = re.compile(r"(?<!\w)[\"“'‘](?=[A-Z]).+?(?<=[\w.!?])[\"”'’](?!\w)")
+
+
+def _with_quotations(doc: Doc, mentions: list[tuple[tuple[int, int, int], int, Mention]]) -> list:
+    """`mentions` with a quoted title, its article and the noun after it ("the 'Give me liberty or give me death'
+    speech", whose words the small parser reads as a clause of their own), as one name in place of the
+    mentions inside it."""
+    for found in _QUOTATION.finditer(doc.text):
+        quoted = doc.char_span(found.start(), found.end(), alignment_mode="expand")
+        start, end = quoted.start, quoted.end
+        if start > 0 and doc[start - 1].lower_ in ("the", "a", "an"):
+            start -= 1
+        while end < len(doc) and doc[end].pos_ == "NOUN" and doc[end].text.islower():
+            end += 1
+        inside = [item for item in mentions if start <= item[1] < end]
+        rank = min((item[0] for item in inside), default=(1, 0, 0))
+        plural = end > quoted.end and is_plural(doc[end - 1 : end])
+        title = (rank, start, Mention(doc[start:end].text, THING, plural, True))
+        mentions = [item for item in mentions if item not in inside] + [title]
     return mentions
 
 

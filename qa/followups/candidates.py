@@ -64,13 +64,18 @@ def earlier_mentions(history: History, question: Doc) -> dict[bool, list[Mention
         named = answer is not None and (answer.named or asks_name(doc))
         names_it = named and (asks_name(doc) or not _describes(turn.answer))
         alias = defined_phrase(doc) if names_it else None
-        if alias is not None and is_plural(alias) == answer.plural:
+        # a name asked for another name ("What was Tuvalu formerly known as?" -> "the Ellice Islands") stays the
+        # topic, the name it goes by now
+        renamed = alias is not None and asks_name(doc) and alias.root.pos_ == "PROPN"
+        if alias is not None and is_plural(alias) == answer.plural and not renamed:
             # "Japan's foreign minister" is Yoshimasa Hayashi, not someone else for "him"; a name that
             # answers a plural in part ("Treaty on European Union") leaves the plural for "they"
             ranked = [(rank, m) for rank, m in ranked if m.text != alias.text]
         places = _treated_as_places(doc)  # "Bermuda" of "In which ocean is Bermuda located?", whatever its label
         phrases = [replace(m, kind=PLACE) if m.text in places else m for _, m in ranked]
         core = sum(1 for rank, _ in ranked if rank[1] == 0)  # the question's subject and object
+        located = [m for m in phrases[core:] if m.text in _located(doc)]  # a subject the parser gave another role
+        phrases, core = phrases[:core] + located + [m for m in phrases[core:] if m not in located], core + len(located)
         # the main clause's subject, not one of a clause inside ("after the Soviet Union launched ...")
         subjects = [c.text for c in doc.noun_chunks if c.root.dep_ in ("nsubj", "nsubjpass") and c.root.head.dep_ == "ROOT"]
         # where the parser found none, a name alone between the auxiliary and the verb ("Whom did
@@ -109,7 +114,7 @@ def earlier_mentions(history: History, question: Doc) -> dict[bool, list[Mention
         described_named = described is not None
         topic_first = (
             asks_circumstance(doc) or locates(doc) or (defines(doc) and not names_it and not described_named)
-            or _as_what(doc)
+            or _as_what(doc) or renamed
         )
         # "its" after "Which county is Detroit the seat of?" is Detroit's; a subject "it" after "Which river is
         # Detroit a major port on?" is the river ("What does it connect ...?")
@@ -181,10 +186,16 @@ def _treated_as_places(question: Doc) -> set[str]:
         t.text for t in question
         if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head.lemma_.lower() in OF_A_PLACE
     }
-    if locates(question):
-        subjects = (t for t in question if t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "PROPN")
-        places |= {question[t.left_edge.i : t.i + 1].text for t in subjects}
-    return places
+    return places | _located(question)
+
+
+def _located(question: Doc) -> set[str]:
+    """The names a question asks the place of, its subject however parsed ("Richmond" of "On which river is
+    Richmond located?", read as an adverb)."""
+    if not locates(question):
+        return set()
+    subjects = (t for t in question if t.dep_ in ("nsubj", "nsubjpass", "npadvmod") and t.pos_ == "PROPN")
+    return {question[t.left_edge.i : t.i + 1].text for t in subjects}
 
 
 def _runs_into_a_verb(phrase: str, name: str, question: Doc) -> bool:

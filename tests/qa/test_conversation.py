@@ -289,6 +289,15 @@ def test_a_name_outside_every_noun_phrase_of_the_parse_is_still_a_candidate():
         # two nouns joined are several people: not a "his"
         (("Who in Bell's family was deaf?", "his mother and wife"), "What did his research lead to?",
          "What did Bell's research lead to?"),
+        # a quoted title is one thing, its article and noun with it, however the parser reads its words
+        (("Who gave the 'Give me liberty or give me death' speech?", "Patrick Henry"), "Where did he deliver it?",
+         "Where did Patrick Henry deliver the 'Give me liberty or give me death' speech?"),
+        # another name a name went by leaves the name the topic
+        (("What was Tuvalu formerly known as?", "the Ellice Islands"), "Where is it located?",
+         "Where is Tuvalu located?"),
+        # what a question locates stays the topic, though parsed as an adverb
+        (("On which river is Richmond located?", "James River"), "How far is it from Williamsburg?",
+         "How far is Richmond from Williamsburg?"),
     ],
 )
 def test_pronouns_read_right_where_the_tagger_or_the_answer_misleads(earlier, follow_up, expected):
