@@ -73,7 +73,7 @@ class Genders:
     def __init__(self, texts: Iterable[str] = ()) -> None:
         self._texts = [t for t in texts if t]
         self._found: dict[str, str | None] = {}
-        self._groups: dict[str, bool] = {}
+        self._groups: dict[tuple[str, bool], bool] = {}
         self._placed: dict[str, bool] = {}
         self._doing: dict[tuple[str, str], bool] = {}
         self._before: dict[tuple[str, str], bool] = {}
@@ -90,19 +90,20 @@ class Genders:
             self._found[bare] = by_title(bare) or self._by_pronouns(bare)
         return self._found[bare]
 
-    def is_group(self, name: str) -> bool:
+    def is_group(self, name: str, any_ending: bool = False) -> bool:
         """Whether a name ending in a plural's "s" is one the documents mostly write after "the", as a
         group's ("the Beatles", "the Cubs"); a person's goes without ("Jesus", though "the Jesus movement"), and
-        one with a person's title is a person's whatever the documents write ("the Emperor Constantius")."""
+        one with a person's title is a person's whatever the documents write ("the Emperor Constantius").
+        `any_ending`: whatever its last letter, for a name already known to be people's ("the Gallaeci")."""
         bare = _bare(name)
         if by_title(bare) is not None:
             return False
-        if bare not in self._groups:
-            plural = re.fullmatch(r"(?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*[^s\W]s", bare)
+        if (bare, any_ending) not in self._groups:
+            plural = any_ending or re.fullmatch(r"(?:[A-Z][\w'-]*\s+)*[A-Z][\w'-]*[^s\W]s", bare)
             pattern = re.compile(rf"(\b[Tt]he\s+)?(?<![\w-]){re.escape(bare)}(?![\w-])")
             found = [m for text in self._texts for m in pattern.finditer(text)] if plural else []
-            self._groups[bare] = 2 * sum(1 for m in found if m.group(1)) > len(found)
-        return self._groups[bare]
+            self._groups[bare, any_ending] = 2 * sum(1 for m in found if m.group(1)) > len(found)
+        return self._groups[bare, any_ending]
 
     def is_placed(self, name: str, without_documents: bool = True) -> bool:
         """Whether the documents write the name where a place goes ("in Japan", "to Paris"); "Josip", which

@@ -198,8 +198,11 @@ def resolve_pronouns(history: History, question: str) -> str | None:
         mention = mention or first_agreeing(history, pronoun.lower_, form, ranked)
         if mention is None and pronoun.lower_ in _THEY:  # else the one who answered "who" ("Mocama"), else
             # the name the last question was about, a team or a firm ("When did they win ...?" after "When was
-            # Everton formed?")
-            mention = two_parties(history, candidates[False]) or who_answered(history) or named_subject(history)
+            # Everton formed?"); a people that answered "who", a name the documents write after "the", before two
+            # names apart ("Gallaeci" for "From whom does Galicia take its name?", not "Gallaeci and Galicia")
+            people = who_answered(history)
+            people = people if people is not None and history.genders.is_group(people.text, any_ending=True) else None
+            mention = people or two_parties(history, candidates[False]) or who_answered(history) or named_subject(history)
         if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label, a
             # place's too where the documents never put it where a place goes ("Josip", labelled a place);
             # else a longer name ("Heitaro Nakajima", a thing to the small model; "Bermúdez" before "Spanish Empire")

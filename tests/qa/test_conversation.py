@@ -385,6 +385,12 @@ def test_he_and_she_skip_a_person_of_the_other_gender():
     )
 
 
+def test_they_after_a_people_that_answered_whom_is_that_people():
+    genders = Genders(["Galicia takes its name from the Gallaeci, the Celtic peoples living north of the Douro."])
+    history = [("From whom does Galicia take its name?", "Gallaeci")]
+    assert read_question("Where did they live?", history, genders).question == "Where did Gallaeci live?"
+
+
 def test_it_is_not_a_name_the_documents_call_he():
     history = [("What did Jedlik invent?", "commutator")]
     genders = Genders(["After Jedlik solved the problems of the rotation, he called his devices self-rotors."])

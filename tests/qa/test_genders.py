@@ -74,6 +74,10 @@ def test_a_name_mostly_written_after_the_is_a_group():
     assert not genders.is_group("Madonna")  # no plural's "s"
     titled = Genders(["The Emperor Constantius died. The Emperor Constantius was succeeded by Julian."])
     assert not titled.is_group("the Emperor Constantius")  # a title says who: one person, however written
+    # a people's name, whatever its ending, where the caller knows it names people
+    peoples = Genders(["It takes its name from the Gallaeci, the Celtic peoples. Madonna sang."])
+    assert peoples.is_group("Gallaeci", any_ending=True) and not peoples.is_group("Gallaeci")
+    assert not peoples.is_group("Madonna", any_ending=True)
 
 
 def test_a_place_a_name_travels_to_is_not_who_the_next_pronoun_means():
