@@ -200,9 +200,10 @@ def resolve_pronouns(history: History, question: str) -> str | None:
             # the name the last question was about, a team or a firm ("When did they win ...?" after "When was
             # Everton formed?"); a people that answered "who", a name the documents write after "the", before two
             # names apart ("Gallaeci" for "From whom does Galicia take its name?", not "Gallaeci and Galicia")
-            people = who_answered(history)
-            people = people if people is not None and history.genders.is_group(people.text, any_ending=True) else None
-            mention = people or two_parties(history, candidates[False]) or who_answered(history) or named_subject(history)
+            answered_who = who_answered(history)
+            a_people = answered_who is not None and history.genders.is_group(answered_who.text, any_ending=True)
+            people = answered_who if a_people else None
+            mention = people or two_parties(history, candidates[False]) or answered_who or named_subject(history)
         if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label, a
             # place's too where the documents never put it where a place goes ("Josip", labelled a place);
             # else a longer name ("Heitaro Nakajima", a thing to the small model; "Bermúdez" before "Spanish Empire")
