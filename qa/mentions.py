@@ -43,7 +43,8 @@ PERSON_NOUNS = frozenset(
     "senator lord ruler monarch physician surgeon nurse pharmacist technician mathematician astronomer "
     "inventor merchant farmer worker citizen father mother son daughter brother sister wife husband child "
     "captain colonel lieutenant critic editor novelist playwright theologian monk missionary saint prophet "
-    "manager owner employee investor banker analyst expert delegate envoy negotiator activist".split()
+    "manager owner employee investor banker analyst expert delegate envoy negotiator activist laureate linguist "
+    "polymath showrunner biologist psychologist sociologist anthropologist".split()
 )
 # heads that say little without their "of" phrase: "the three major types" of what?
 _LIGHT_NOUNS = frozenset(
@@ -503,6 +504,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     # "paid professionals" answering "Who ...?": a participle before a noun is an adjective, not a clause's
     # verb, however tagged (the small model reads "paid" as a past tense with an object)
     wh = wh_token(question)
+    # nor is one capitalised word that answers "who" ("Lythgoe", a verb to the tagger)
+    a_name = len(doc) == 1 and doc[0].text[:1].isupper() and wh is not None and wh.lower_ in ("who", "whom")
+    clause = clause and not a_name
     people = wh is not None and wh.lower_ in ("who", "whom") and doc[-1].pos_ == "NOUN" and len(doc) <= 3
     clause = clause and not (doc[0].tag_ in ("VBN", "VBG", "VBD") and people)
     # nor is a participle the parser hangs on the noun it describes ("blending inheritance", "rising sea levels")
@@ -949,13 +953,20 @@ def _titled_of(chunk: Span) -> Span | None:
 
 
 # bare nouns that make one verb with "take": "take part", "take place", "take effect" name nothing
-_TAKEN_NOUNS = frozenset("part place effect hold shape root charge care".split())
+# bare nouns that make one verb with a light verb ("took part", "gave birth to", "made use of")
+_IDIOM_NOUNS = {
+    "take": frozenset("part place effect hold shape root charge care".split()),
+    "give": frozenset("birth rise way".split()),
+    "make": frozenset("use sense".split()),
+    "pay": frozenset({"attention"}),
+}
 
 
 def _idiom_object(chunk: Span) -> bool:
-    """A bare noun that makes one verb with "take" ("took part", "take place"): nothing to refer to."""
+    """A bare noun that makes one verb with a light verb ("took part", "take place", "give birth"): nothing to
+    refer to."""
     root = chunk.root
-    return len(chunk) == 1 and root.dep_ == "dobj" and root.head.lemma_ == "take" and root.lower_ in _TAKEN_NOUNS
+    return len(chunk) == 1 and root.dep_ == "dobj" and root.lower_ in _IDIOM_NOUNS.get(root.head.lemma_, ())
 
 
 def names_an_event(text: str) -> bool:
@@ -993,7 +1004,8 @@ def _appositive_name(chunk: Span) -> Span | None:
     if end < len(doc) and doc[end].text in _QUOTE_MARKS:
         close = next((t.i for t in doc[end + 1 : end + 10] if t.text in _QUOTE_MARKS), None)
         return doc[chunk.start : close + 1] if close is not None and close > end + 1 else None
-    while end < len(doc) and doc[end].text[:1].isupper() and (doc[end].pos_ == "PROPN" or doc[end].ent_type_):
+    # (a name with a capital anywhere: "the sixth generation iPod Touch")
+    while end < len(doc) and not doc[end].is_lower and (doc[end].pos_ == "PROPN" or doc[end].ent_type_):
         end += 1
     return doc[chunk.start : end] if end > chunk.end else None
 

@@ -69,7 +69,10 @@ def earlier_mentions(history: History, question: Doc) -> dict[bool, list[Mention
         renamed = alias is not None and asks_name(doc) and alias.root.pos_ == "PROPN"
         if alias is not None and is_plural(alias) == answer.plural and not renamed:
             # "Japan's foreign minister" is Yoshimasa Hayashi, not someone else for "him"; a name that
-            # answers a plural in part ("Treaty on European Union") leaves the plural for "they"
+            # answers a plural in part ("Treaty on European Union") leaves the plural for "they"; the answer is
+            # what it names, a person where that is one ("the pub landlord", what "the owner" is known as, a "him")
+            if any(m.text == alias.text and m.kind == PERSON for _, m in ranked):
+                answer = replace(answer, kind=PERSON)
             ranked = [(rank, m) for rank, m in ranked if m.text != alias.text]
         places = _treated_as_places(doc)  # "Bermuda" of "In which ocean is Bermuda located?", whatever its label
         phrases = [replace(m, kind=PLACE) if m.text in places else m for _, m in ranked]

@@ -99,11 +99,13 @@ def resolve_there(history: History, question: str) -> str | None:
 
 def _points_back(determiner: Token) -> bool:
     """"that", "this", "these" or "those" before a noun; or "the" before a bare noun ("What does the word
-    mean?", "Where is the network based?"), which may name what the last turn named."""
+    mean?", "Where is the network based?"), which may name what the last turn named; not one before the noun it
+    names ("the term publican", "the word publican", however parsed)."""
     if determiner.lower_ in _DEMONSTRATIVES:
         return True
     noun = determiner.head
-    return determiner.lower_ == "the" and noun.tag_ == "NN" and len(list(noun.children)) == 1
+    naming = noun.i + 1 < len(noun.doc) and noun.nbor().pos_ in ("NOUN", "PROPN")
+    return determiner.lower_ == "the" and noun.tag_ == "NN" and len(list(noun.children)) == 1 and not naming
 
 
 def _answered_as(history: History, noun: Token) -> Mention | None:

@@ -16,10 +16,10 @@ from qa.followups.referents import (
     a_city, answered_genders, answered_people, first_agreeing, gender_of, name_answered, named_subject, place_answered,
     placed_name, two_parties, unplaced_name, who_answered,
 )
-from qa.followups.wording import AMOUNT, as_inserted, same_words, says, starts_as_name
+from qa.followups.wording import AMOUNT, as_inserted, base_form, same_words, says, starts_as_name
 from qa.genders import HE, SHE, Genders
 from qa.mentions import (
-    IT, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees, asked_phrase, asks_name,
+    IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees, asked_phrase, asks_name,
     kind_of_span, may_be_person, names_an_event, parse, pronoun_form, ranked_mentions,
 )
 
@@ -54,6 +54,9 @@ _A_PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE
 
 # "the term Carnival": the word, where what is done to it is done to words; else what it names
 _TERM = re.compile(r"^the\s+(?:term|word|name)\s+(\S.*)$", re.IGNORECASE)
+
+# "the application of textual criticism": a verb's noun and what it is done to
+_DONE_OF = re.compile(r"^the\s+(\w+)\s+of\s+(\S.*)$", re.IGNORECASE)
 
 # what only a word is: derived, meant, spelled
 _WORDS_ARE = frozenset("derive mean spell pronounce translate coin".split())
@@ -150,6 +153,10 @@ def resolve_pronouns(history: History, question: str) -> str | None:
             # "Who appointed five Aboriginal Protectors?" -> "The British Colonial Office" is the protectors'
             several = next((m for m in ranked if m.plural and not m.body and not m.named), None)
             ranked = [several] + [m for m in ranked if m is not several] if several is not None else ranked
+        if pronoun.lower_ == "its" and answered_last and _asks_kind(parse(history.turns[-1].read_as)):
+            # "its two most powerful parties" after "What kind of party system does the United States have?" ->
+            # "two-party": a kind describes what was asked about, which owns what "its" owns
+            ranked = sorted(ranked, key=lambda m: says(m.text, answered_last))
         owned = _what_a_place_has(pronoun)
         if owned is not None:
             # "What is its capital?": a place's, though an organisation answered last ("East African
@@ -182,8 +189,10 @@ def resolve_pronouns(history: History, question: str) -> str | None:
                 ranked = sorted(ranked, key=lambda m: not (m.named and history.genders.writes_as_doing(m.text, doing)))
         if pronoun.lower_ == "it" and pronoun.dep_.startswith("nsubj") and asks_name(doc):
             # "What was it called?" asks the name of what was only described ("its first training facility"
-            # after "When did the CIA establish its first training facility?"), not of what a name names
-            ranked = sorted(ranked, key=lambda m: m.named)
+            # after "When did the CIA establish its first training facility?"), not of what a name names; but a name
+            # that answered a which-question is the thing it asked for ("Koine Greek" for "Which dialect ...?")
+            sought = answered_last and asked_phrase(parse(history.turns[-1].read_as)) is not None
+            ranked = sorted(ranked, key=lambda m: m.named and not (sought and says(m.text, answered_last)))
         if pronoun.lower_ == "it" and _DISTANCE.search(question):
             # "How far is it from Dushanbe?" after "... did the Government of India rebuild the Ayni Air
             # Base?": a body of people ("Six Companies, Inc.") is nowhere, the base is somewhere
@@ -228,9 +237,20 @@ def resolve_pronouns(history: History, question: str) -> str | None:
         term = _TERM.match(text)
         if term is not None and not possessive and pronoun.head.lemma_.lower() not in _SAID_OF_WORDS:
             text = term.group(1)  # "celebrate it" after "the term Carnival" is Carnival; "use it", the term
+        text = _done_to(pronoun, text)
         pieces.append(question[last : pronoun.idx] + as_inserted(text, possessive, mention.plural))
         last = pronoun.idx + len(pronoun.text)
     return "".join(pieces) + question[last:] if pieces else None
+
+
+def _done_to(pronoun: Token, text: str) -> str:
+    """What the pronoun's verb is done to where the mention is that verb's own noun: "it" of "applying it" after
+    "the application of textual criticism" is textual criticism (a noun that opens as the verb does)."""
+    done = _DONE_OF.match(text)
+    if done is None or pronoun.dep_ != "dobj" or pronoun.head.pos_ != "VERB":
+        return text
+    verb = base_form(pronoun.head).lower()
+    return done.group(2) if done.group(1).lower().startswith(verb[: max(4, len(verb) - 2)]) else text
 
 
 def _said(pronoun: Token, previous: ChatTurn) -> Mention | None:
@@ -315,6 +335,12 @@ def _may_own(pronoun: Token, mention: Mention) -> bool:
     if pronoun.head.lemma_.lower() not in _PEOPLES_OWN:
         return True
     return mention.kind == PERSON or mention.named or mention.body
+
+
+def _asks_kind(question: Doc) -> bool:
+    """"What kind of party system ...?", "Which type of ...?": a question answered by a kind, not a thing."""
+    asked = asked_phrase(question)
+    return asked is not None and asked[-1].lemma_.lower() in KIND_NOUNS
 
 
 def _asks_for_more(question: Doc, previous: Doc) -> bool:

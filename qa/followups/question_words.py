@@ -12,6 +12,8 @@ from qa.mentions import KIND_NOUNS, parse, wh_token, with_of_phrase
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+_CORE = frozenset({"nsubj", "nsubjpass", "dobj"})  # a subject's or an object's role: a noun's, however tagged
+
 
 def with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     """The previous question asking `word` instead: "When did they meet?" -> "Why did they meet?".
@@ -29,8 +31,10 @@ def with_question_word(previous: Doc, word: str, answer: str | None) -> str:
     phrase_end = (
         wh.head.i + 1 if (wh.dep_ == "det" and not misread) or owner or wh.head.lower_ in ("many", "much") else wh.i + 1
     )
-    if wh.lower_ in ("which", "what") and wh.i + 1 < len(previous) and previous[wh.i + 1].pos_ == "NOUN":
-        phrase_end = max(phrase_end, wh.i + 2)  # "In which battle", however "which" is parsed
+    # "In which battle", however "which" is parsed, and "Which mathematician" with its noun tagged an adjective
+    nominal = wh.i + 1 < len(previous) and (previous[wh.i + 1].pos_ == "NOUN" or previous[wh.i + 1].dep_ in _CORE)
+    if wh.lower_ in ("which", "what") and nominal:
+        phrase_end = max(phrase_end, wh.i + 2)
     after = next((c for c in previous.noun_chunks if c.start == wh.i + 1 and c.root.pos_ == "NOUN"), None)
     if wh.lower_ in ("which", "what") and after is not None:
         phrase_end = max(phrase_end, after.end)  # "Which Spanish explorer", "which" parsed apart from its phrase
@@ -47,6 +51,10 @@ def with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             phrase_end += 1
         elif phrase_end < len(previous) and previous[phrase_end].lower_ in ("back", "ago", "away"):
             phrase_end += 1  # "How far back", "How long ago": one question phrase
+    head = previous[phrase_end - 1]
+    after_noun = next((c for c in head.children if c.dep_ == "prep" and c.i == phrase_end), None)
+    if wh.lower_ in ("which", "what") and phrase_end > wh.i + 1 and head.pos_ == "NOUN" and after_noun is not None:
+        phrase_end = after_noun.right_edge.i + 1  # "Which daily newspaper in Sanskrit": the phrase after its noun too
     # its preposition, however parsed ("With whom", its "With" read as a conjunction)
     fronted = wh.i > 0 and (previous[wh.i - 1].dep_ == "prep" or previous[wh.i - 1].pos_ in ("ADP", "SCONJ"))
     start = wh.i - 1 if fronted else wh.i

@@ -11,7 +11,7 @@ from qa.genders import Genders
 from qa.mentions import KIND_NOUNS, PLACE_NOUNS, parse, wh_token
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 
 # what only a place has: "its capital" is a country's or a region's
@@ -67,10 +67,18 @@ def with_asked_noun(question: Doc, answer: str, genders: Genders) -> str:
 
 def locates(question: Doc) -> bool:
     """"Which county is Southampton in?", "In which ocean is Bermuda located?": a question for the place
-    its subject is in ("Which city was Calvin's adopted home?" asks which city it was)."""
+    its subject is in ("Which city was Calvin's adopted home?" asks which city it was, and "Which town in Hanumangarh
+    district was a capital ...?" which town: its "in" has an object of its own)."""
     return asks_where_it_is(question) and any(
-        t.lemma_ in _LOCATED - {"be"} or (t.pos_ == "ADP" and t.lower_ in ("in", "on", "at", "near")) for t in question
+        t.lemma_ in _LOCATED - {"be"} or (t.pos_ == "ADP" and t.lower_ in ("in", "on", "at", "near") and _asked_in(t))
+        for t in question
     )
+
+
+def _asked_in(preposition: Token) -> bool:
+    """Whether a preposition's object is what the question asks: "In which ocean", or none ("is Bermuda in?")."""
+    objects = [t for t in preposition.children if t.dep_ == "pobj"]
+    return not objects or any(w.lower_ in ("which", "what") for o in objects for w in o.subtree)
 
 
 def asks_where_it_is(question: Doc) -> bool:

@@ -53,10 +53,13 @@ def as_object(answer: str) -> str:
 
 def modifies(answer: str) -> bool:
     """An answer that only describes what was asked for ("tripedal" for "What gait ...?", "humid subtropical",
-    "second"): adjectives only, or lower-case words the tagger took for a name ("tripedal"); not "The
-    fundamental theorem of arithmetic", whose last word it tags an adjective."""
+    "second", "Spanish and Portuguese"): adjectives only, or lower-case words the tagger took for a name
+    ("tripedal"), joined by "and" or "or"; not "The fundamental theorem of arithmetic", whose last word it tags
+    an adjective."""
     words = [t for t in parse(answer) if not t.is_punct]
-    return bool(words) and all(t.tag_ in ("JJ", "JJR", "JJS") or (t.tag_ == "NNP" and t.text.islower()) for t in words)
+    joined = [t for t in words[1:-1] if t.lower_ in ("and", "or")]
+    described = [t for t in words if t not in joined]
+    return bool(words) and all(t.tag_ in ("JJ", "JJR", "JJS") or (t.tag_ == "NNP" and t.text.islower()) for t in described)
 
 
 def says(question: str, words: str) -> bool:

@@ -77,3 +77,19 @@ def test_they_may_stand_for_an_organisation_known_by_its_head_noun():
 def test_a_name_answer_with_a_description_after_it_is_the_name():
     mention = _answer("Who lifted the five-year ban in 1990?", "UEFA, European football's governing body")
     assert (mention.text, mention.kind) == ("UEFA", THING)
+
+
+def test_a_common_noun_and_the_name_after_it_are_one_mention_whatever_the_names_first_letter():
+    question = load_parser()("Which phone is the sixth generation iPod Touch roughly on par with?")
+    assert "the sixth generation iPod Touch" in [m.text for m in question_mentions(question)]
+
+
+def test_the_noun_of_an_idiom_is_no_mention():
+    for question in ("Which dialect did the mixture of Greek-speakers give birth to?", "Where did the battle take place?"):
+        texts = [m.text for m in question_mentions(load_parser()(question))]
+        assert not {"birth", "place"} & set(texts), texts
+
+
+def test_one_capitalised_word_that_answers_who_is_a_person_however_tagged():
+    question = load_parser()("Who was the showrunner when the show debuted in Britain?")
+    assert answer_mention(question, "Lythgoe") == Mention("Lythgoe", PERSON, plural=False, named=True)

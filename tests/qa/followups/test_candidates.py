@@ -363,3 +363,23 @@ def test_a_lower_case_answer_is_what_was_asked_for_unless_the_documents_write_it
 def test_a_name_suggested_is_the_name():
     history = [("Who suggested the name Oklahoma?", "Allen Wright")]
     assert read_question("When did he suggest it?", history).question == "When did Allen Wright suggest the name Oklahoma?"
+
+
+def test_adjectives_joined_by_and_answering_which_are_that_noun_where_the_documents_write_them_so():
+    genders = Genders(["The Spanish and Portuguese colonies followed somewhat later because of delay in communication."])
+    history = [("Which colonies adopted the new calendar somewhat later?", "Spanish and Portuguese")]
+    assert read_question("Why were they late?", history, genders).question == (
+        "Why were the Spanish and Portuguese colonies late?"
+    )
+
+
+def test_what_a_person_is_known_as_is_a_person():
+    history = [("What is the owner of a pub properly known as?", "pub landlord")]
+    assert read_question("Since when has the word publican been used for him?", history).question == (
+        "Since when has the word publican been used for the pub landlord?"
+    )
+
+
+def test_a_which_place_question_whose_preposition_has_its_own_object_locates_nothing():
+    history = [("Which town in Hanumangarh district was a provincial capital of the Indus Valley Civilization?", "Kalibangan")]
+    assert read_question("Which district is it in?", history).question == "Which district is Kalibangan in?"

@@ -69,3 +69,10 @@ def test_there_after_a_which_question_for_a_place_is_in_its_answer():
     assert read_question("What does the air there tend to do?", history, genders).question == (
         "What does the air in the horse latitudes tend to do?"
     )
+
+
+def test_the_word_before_the_word_it_names_points_nowhere():
+    history = [("What is the owner of a pub properly known as?", "pub landlord")]
+    for word in ("term", "word"):
+        question = f"Since when has the {word} publican been in use?"
+        assert read_question(question, history).question == question

@@ -863,3 +863,29 @@ def test_they_after_a_family_that_answered_is_the_family():
 def test_a_name_the_small_model_ends_on_its_preposition_runs_on_to_its_object():
     history = [("Where did the Liberal Revolution of 1820 start?", "Porto")]
     assert read_question("What did it demand?", history).question == "What did the Liberal Revolution of 1820 demand?"
+
+
+def test_its_after_a_kind_answered_is_what_has_that_kind():
+    history = [("What kind of party system does the United States have?", "two-party")]
+    assert read_question("What are its two most powerful parties?", history).question == (
+        "What are the United States's two most powerful parties?"
+    )
+
+
+def test_what_it_was_known_as_asks_of_the_name_that_answered_a_which_question():
+    history = [("Which dialect did the mixture of Greek-speakers give birth to?", "Koine Greek")]
+    assert read_question("What was it known as?", history).question == "What was Koine Greek known as?"
+
+
+def test_it_done_by_the_verb_of_the_noun_it_stands_for_is_what_that_noun_was_done_to():
+    history = [("Which invention does the application of textual criticism to non-religious works not antedate?", "printing")]
+    assert read_question("To which texts is applying it taboo?", history).question == (
+        "To which texts is applying textual criticism taboo?"
+    )
+
+
+def test_he_is_the_laureate_that_answered_not_a_man_the_documents_call_he():
+    conversation = Conversation(genders=Genders(["Haq was sure that he was right."]))
+    question = "Which Nobel laureate worked with Haq's group?"
+    conversation.add(question, question, "Amartya Sen")
+    assert conversation.read("What was he worried about?").question == "What was Amartya Sen worried about?"

@@ -247,3 +247,17 @@ def test_why_after_what_something_became_puts_the_answer_after_the_verb():
 def test_a_lone_question_word_after_a_preposition_left_without_its_object_mid_question():
     history = [("Who did England lose 4–1 to in 2010?", "Germany")]
     assert read_question("In which round?", history).question == "In which round did England lose 4–1 to Germany in 2010?"
+
+
+def test_the_answer_takes_the_place_of_the_question_phrase_with_what_follows_its_noun():
+    history = [("Which daily newspaper in Sanskrit is published out of Mysore?", "Sudharma")]
+    assert read_question("Since when?", history).question == "Since when is Sudharma published out of Mysore?"
+    history = [("Which country in Europe did Germany invade in 1939?", "Poland")]
+    assert read_question("Why?", history).question == "Why did Germany invade Poland in 1939?"
+
+
+def test_and_which_replaces_the_question_phrase_whose_noun_is_tagged_an_adjective():
+    history = [("Which mathematician advanced Greek science in the Hellenistic period?", "Euclid")]
+    assert read_question("And which polymath?", history).question == (
+        "Which polymath advanced Greek science in the Hellenistic period?"
+    )
