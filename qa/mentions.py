@@ -44,7 +44,7 @@ PERSON_NOUNS = frozenset(
     "inventor merchant farmer worker citizen father mother son daughter brother sister wife husband child "
     "captain colonel lieutenant critic editor novelist playwright theologian monk missionary saint prophet "
     "manager owner employee investor banker analyst expert delegate envoy negotiator activist laureate linguist "
-    "polymath showrunner biologist psychologist sociologist anthropologist".split()
+    "polymath showrunner biologist psychologist sociologist anthropologist justice".split()
 )
 # heads that say little without their "of" phrase: "the three major types" of what?
 _LIGHT_NOUNS = frozenset(
@@ -538,7 +538,10 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     asked = asked_phrase(question)
     if asked is not None and asked[-1].lemma_.lower() not in KIND_NOUNS:
         # "Which organization ...?" is answered by one, "Which countries ...?" by several; "What kind ...?" by either
-        plural = is_plural(asked[1:])
+        # (by a common noun's own number, not the verb's the parser gave it: "In which 1961 case were such clauses
+        # held ...?" asks for one case)
+        noun = asked[-1]
+        plural = noun.tag_ == "NNS" if noun.pos_ == "NOUN" and not noun.text.endswith("ae") else is_plural(asked[1:])
     elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text and name:
         plural = False  # one person's name, though it ends in s ("Anthony Shorrocks"; not "inert ideas", so labelled)
     elif _a_firm(doc):

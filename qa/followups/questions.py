@@ -32,8 +32,13 @@ _IN_WHICH = re.compile(r"(?:in|on|at)\s+(?:which|what)\b", re.IGNORECASE)
 
 def inverted_which(question: Doc) -> bool:
     """"Which county is Detroit the seat of?": a "which" phrase parsed as the subject of "be" with a name after
-    it, which is what the question is about."""
+    it, which is what the question is about; so is "What are harmonics an important class of?", however parsed."""
     wh = wh_token(question)
+    words = [t for t in question if not t.is_punct]
+    # "What" first, "be" after it, an "of" left without its object at the end, and a subject between
+    stranded_of = len(words) > 4 and words[-1].lower_ == "of" and not any(c.dep_ == "pobj" for c in words[-1].children)
+    if stranded_of and wh is not None and wh.i == 0 and wh.lower_ == "what" and words[1].lemma_ == "be":
+        return True
     if wh is None or wh.lower_ != "which" or wh.dep_ != "det" or wh.head.dep_ != "nsubj" or wh.head.head.lemma_ != "be":
         return False
     return any(t.dep_ == "attr" and t.pos_ == "PROPN" and t.head == wh.head.head for t in question)

@@ -93,3 +93,10 @@ def test_the_noun_of_an_idiom_is_no_mention():
 def test_one_capitalised_word_that_answers_who_is_a_person_however_tagged():
     question = load_parser()("Who was the showrunner when the show debuted in Britain?")
     assert answer_mention(question, "Lythgoe") == Mention("Lythgoe", PERSON, plural=False, named=True)
+
+
+def test_an_answer_has_the_number_of_the_noun_asked_for_not_of_the_verb_the_parser_gave_it():
+    question = load_parser()("In which 1961 case were such clauses held unenforceable?")
+    assert not answer_mention(question, "Torcaso v. Watkins").plural
+    question = load_parser()("Which justice quoted Thomas Jefferson in Everson v. Board of Education?")
+    assert answer_mention(question, "Hugo Black").kind == PERSON

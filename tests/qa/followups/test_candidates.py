@@ -383,3 +383,12 @@ def test_what_a_person_is_known_as_is_a_person():
 def test_a_which_place_question_whose_preposition_has_its_own_object_locates_nothing():
     history = [("Which town in Hanumangarh district was a provincial capital of the Indus Valley Civilization?", "Kalibangan")]
     assert read_question("Which district is it in?", history).question == "Which district is Kalibangan in?"
+
+
+def test_what_a_question_for_the_whole_a_subject_is_part_of_leaves_the_subject_the_topic():
+    history = [("What are harmonics an important class of?", "overtones")]
+    assert read_question("What are their frequencies?", history).question == "What are harmonics' frequencies?"
+    history = [("What was the Gregorian calendar a reform of?", "the Julian calendar")]
+    assert read_question("What was the motivation for it?", history).question == (
+        "What was the motivation for the Gregorian calendar?"
+    )
