@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from qa.followups.history import TURNS_BACK, History
 from qa.followups.questions import OF_A_PLACE, inverted_which, locates, with_asked_noun
-from qa.followups.wording import AMOUNT, A_NAME, base_form
+from qa.followups.wording import AMOUNT, A_NAME, base_form, modifies
 from qa.mentions import (
     PERSON, PERSON_NOUNS, PLACE, THING, WH, Mention, answer_mention, asked_phrase, asks_circumstance, asks_name,
     asks_object, defined_phrase, defines, is_plural, kind_of_span, named_in_answer, owned_by_answer, parse,
@@ -50,11 +50,13 @@ def earlier_mentions(history: History, question: Doc) -> dict[bool, list[Mention
         if described is not None:
             # "the function" of "What is the function of the brain?" is what the answer gave, no thing of
             # its own: "What chemicals does it secrete?" asks of the brain
-            # (with its "of" phrase too where the answer names it: "the molecular unit of heredity" -> "A gene";
-            # not where it lists kinds of it, "igneous, sedimentary, and metamorphic")
+            # (with its "of" phrase too where the answer names it: "the molecular unit of heredity" -> "A gene", or
+            # says what it does: "a primary purpose of testing" -> "(to) detect software failures"; not where it
+            # lists kinds of it, "igneous, sedimentary, and metamorphic")
+            names_it = answer is not None or not modifies(turn.answer)
             ranked = [
                 (rank, m) for rank, m in ranked
-                if not (m.text == described.text or answer is not None and m.text.startswith(f"{described.text} "))
+                if not (m.text == described.text or names_it and m.text.startswith(f"{described.text} "))
             ]
         if described is not None and described.root.lemma_.lower() in _GLOSS_NOUNS:
             answer = None  # "robbery or illegal violence at sea", the meaning of piracy, is words about it, no thing
@@ -171,11 +173,11 @@ def _describes(answer: str) -> bool:
 
 def _described(question: Doc) -> Span | None:
     """The X of "What is X?" where X is a thing told by what it does or where it ranks ("the function of the
-    brain", "the most complex organ in a vertebrate's body"), which its answer names; not a thing the
-    question asks about ("the rainforest", "the Amazon rainforest")."""
+    brain", "a primary purpose of testing", "the most complex organ in a vertebrate's body"), which its answer
+    names; not a thing the question asks about ("the rainforest", "the Amazon rainforest")."""
     wh = wh_token(question)
     phrase = defined_phrase(question) if wh is not None and wh.lower_ == "what" and defines(question) else None
-    if phrase is None or phrase[0].lower_ != "the" or phrase.root.pos_ != "NOUN":
+    if phrase is None or phrase[0].lower_ not in ("the", "a", "an") or phrase.root.pos_ != "NOUN":
         return None
     told = any(t.dep_ == "prep" for t in phrase.root.children) or any(t.tag_ in ("JJS", "RBS") for t in phrase)
     return phrase if told else None

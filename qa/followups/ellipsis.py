@@ -36,6 +36,13 @@ ELSE_INSIDE = re.compile(
     r"\b(who|whom|what|where|which\s+[^\W\d_]+|how\s+many\s+[^\W\d_]+)\s+else\b", re.IGNORECASE
 )
 
+# "And in which country, soon after?": a time said after the ellipsis, kept for the question it stands for
+_TRAILING_WHEN = re.compile(
+    r",\s*((?:soon |shortly |not long |long |just )?(?:after|afterwards|later|before|earlier)(?: that)?|then|now|today)"
+    r"\s*\?*\s*$",
+    re.IGNORECASE,
+)
+
 _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IGNORECASE)
 
 # "Why?", "And when exactly?", "Against whom?", "Since when?", "Instead of what?", "By whose vote?", "And how many acres?",
@@ -69,8 +76,20 @@ _SHARE_OF = re.compile(r"\b(?:most|many|some|all|few|half|much|none|each)\s+of\s
 _A_SHARE = re.compile(r"^(?:the\s+)?(?:most|many|some|all|few|half|much|none|each|others?)\b", re.IGNORECASE)
 
 
+def _same_gerund(new: Doc, previous: Doc) -> Token | None:
+    """The "-ing" verb of the previous question that an ellipsis opens with again, its phrase to be swapped
+    ("eating" of "What is eating parts of plants called?" for "And eating parts of fungi?")."""
+    if not len(new) or new[0].tag_ != "VBG":
+        return None
+    return next((t for t in previous if t.tag_ == "VBG" and t.lower_ == new[0].lower_ and t.right_edge.i > t.i), None)
+
+
 def resolve_ellipsis(question: str, previous: ChatTurn) -> str | None:
     """'Why?' or 'And Germany?': the previous question as read, with a new question word or name."""
+    when = _TRAILING_WHEN.search(question)
+    if when is not None:  # "And in which country, soon after?" -> "In which country did ..., soon after?"
+        read = resolve_ellipsis(f"{question[: when.start()]}?", previous)
+        return None if read is None else f"{read.rstrip('?').rstrip()}, {when.group(1)}?"
     # "When?" after "What else happened in Munster?" asks when what happened there happened, no "else"
     previous = replace(previous, read_as=ELSE_INSIDE.sub(r"\1", previous.read_as))
     lone = _LONE_WH.match(question)
@@ -98,6 +117,10 @@ def resolve_ellipsis(question: str, previous: ChatTurn) -> str | None:
     if asked is not None and len(first) == 2 and first[0].lower() == asked.lower_:
         rest = first[1]  # "And why the North Siders?" after "Why are the Cubs called the Lovable Losers?"
     doc = parse(rest)
+    gerund = _same_gerund(doc, parse(previous.read_as))
+    if gerund is not None:  # "And eating parts of fungi?" after "What is eating parts of plants called?"
+        end = gerund.right_edge
+        return previous.read_as[: gerund.idx] + rest + previous.read_as[end.idx + len(end.text) :]
     # (a capitalised word before a name is in it: "Turing" of "Turing Awards", tagged a verb)
     verbs = [
         t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")

@@ -392,3 +392,9 @@ def test_what_a_question_for_the_whole_a_subject_is_part_of_leaves_the_subject_t
     assert read_question("What was the motivation for it?", history).question == (
         "What was the motivation for the Gregorian calendar?"
     )
+
+
+def test_it_after_what_a_purpose_of_something_is_answered_with_a_verb_is_that_something():
+    for purpose in ("to detect software failures", "detect software failures"):
+        history = [("What is a primary purpose of testing?", purpose)]
+        assert read_question("What can it not establish?", history).question == "What can testing not establish?"

@@ -264,3 +264,15 @@ def test_and_the_second_largest_keeps_the_noun_the_superlative_described():
 def test_and_an_adjective_phrase_swaps_what_the_clause_said_its_subject_was():
     history = [("What share of Europeans thought the goal was about right?", "57 percent")]
     assert read_question("And too modest?", history).question == "What share of Europeans thought the goal was too modest?"
+
+
+def test_an_ellipsis_with_a_time_after_it_keeps_the_time():
+    history = [("In which revolution did humanism begin to mean an ethical philosophy?", "the French Revolution")]
+    assert read_question("And in which country, soon after?", history).question == (
+        "In which country did humanism begin to mean an ethical philosophy, soon after?"
+    )
+
+
+def test_and_with_the_same_ing_verb_swaps_its_phrase():
+    history = [("What is eating parts of plants called?", "herbivory")]
+    assert read_question("And eating parts of fungi?", history).question == "What is eating parts of fungi called?"
