@@ -955,7 +955,6 @@ def _titled_of(chunk: Span) -> Span | None:
     return doc[chunk.start : befell] if befell > chunk.end + 1 else None
 
 
-# bare nouns that make one verb with "take": "take part", "take place", "take effect" name nothing
 # bare nouns that make one verb with a light verb ("took part", "gave birth to", "made use of")
 _IDIOM_NOUNS = {
     "take": frozenset("part place effect hold shape root charge care".split()),
