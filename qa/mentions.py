@@ -705,6 +705,9 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             continue
         if chunk[0].pos_ == "SCONJ":  # "that air" in "Who proved that air is necessary?": "that" opens a clause
             chunk = chunk[1:]
+        numbered = chunk.end < len(doc) and chunk.root.pos_ == "PROPN" and doc[chunk.end].dep_ == "nummod"
+        if numbered and doc[chunk.end].head == chunk.root:
+            chunk = doc[chunk.start : chunk.end + 1]  # a name's number after it is in it: "Milestone 1", "Apollo 11"
         if len(chunk) > 1 and _NAME_VERB.fullmatch(chunk[-1].text) and not any(t.pos_ == "VERB" for t in doc):
             chunk = chunk[:-1]  # "When was Egypt Christianised?": a verb made of a name, tagged one with it
         conjuncts = [t for t in chunk.root.conjuncts if t.i > chunk.root.i]
@@ -775,7 +778,11 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
         holder = _office_holder(chunk)
         if holder is not None:  # "Napoleon" of "When was Napoleon Emperor of the French?", parsed as one phrase
             mentions.append(((1, 0, 0), chunk.start, Mention(holder.text, PERSON, False, True)))
-        mention = Mention(text, kind, is_plural(chunk), named, body=kind == THING and is_body(chunk))
+        # (one of a list is one: "Daniel" of "Daniel and his friends", whose list is a mention of its own; not "the
+        # City" of "the City and Guilds College", a name of its own)
+        one = conjuncts and chunk[0].lower_ != "the"
+        plural = chunk.root.tag_ in ("NNS", "NNPS") if one else is_plural(chunk)
+        mention = Mention(text, kind, plural, named, body=kind == THING and is_body(chunk))
         mentions.append(((1, role, 0 if named else 1), chunk.start, mention))
     chunked = {t.i for chunk in doc.noun_chunks for t in chunk}
     for token in doc:

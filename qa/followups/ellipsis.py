@@ -65,7 +65,7 @@ _LONE_WH = re.compile(
     r"(?:which|what)\s+(?!(?:about|for|if|then|exactly|is|was|are|were|did|do|does)\b)[^\W\d_]+(?:-[^\W\d_]+)*"
     r"(?:\s+[^\W\d_]+(?:-[^\W\d_]+)*)?"
     r"(?:\s+of\s+(?:the\s+)?[^\W\d_]+)?|"
-    r"what))"  # "And in which country?"
+    r"what)(?:\s+(?:especially|precisely|approximately))?)"  # "And in which country?", "When especially?"
     r"\s*(?:then|exactly)?\s*\??\s*$",
     re.IGNORECASE,
 )

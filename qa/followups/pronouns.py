@@ -62,7 +62,7 @@ _DONE_OF = re.compile(r"^the\s+(\w+)\s+of\s+(\S.*)$", re.IGNORECASE)
 _WORDS_ARE = frozenset("derive mean spell pronounce translate coin".split())
 
 _SAID_OF_WORDS = frozenset(
-    "use mean spell write pronounce call say derive come translate coin suggest propose choose".split()
+    "use mean spell write pronounce call say derive come translate coin suggest propose choose introduce popularize".split()
 )
 
 

@@ -12,6 +12,8 @@ from qa.mentions import KIND_NOUNS, WH, asked_phrase, is_plural, parse, wh_token
 
 _WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+(ones?)\b", re.IGNORECASE)
 
+_GRADED_ONE = re.compile(r"\b(?:a|an|the)\s+(\w+)\s+one\b", re.IGNORECASE)  # "a weaker one", "the largest one"
+
 _DO_IT = re.compile(r"\b(did|does|do)\s+(\S.*?)\s+do\s+(?:it|so|this|that)\b", re.IGNORECASE)
 
 
@@ -25,12 +27,28 @@ def one_named(question: str, previous: str) -> str:
     if asked is not None and asked[-1].lemma_.lower() not in KIND_NOUNS:
         if is_plural(asked[1:]) == (one.group(2).lower() == "ones"):
             return f"{question[: one.end(1)]} {asked[1:].text}{question[one.end() :]}"
+    graded = _graded_one(question, previous)
+    if graded is not None:
+        return graded
     ones = re.search(r"\bones\b", question, re.IGNORECASE)
     if ones is None:
         return question
     doc = parse(previous)
     noun = next((t for t in doc if t.tag_ == "NNS" and t.text.islower() and t.dep_ != "compound"), None)
     return question if noun is None else f"{question[: ones.start()]}{noun.text}{question[ones.end() :]}"
+
+
+def _graded_one(question: str, previous: str) -> str | None:
+    """"a weaker one" after "Which party supported a stronger central government?": "a weaker central
+    government", the noun the last question graded, with what came between its grading word and it."""
+    one = _GRADED_ONE.search(question)
+    if one is None or parse(question[one.start(1) :])[0].tag_ not in ("JJR", "JJS"):
+        return None
+    doc = parse(previous)
+    graded = next((t for t in doc if t.tag_ in ("JJR", "JJS") and t.head.pos_ == "NOUN" and t.i < t.head.i), None)
+    if graded is None:
+        return None
+    return f"{question[: one.end(1)]} {doc[graded.i + 1 : graded.head.i + 1].text}{question[one.end() :]}"
 
 
 def done_again(question: str, previous: ChatTurn) -> str | None:

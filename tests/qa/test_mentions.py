@@ -100,3 +100,13 @@ def test_an_answer_has_the_number_of_the_noun_asked_for_not_of_the_verb_the_pars
     assert not answer_mention(question, "Torcaso v. Watkins").plural
     question = load_parser()("Which justice quoted Thomas Jefferson in Everson v. Board of Education?")
     assert answer_mention(question, "Hugo Black").kind == PERSON
+
+
+def test_a_names_number_after_it_is_in_the_mention():
+    assert "Milestone 1" in [m.text for m in question_mentions(load_parser()("When was Milestone 1 leaked?"))]
+
+
+def test_one_of_a_list_is_one_and_the_list_several():
+    mentions = question_mentions(load_parser()("For how many days did Daniel and his friends receive their diet?"))
+    plural = {m.text: m.plural for m in mentions}
+    assert (plural["Daniel"], plural["Daniel and his friends"]) == (False, True)

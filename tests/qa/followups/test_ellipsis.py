@@ -276,3 +276,8 @@ def test_an_ellipsis_with_a_time_after_it_keeps_the_time():
 def test_and_with_the_same_ing_verb_swaps_its_phrase():
     history = [("What is eating parts of plants called?", "herbivory")]
     assert read_question("And eating parts of fungi?", history).question == "What is eating parts of fungi called?"
+
+
+def test_a_lone_question_word_keeps_especially_after_it():
+    history = [("Why was the new user interface criticized?", "for being confusing")]
+    assert read_question("When especially?", history).question == "When especially was the new user interface criticized?"

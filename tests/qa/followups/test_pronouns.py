@@ -889,3 +889,8 @@ def test_he_is_the_laureate_that_answered_not_a_man_the_documents_call_he():
     question = "Which Nobel laureate worked with Haq's group?"
     conversation.add(question, question, "Amartya Sen")
     assert conversation.read("What was he worried about?").question == "What was Amartya Sen worried about?"
+
+
+def test_a_term_introduced_is_the_term():
+    history = [("Who introduced the term Iranian for the language family?", "Christian Lassen")]
+    assert read_question("When did he introduce it?", history).question == "When did Christian Lassen introduce the term Iranian?"

@@ -47,3 +47,8 @@ def test_do_it_is_what_the_last_question_asked_was_done():
     assert read_question("Why do they do it?", history).question == (
         "Why do capitalist firms substitute capital equipment for labor inputs?"
     )
+
+
+def test_a_graded_one_is_the_noun_the_last_question_graded():
+    history = [("Which party supported a stronger central government?", "the Federalist Party")]
+    assert read_question("And who wanted a weaker one?", history).question == "Who wanted a weaker central government?"
