@@ -10,7 +10,7 @@ from qa.followups.wording import as_object, base_form
 from qa.mentions import KIND_NOUNS, WH, asked_phrase, is_plural, parse, wh_token
 
 
-_WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+(ones?)\b", re.IGNORECASE)
+_WHICH_ONE = re.compile(r"^\s*(?:(?:and|but|so)\s+)?(which|what)\s+(?:(other)\s+)?(ones?)\b", re.IGNORECASE)
 
 _GRADED_ONE = re.compile(r"\b(?:a|an|the)\s+(\w+)\s+one\b", re.IGNORECASE)  # "a weaker one", "the largest one"
 
@@ -25,8 +25,12 @@ def one_named(question: str, previous: str) -> str:
     one = _WHICH_ONE.match(question)
     asked = asked_phrase(parse(previous)) if one is not None else None
     if asked is not None and asked[-1].lemma_.lower() not in KIND_NOUNS:
-        if is_plural(asked[1:]) == (one.group(2).lower() == "ones"):
-            return f"{question[: one.end(1)]} {asked[1:].text}{question[one.end() :]}"
+        several = one.group(3).lower() == "ones"
+        if is_plural(asked[1:]) == several:
+            return f"{question[: one.start(3)]}{asked[1:].text}{question[one.end() :]}"
+        if one.group(2) and not several:  # "Which other one is?" after "Which cities are ...?": another city
+            noun = " ".join([*(t.text for t in asked[1:-1]), asked[-1].lemma_])
+            return f"{question[: one.start(3)]}{noun}{question[one.end() :]}"
     graded = _graded_one(question, previous)
     if graded is not None:
         return graded

@@ -52,3 +52,10 @@ def test_do_it_is_what_the_last_question_asked_was_done():
 def test_a_graded_one_is_the_noun_the_last_question_graded():
     history = [("Which party supported a stronger central government?", "the Federalist Party")]
     assert read_question("And who wanted a weaker one?", history).question == "Who wanted a weaker central government?"
+
+
+def test_which_other_one_is_another_of_the_noun_asked_for_in_the_singular():
+    history = [("Which cities are frequently called city-states?", "Berlin and Hamburg")]
+    assert read_question("Which other one is?", history).question == "Which other city is?"
+    history = [("Which city is called a city-state?", "Berlin")]
+    assert read_question("Which other one is?", history).question == "Which other city is?"
