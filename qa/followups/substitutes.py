@@ -19,9 +19,10 @@ _DO_IT = re.compile(r"\b(did|does|do)\s+(\S.*?)\s+do\s+(?:it|so|this|that)\b", r
 
 def one_named(question: str, previous: str) -> str:
     """"Which one occupies ...?" after "Which town blocks ...?": "Which town occupies ...?", the noun the last
-    question asked for in its "one"'s place ("ones" for a plural; "What kind" names no noun). Any other
-    "ones" is the last question's first plural noun: "What do busy ones have?" after "What do most of the
-    world's airports lack?" asks about busy airports."""
+    question asked for in its "one"'s place ("ones" for a plural; "What kind" names no noun; "Which other
+    one ...?" after "Which cities ...?", another city). "a weaker one" is the noun the last question graded.
+    Any other "ones" is the last question's first plural noun: "What do busy ones have?" after "What do most
+    of the world's airports lack?" asks about busy airports."""
     one = _WHICH_ONE.match(question)
     asked = asked_phrase(parse(previous)) if one is not None else None
     if asked is not None and asked[-1].lemma_.lower() not in KIND_NOUNS:
