@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from qa.followups.history import TURNS_BACK, History
 from qa.followups.questions import OF_A_PLACE, inverted_which, locates, with_asked_noun
-from qa.followups.wording import AMOUNT, A_NAME, base_form, modifies
+from qa.followups.wording import AMOUNT, A_NAME, base_form, modifies, names_the_doing
 from qa.mentions import (
     PERSON, PERSON_NOUNS, PLACE, THING, WH, Mention, answer_mention, asked_phrase, asks_circumstance, asks_name,
     asks_object, defined_phrase, defines, is_plural, kind_of_span, named_in_answer, owned_by_answer, parse,
@@ -278,9 +278,8 @@ def _object_done_to_again(previous: Doc, question: Doc) -> tuple[set[str], bool]
 def _done_as_a_noun(question: Doc, verb: str) -> bool:
     """"the Soviet invasion of it" after "When did Germany invade Poland?": the verb's noun, with a pronoun
     for what it is done to (a noun that opens as the verb does: "invasion", "conquest", "election")."""
-    stem = verb[: max(4, len(verb) - 2)]
     return any(
-        t.pos_ == "NOUN" and t.lower_ != verb and t.lower_.startswith(stem) and t.lemma_.lower() not in PERSON_NOUNS
+        t.pos_ == "NOUN" and names_the_doing(t.text, verb) and t.lemma_.lower() not in PERSON_NOUNS
         and any(of.lower_ == "of" and any(p.tag_ == "PRP" for p in of.children) for of in t.children)
         for t in question
     )

@@ -16,7 +16,7 @@ from qa.followups.referents import (
     a_city, answered_genders, answered_people, first_agreeing, gender_of, name_answered, named_subject, place_answered,
     placed_name, two_parties, unplaced_name, who_answered,
 )
-from qa.followups.wording import AMOUNT, as_inserted, base_form, same_words, says, starts_as_name
+from qa.followups.wording import AMOUNT, as_inserted, base_form, names_the_doing, same_words, says, starts_as_name
 from qa.genders import HE, SHE, Genders
 from qa.mentions import (
     IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees, asked_phrase, asks_name,
@@ -249,8 +249,7 @@ def _done_to(pronoun: Token, text: str) -> str:
     done = _DONE_OF.match(text)
     if done is None or pronoun.dep_ != "dobj" or pronoun.head.pos_ != "VERB":
         return text
-    verb = base_form(pronoun.head).lower()
-    return done.group(2) if done.group(1).lower().startswith(verb[: max(4, len(verb) - 2)]) else text
+    return done.group(2) if names_the_doing(done.group(1), base_form(pronoun.head).lower()) else text
 
 
 def _said(pronoun: Token, previous: ChatTurn) -> Mention | None:

@@ -102,3 +102,9 @@ def untagged_past(verb: Token) -> str | None:
 def upper_first(text: str) -> str:
     """The text with its first letter in capitals, the rest as written ("iPod" stays)."""
     return text[:1].upper() + text[1:]
+
+
+def names_the_doing(noun: str, verb: str) -> bool:
+    """Whether a noun names what a verb (its base form) does: it opens as the verb does ("invasion" of
+    "invade", "application" of "apply", "election" of "elect")."""
+    return noun.lower() != verb and noun.lower().startswith(verb[: max(4, len(verb) - 2)])
