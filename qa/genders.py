@@ -38,7 +38,9 @@ _WORD = re.compile(r"[^\W\d_][\w'-]*")
 _SENTENCE_END = re.compile(r"[.!?;](?=\s)|\n")
 _QUOTE = re.compile("[\"\u201c\u201d]")
 _NO_SUBJECT_AFTER = re.compile(
-    r"(?<![\w-])(?:a|an|his|her|their|its|whose|(?:to|in|at|by|from|into|near|towards|of)(?:\s+the)?)\s+$", re.IGNORECASE
+    r"(?<![\w-])(?:a|an|his|her|their|its|whose|"
+    r"(?:to|in|on|onto|upon|at|by|from|into|near|towards|of|over|under|with|through|across|against|about)(?:\s+the)?)\s+$",
+    re.IGNORECASE,
 )
 _LIGHT_VERBS = frozenset("be have do get make go take become".split())
 _SUBORDINATORS = frozenset("after when while although though once because since as before if until".split())
@@ -67,8 +69,8 @@ def by_title(name: str) -> str | None:
 class Genders:
     """Looks a person's gender up in the documents' own words, and whether they write a name as a group's
     (`is_group`) or a place's (`is_placed`), which tells whether "he" or "she" may mean it, as doing
-    what a question asks (`writes_as_doing`), or as describing a noun (`writes_before`); each name is worked
-    out once."""
+    what a question asks (`writes_as_doing`), as describing a noun (`writes_before`), or as a plural
+    (`writes_as_plural`); each name is worked out once."""
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
         self._texts = [t for t in texts if t]
@@ -77,6 +79,7 @@ class Genders:
         self._placed: dict[str, bool] = {}
         self._doing: dict[tuple[str, str], bool] = {}
         self._before: dict[tuple[str, str], bool] = {}
+        self._plural: dict[str, bool] = {}
 
     @property
     def reads_documents(self) -> bool:
@@ -135,6 +138,19 @@ class Genders:
             self._doing[key] = any(pattern.search(text) for text in self._texts)
         return self._doing[key]
 
+    def writes_as_plural(self, name: str) -> bool:
+        """Whether the documents write the name as a plural's subject, "are" or "were" right after it ("The matua
+        were located in the coastal villages"); not as the last of several ("Japan and Germany are") or of what
+        it is part of ("the people of Guam were"). Without documents, False."""
+        bare = _bare(name)
+        if not self._texts or not bare:
+            return False
+        if bare not in self._plural:
+            several = r"(?<!\band )(?<!\bor )(?<!, )(?<!\bof )(?<!\bof the )(?<!\bof The )"
+            pattern = re.compile(rf"{several}(?<![\w-]){re.escape(bare)}\s+(?:are|were)\b")
+            self._plural[bare] = any(pattern.search(text) for text in self._texts)
+        return self._plural[bare]
+
     def writes_before(self, words: str, noun: str) -> bool:
         """Whether the documents write `words` right before `noun` in lower case, as what describes it ("horse"
         before "latitudes", "Mediterranean" before "climate"). Without documents, False."""
@@ -155,7 +171,8 @@ class Genders:
             for found in pattern.finditer(text):
                 if _NO_SUBJECT_AFTER.search(text, max(0, found.start() - 12), found.start()):
                     # "a Spectre meeting, where he ...": a name after "a" says what kind; "travelled to Paris and
-                    # allied himself with ...": one after a preposition is no subject of the verbs that follow,
+                    # allied himself with ...", "When Magellan arrived on Guam, he was greeted": one after a
+                    # preposition is no subject of the verbs that follow,
                     # nor one owned ("in his Seven Lamps of Architecture, published 1849, was ... in his view"), nor one
                     # after "by the" ("by the British journal Physics World he was ranked ...")
                     continue

@@ -44,7 +44,8 @@ PERSON_NOUNS = frozenset(
     "inventor merchant farmer worker citizen father mother son daughter brother sister wife husband child "
     "captain colonel lieutenant critic editor novelist playwright theologian monk missionary saint prophet "
     "manager owner employee investor banker analyst expert delegate envoy negotiator activist laureate linguist "
-    "polymath showrunner biologist psychologist sociologist anthropologist justice".split()
+    "polymath showrunner biologist psychologist sociologist anthropologist justice caliph sultan emir imam shah "
+    "pharaoh tsar czar khan vizier advisor adviser".split()
 )
 # heads that say little without their "of" phrase: "the three major types" of what?
 _LIGHT_NOUNS = frozenset(
@@ -192,11 +193,14 @@ _AE_SINGULARS = frozenset({"reggae", "sundae", "brae"})
 def is_plural(span: Span) -> bool:
     """A plural head, or a list of two or more names or people, or with a plural in it ("Hamada and
     Lambrecht", "his mother and wife", "USB 3.0 and newer interfaces"); "acquisition and cross-servicing
-    agreement" and "the first two-plus-two meeting" are one thing each."""
+    agreement", "the first two-plus-two meeting" and "hematite or red ochre" are one thing each."""
     root = span.root
     coordinated = any(t.dep_ == "cc" and t.head == root for t in span)  # not "French and Indian War"
     # "Hamada and Lambrecht", and "his mother and wife": two names, or two people, joined are several
     joined = [t for t in root.children if t.dep_ == "conj"]
+    joining = {t.lower_ for t in span if t.dep_ == "cc" and t.head == root}
+    if joined and joining == {"or"}:  # "hematite or red ochre": one or the other, of the number of the last
+        return joined[-1].tag_ in ("NNS", "NNPS")
     persons = root.lemma_.lower() in PERSON_NOUNS and any(t.lemma_.lower() in PERSON_NOUNS for t in joined)
     plurals = any(t.tag_ in ("NNS", "NNPS") for t in joined)  # "USB 3.0 and newer interfaces"
     listed = (root.pos_ == "PROPN" and bool(joined)) or (coordinated and (persons or plurals))
@@ -379,7 +383,11 @@ def asks_circumstance(question: Doc) -> bool:
         noun = wh.i + 1 < len(question) and question[wh.i + 1].pos_ == "NOUN" and question[wh.i + 1].dep_ == "nsubj"
         return time or noun
     if wh.lower_ in ("which", "what") and wh.dep_ == "det":
-        return wh.head.dep_ == "pobj"  # "During which period ...?", "In which city ...?"
+        # "During which period ...?", "In which city ...?"; not a preposition left at the end that makes its verb
+        # ask for a thing ("Which branch does Estonian belong to?", "Which firm did he work for?")
+        preposition = wh.head.head
+        stranded = preposition.i > wh.head.i and preposition.lower_ in ("to", "of", "with", "for")
+        return wh.head.dep_ == "pobj" and not stranded
     if wh.lower_ not in ("where", "when", "why", "how"):
         return False
     return not (wh.lower_ == "how" and wh.i + 1 < len(question) and question[wh.i + 1].lower_ in ("many", "much"))
@@ -511,6 +519,9 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
     clause = clause and not (doc[0].tag_ in ("VBN", "VBG", "VBD") and people)
     # nor is a participle the parser hangs on the noun it describes ("blending inheritance", "rising sea levels")
     clause = clause and not (doc[0].dep_ == "amod" and span.root.pos_ in ("NOUN", "PROPN"))
+    # nor a noun the tagger took for a past tense, the word its own lemma, before a noun ("vowel" of "vowel harmony")
+    past = doc[0].tag_ in ("VBD", "VBN") and doc[0].lemma_.lower() == doc[0].lower_
+    clause = clause and not (past and len(doc) > 1 and doc[1].tag_ in ("NN", "NNS"))
     # nor one that ends in the noun a which-question asked for ("embedded computers" for "Which computers ...?")
     asked_noun = asked_phrase(question)
     clause = clause and not (asked_noun is not None and doc[-1].lemma_.lower() == asked_noun[-1].lemma_.lower())
@@ -542,6 +553,10 @@ def answer_mention(question: Doc, answer: str) -> Mention | None:
         # held ...?" asks for one case)
         noun = asked[-1]
         plural = noun.tag_ == "NNS" if noun.pos_ == "NOUN" and not noun.text.endswith("ae") else is_plural(asked[1:])
+        # and what "are" or "were" says is several, whatever the noun's tag ("Which phyla are radially symmetric?", a
+        # singular to it; not a verb's passive the parser gave the noun: "In which 1961 case were such clauses held ...?")
+        subject = noun.dep_ == "nsubj" and any(t.dep_ == "det" and t.lower_ in WH for t in noun.children)
+        plural = plural or subject and noun.head.lower_ in ("are", "were") and noun.head.dep_ == "ROOT"
     elif len(doc.ents) == 1 and doc.ents[0].label_ == "PERSON" and doc.ents[0].text == doc.text and name:
         plural = False  # one person's name, though it ends in s ("Anthony Shorrocks"; not "inert ideas", so labelled)
     elif _a_firm(doc):
@@ -701,6 +716,12 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             continue
         if chunk[0].lower_ == "no":  # "no cure" of "What is there no cure for?" is nothing to refer to
             continue
+        # an adjective after its noun, alone and before a verb, is in it: "adult contemporary" of "... does adult
+        # contemporary tend to have?" (not "the deal worth" of "How much was the deal worth?", "objections likely to")
+        after = doc[chunk.end] if chunk.end + 1 < len(doc) else None
+        postposed = after is not None and after.dep_ == "amod" and after.head == chunk.root and not list(after.children)
+        if postposed and doc[chunk.end + 1].pos_ in ("VERB", "AUX"):
+            chunk = doc[chunk.start : chunk.end + 1]
         if _idiom_object(chunk):  # nor "part" of "took part in the assault"
             continue
         if chunk[0].pos_ == "SCONJ":  # "that air" in "Who proved that air is necessary?": "that" opens a clause
@@ -754,7 +775,9 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
                 owns = ent.root.dep_ == "poss" and role == 0 and kind_of_span(chunk) == THING
                 owns = owns and (is_body(chunk) or chunk.root.lemma_.lower() in _WORK_NOUNS)
                 modifies = ent.root.dep_ == "compound" or owns
-                rank = (1, role, 2) if modifies and ent.root.head == chunk.root else (1, role, 0)
+                # (a compound's name anywhere in the phrase: "St. Barthélemy" of "the St. Barthélemy French patois")
+                inside = ent.root.head == chunk.root or ent.root.dep_ == "compound" and ent.root.head in chunk
+                rank = (1, role, 2) if modifies and inside else (1, role, 0)
                 mentions.append((rank, ent.start, Mention(_name(ent), _entity_kind(ent.root), False, True)))
         for owner in (t for t in chunk if t.dep_ == "poss" and t.head == chunk.root and t.pos_ == "NOUN"):
             # "oxygen" in "oxygen's atomic number": what "its" most likely means next
@@ -946,7 +969,11 @@ def _titled_of(chunk: Span) -> Span | None:
     if root.i == 0 or chunk.end + 1 >= len(doc) or doc[chunk.end].lower_ != "of":
         return None
     of = doc[chunk.end]
-    titled = root.text[:1].isupper() and doc[chunk.end + 1].text[:1].isupper()
+    if not any(c.dep_ == "pobj" for c in of.children):
+        return None  # "a member of" of "What is the prime minister often a member of?": what it is of is asked
+    # (after a "the": "the Prime Minister of the United Kingdom")
+    named = doc[chunk.end + 2] if doc[chunk.end + 1].lower_ == "the" and chunk.end + 2 < len(doc) else doc[chunk.end + 1]
+    titled = root.text[:1].isupper() and named.text[:1].isupper()
     if titled or root.lemma_.lower() in _LIGHT_NOUNS:
         return doc[chunk.start : of.right_edge.i + 1]
     bare = _bare_of(of)

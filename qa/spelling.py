@@ -26,6 +26,7 @@ from qa.mentions import SPACY_MODEL
 log = logging.getLogger(__name__)
 
 _WORD = re.compile(r"[^\W\d_]+")
+_ENDINGS = ("s", "es", "d", "ed", "ing")
 _POSSESSIVE_S = ("'s", "\u2019s")
 MIN_LENGTH = 4  # shorter words have too many neighbours to guess from
 LONG_WORD = 8  # from this length two edits (a swap counts as one) are allowed
@@ -118,6 +119,8 @@ class Speller:
             return _as_typed(self._form[lower[:-1]], word) + "'s"
         if not self._unknown(lower):
             return word
+        if any(form in self._counts for form in _other_forms(lower)):
+            return word  # "reemerge" where the documents write "reemerged": the word, in the form the person meant
         limit = 2 if len(word) >= LONG_WORD else 1
         near = process.extract(lower, self._words, scorer=OSA.distance, score_cutoff=limit, limit=None)
         near = [(w, d) for w, d, _ in near if w[0] == lower[0]]
@@ -125,6 +128,12 @@ class Speller:
             return word
         best, _ = min(near, key=lambda pair: (pair[1], -self._counts[pair[0]], pair[0]))
         return _as_typed(self._form[best], word)
+
+
+def _other_forms(word: str) -> set[str]:
+    """The word with an inflection's ending added or taken off: "reemerge" -> "reemerged", "reemerges", ...."""
+    added = {word + ending for ending in _ENDINGS}
+    return added | {word[: -len(ending)] for ending in _ENDINGS if word.endswith(ending) and len(word) > len(ending) + 2}
 
 
 def _as_typed(form: str, typed: str) -> str:

@@ -50,7 +50,8 @@ _ELLIPSIS_LEAD = re.compile(r"^\s*(?:and|but|so|what about|how about)\s+", re.IG
 _LONE_WH = re.compile(
     r"^\s*(?:(?:and|but|so)\s+)?"
     r"((?:(?:mainly|mostly|chiefly|primarily|largely|usually|roughly)\s+)?"  # "Mainly where?"
-    r"(?:(?:according\s+to|instead\s+of|against|with|within|without|by|to|toward|towards|for|from|since|until|in|"
+    r"(?:(?:according\s+to|instead\s+of|along\s+with|together\s+with|"
+    r"against|with|within|without|by|to|toward|towards|for|from|since|until|in|"
     r"inside|outside|"
     r"on|at|about|around|after|before|of|as|into|over|under|during|through|throughout|among|between|across|along|"
     r"near|behind|beyond|via|upon|amid|amidst|despite|following|unlike|like|besides|beside|alongside|regarding|"
@@ -58,7 +59,9 @@ _LONE_WH = re.compile(
     # "By the union of which churches?", "At the request of whom?", "As part of what?", "With programs in what?"
     r"(?:(?:the\s+)?[^\W\d_]+\s+(?:of|in|on|for)\s+)?)?"
     # "And how many Copa del Rey trophies?": what is counted, a name of three words and its noun
-    r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,4}|how\s+(?:long|often|far)|how|whom|who|"
+    # "How long after the introduction of the Web?": how long, told from another time
+    r"(?:why|when|where|how\s+(?:many|much)(?:\s+[^\W\d_]+){0,4}|how\s+(?:long|soon)\s+(?:after|before)\s+[^?]+?|"
+    r"how\s+(?:long|often|far)|how|whom|who|"
     r"whose\s+[^\W\d_]+|"
     # "With what share of the vote?": a phrase with its "of"
     # (a word may have hyphens: "In which by-election?")
@@ -122,11 +125,15 @@ def resolve_ellipsis(question: str, previous: ChatTurn) -> str | None:
         end = gerund.right_edge
         return previous.read_as[: gerund.idx] + rest + previous.read_as[end.idx + len(end.text) :]
     # (a capitalised word before a name is in it: "Turing" of "Turing Awards", tagged a verb)
+    # (nor is a lone "-ing" word after "What is ...?", a gerund: "And depaneling?" after "What is panelization?";
+    # nor a relative clause's: "And pain that resolves quickly?")
+    gerund = len(doc) == 1 and doc[0].tag_ == "VBG" and _what_it_is(parse(previous.read_as)) is not None
+    clause_words = {w.i for t in doc if t.dep_ == "relcl" for w in t.subtree}
     verbs = [
-        t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound")
-        and not (t.text[:1].isupper() and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN")
+        t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod", "compound") and t.i not in clause_words
+        and not (t.text[:1].isupper() and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "PROPN") and not gerund
     ]
-    if not rest or verbs or any(t.lower_ in WH for t in doc):
+    if not rest or verbs or any(t.lower_ in WH and t.i not in clause_words for t in doc):
         return None  # "And what did that make clear?" is a question of its own ("Turing Award winners" is not)
     name = re.sub(r"(?:'s|')$", "", rest).strip()
     if not name:
@@ -215,17 +222,24 @@ def resolve_ellipsis(question: str, previous: ChatTurn) -> str | None:
     plural = is_plural(core)
     mentions = question_mentions(prev)
     kin = [m for m in mentions if m.kind == kind and m.text != name]
-    target = min(kin, key=lambda m: m.plural != plural, default=None)
+    # and a description for a description: "And the largest city?" after "What is the capital of Guam?" is no Guam
+    described = not _a_name(name)
+    target = min(kin, key=lambda m: (m.plural != plural, (not _a_name(m.text)) != described), default=None)
     names = [m for m in mentions if A_NAME.fullmatch(m.text) and m.text != name]
-    if target is None and A_NAME.fullmatch(name) and len(names) == 1:
+    if target is None and A_NAME.fullmatch(name) and len({m.text for m in names}) == 1:
         # a name for the one name asked about, whatever the small model labels either ("And Bristol?", an
         # organisation to it, after "How many times was London attacked?")
         target = names[0]
-    unnamed = [m for m in mentions if not m.named and m.plural == plural and m.text != name]
+    things = [m for m in mentions if not m.named and m.text != name]
+    unnamed = [m for m in things if m.plural == plural] or things  # (of another number where that is all there is:
+    # "And the oceans?" after "What produced the primordial atmosphere?")
     if target is None and not A_NAME.fullmatch(name) and len(unnamed) == 1:
         # a thing for the one thing of its number asked about, whatever their kinds ("And the discs?" after
         # "Who produced the players?", the players a person's noun to the rules)
         target = unnamed[0]
+    said = _what_it_is(prev) if target is None else None
+    if said is not None:  # "And predation?" after "What is detritivory?", "detritivory" read as an adjective
+        return previous.read_as[: said.start_char] + name + previous.read_as[said.end_char :]
     found = re.search(rf"\b{re.escape(target.text)}\b", previous.read_as) if target is not None else None
     if found is None:
         return None
@@ -239,14 +253,40 @@ def resolve_ellipsis(question: str, previous: ChatTurn) -> str | None:
     share = _SHARE_OF.search(previous.read_as[:start])
     if share is not None and _A_SHARE.match(name):
         start = share.start()  # "And many others?" after "What religion do most of Kathmandu's people follow?"
+    head, of, owner = target.text.partition(" of ")
+    if of and owner and " of " not in name and described and not _a_name(head):
+        end = start + len(head)  # "And the most populous city?" after "What is the capital city of Guam?": of Guam too
+    old_clause = next((t for t in prev if t.dep_ == "relcl" and t.head.idx < end and t.left_edge.idx >= end), None)
+    if clause_words and old_clause is not None:  # "And pain that resolves quickly?" after "What is pain that lasts a long
+        # time called?": its own relative clause takes the old one's place
+        end = old_clause.right_edge.idx + len(old_clause.right_edge.text)
+        naming = re.search(r"\s(?:called|named|termed|known\s+as)\W*$", previous.read_as[:end])
+        end = naming.start() if naming is not None else end  # (not the "called" the parser hung on it)
     after = next((t for t in prev if t.idx >= end), None)
-    if re.search(r"\sof\s", name) and after is not None and after.lower_ == "of" and after.idx - end <= 1:
+    own = after is not None and after.pos_ == "ADP" and re.search(rf"\s{re.escape(after.lower_)}\s", name)
+    if own and after.idx - end <= 1:
         # a phrase with its own "of" takes the old one's with it: "And the end of the Republic?" after "When is the
-        # overthrow of the Roman Kingdom traditionally dated?"
+        # overthrow of the Roman Kingdom traditionally dated?"; so with "in": "And choice in our diets?" after "What
+        # offers variety in what we eat?"
         end = after.right_edge.idx + len(after.right_edge.text)
     return previous.read_as[:start] + name + previous.read_as[end:]
 
 
+
+
+def _what_it_is(question: Doc) -> Span | None:
+    """"detritivory" of "What is detritivory?": all a question for what something is asks about, after its "is"."""
+    words = [t for t in question if not t.is_punct]
+    if len(words) < 3 or words[0].lower_ not in ("what", "who") or words[1].lemma_ != "be":
+        return None
+    if any(t.pos_ in ("VERB", "AUX") or t.lower_ in WH for t in words[2:]):
+        return None
+    return question[words[2].i : words[-1].i + 1]
+
+
+def _a_name(text: str) -> bool:
+    """Whether a phrase is a name, with its "the" ("the Maastricht Treaty") or without."""
+    return A_NAME.fullmatch(re.sub(r"^the\s+", "", text, flags=re.IGNORECASE)) is not None
 
 
 def _described_again(previous: Doc, new: Doc) -> tuple[int, int, str] | None:

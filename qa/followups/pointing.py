@@ -32,6 +32,8 @@ _MOTION_VERBS = frozenset(
 
 _PLACE_PREPOSITIONS = frozenset("in at on to from near".split())
 
+_ON_NOUNS = frozenset("island islands islet isle coast shore peninsula".split())  # places things are "on", not "in"
+
 
 def resolve_demonstratives(history: History, question: str) -> str | None:
     """"that program" where an earlier turn named a program ("the federal-aid airport program"): the
@@ -67,8 +69,8 @@ def resolve_there(history: History, question: str) -> str | None:
     """"there" as the place the last turn answered with or named: "What did he take to go there?" after
     "Where did Popper go for a study visit?" -> "United Kingdom" reads "... to go to the United Kingdom?" (and
     "What does the air there do?" after "In which latitudes is the Sahara located?" -> "horse", "in the horse
-    latitudes"); "in" where nothing moves ("What did he study there?"), "at" an institution. Not the "there" of
-    "there is"."""
+    latitudes"); "in" where nothing moves ("What did he study there?"), "at" an institution, "on" an island. Not
+    the "there" of "there is"."""
     doc = parse(question)
     # (or a noun's: "the air there")
     adverbs = (t for t in doc if t.lower_ == "there" and t.tag_ == "RB")
@@ -92,7 +94,8 @@ def resolve_there(history: History, question: str) -> str | None:
         words = words[1:]  # "in Vienna" answers "where" with its own preposition
     # "at" an institution: "What did he study there?" after "Trinity College, Cambridge"
     at = any(w.lower().strip(",") in INSTITUTION_NOUNS for w in words)
-    preposition = "to" if there.head.lemma_.lower() in _MOTION_VERBS else "at" if at else "in"
+    on = words[-1].lower() in _ON_NOUNS  # "on the island"
+    preposition = "to" if there.head.lemma_.lower() in _MOTION_VERBS else "at" if at else "on" if on else "in"
     after = question[there.idx + len(there.text) :]
     return f"{question[: there.idx]}{preposition} {as_inserted(' '.join(words), False)}{after}"
 

@@ -20,7 +20,7 @@ from qa.followups.wording import AMOUNT, as_inserted, base_form, names_the_doing
 from qa.genders import HE, SHE, Genders
 from qa.mentions import (
     IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees, asked_phrase, asks_name,
-    kind_of_span, may_be_person, names_an_event, parse, pronoun_form, ranked_mentions,
+    counted_phrase, kind_of_span, may_be_person, names_an_event, parse, pronoun_form, ranked_mentions,
 )
 
 if TYPE_CHECKING:
@@ -49,6 +49,12 @@ _BODIES = frozenset(
     "administration cabinet movement alliance coalition federation league commission board army navy force group "
     "team network company corporation firm".split()
 )
+
+# what a person holds or is called, asked for as "Which post did he take?"
+_TITLES = frozenset("title post office position role rank job".split())
+
+# what classes a thing, asked for as "What family is it in?"
+_CLASSES = frozenset("family class category genus order group".split())
 
 _A_PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 
@@ -88,7 +94,8 @@ def resolve_pronouns(history: History, question: str) -> str | None:
         for subject, found in earlier_mentions(history, doc).items()
     }
     answered_last = history.turns[-1].answer
-    if answered_last and _asks_for_more(doc, parse(history.turns[-1].read_as)):
+    previous = parse(history.turns[-1].read_as)
+    if answered_last and _asks_for_more(doc, previous):
         # "Which are still phasing them out?" after "Which countries have already prohibited incandescent
         # bulbs?": a bare "which" asks for more of what answered, which its pronouns do not stand for
         candidates = {k: [m for m in found if not says(m.text, answered_last)] for k, found in candidates.items()}
@@ -100,10 +107,10 @@ def resolve_pronouns(history: History, question: str) -> str | None:
     # and a possessive after a subject pronoun of its form is the subject's own: "How large was it at its peak?"
     subjects: dict[str, Mention] = {}
     answered = answered_genders(history)  # once per question, not once per candidate
-    previous_verbs = {t.lemma_.lower() for t in parse(history.turns[-1].read_as) if t.pos_ == "VERB"}
+    previous_verbs = {t.lemma_.lower() for t in previous if t.pos_ == "VERB"}
     # after "Which temple is Kathmandu named after?", only what "its" owns is the name's: what a verb is done to
     # is the answer, as for a subject ("Who built it?" asks of the temple)
-    inverted = inverted_which(parse(history.turns[-1].read_as))
+    inverted = inverted_which(previous)
     for pronoun in pronouns:
         does_it = pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_ == "do"
         # (not where it owns what the last question asked about: "its arrival" after "Which railroad arrived in
@@ -129,6 +136,9 @@ def resolve_pronouns(history: History, question: str) -> str | None:
             ]
             if not (pronoun.tag_ == "PRP$" and pronoun.head.lemma_.lower() in PERSON_NOUNS):
                 ranked = _relatives_first(ranked, history.turns[-1].read_as)
+            if answered_last and _asks_title(previous):  # "First Lord of the Treasury", which answered "What other
+                # titles does the Prime Minister hold?", is what he is called, a man only where no other is named
+                ranked = sorted(ranked, key=lambda m: same_words(m.text, answered_last))
         elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
             # ("Jedlik"), unless a group ("Destiny's Child", whose "she" after it is its singer's)
             ranked = [m for m in ranked if m.body or not (starts_as_name(m.text) and history.genders.of(m.text))]
@@ -146,16 +156,35 @@ def resolve_pronouns(history: History, question: str) -> str | None:
                 ]
             if pronoun.tag_ == "PRP$":  # "its housing stock" after "How many raids was Hull subjected to?"
                 ranked = [replace(m, kind=PLACE) if placed_name(history, m) else m for m in ranked]
+        elif pronoun.lower_ in _THEY:  # a word the documents write as a plural is a "they", whatever its tag
+            # ("matua" for "Which class was located in the coastal villages?": "The matua were located ...")
+            ranked = [
+                replace(m, plural=True) if not m.plural and history.genders.writes_as_plural(m.text) else m
+                for m in ranked
+            ]
+            counted = {f"the {c.text}" for c in map(counted_phrase, previous.noun_chunks) if c is not None}
+            if counted and pronoun.dep_ == "nsubj" and pronoun.head.lemma_ == "be":
+                # "What were they?" after "Into how many categories did Plato group forms ...?": what was counted
+                ranked = sorted(ranked, key=lambda m: m.text not in counted)
+            elif counted and any(m.text in counted for m in ranked):  # and things counted before one body ("What do
+                # they express?" after "Into how many core functions did the Air Force streamline ...?")
+                ranked = sorted(ranked, key=lambda m: m.body and not m.plural)
         if pronoun.lower_ == "it" and pronoun.dep_ == "nsubjpass":
-            ranked = _done_to_first(ranked, parse(history.turns[-1].read_as))
+            ranked = _done_to_first(ranked, previous)
+        said_again = _subject_said_again(pronoun, previous)
+        if said_again is not None:  # "What were they plucked with?" after "What were pre-mandolin instruments strung
+            # with?" -> "gut strings": a question said again of its subject, not of what answered
+            ranked = sorted(ranked, key=lambda m: m.text.split()[-1] != said_again)
         if pronoun.lower_ == "their" and ranked and ranked[0].body and not ranked[0].plural:
             # several things named own what "their" owns before one body that answered: "their work" after
             # "Who appointed five Aboriginal Protectors?" -> "The British Colonial Office" is the protectors'
             several = next((m for m in ranked if m.plural and not m.body and not m.named), None)
             ranked = [several] + [m for m in ranked if m is not several] if several is not None else ranked
-        if pronoun.lower_ == "its" and answered_last and _asks_kind(parse(history.turns[-1].read_as)):
+        classed = pronoun.lower_ == "its" and _asks_kind(previous) or pronoun.lower_ in IT and _classes(previous)
+        if answered_last and classed:
             # "its two most powerful parties" after "What kind of party system does the United States have?" ->
-            # "two-party": a kind describes what was asked about, which owns what "its" owns
+            # "two-party": a kind describes what was asked about, which owns what "its" owns; and "it" after
+            # "What family is the mandolin in?" -> "the lute family" is the mandolin, which the family classes
             ranked = sorted(ranked, key=lambda m: says(m.text, answered_last))
         owned = _what_a_place_has(pronoun)
         if owned is not None:
@@ -191,8 +220,11 @@ def resolve_pronouns(history: History, question: str) -> str | None:
             # "What was it called?" asks the name of what was only described ("its first training facility"
             # after "When did the CIA establish its first training facility?"), not of what a name names; but a name
             # that answered a which-question is the thing it asked for ("Koine Greek" for "Which dialect ...?")
-            sought = answered_last and asked_phrase(parse(history.turns[-1].read_as)) is not None
+            sought = answered_last and asked_phrase(previous) is not None
             ranked = sorted(ranked, key=lambda m: m.named and not (sought and says(m.text, answered_last)))
+        if pronoun.lower_ == "it" and pronoun.dep_ == "nsubj" and _in_force(pronoun.head):
+            # "When did it take effect?" after "When did the French Parliament pass a bill ...?": a law, no body
+            ranked = sorted(ranked, key=lambda m: m.body or _names_a_body(m.text) or m.kind == PERSON)
         if pronoun.lower_ == "it" and _DISTANCE.search(question):
             # "How far is it from Dushanbe?" after "... did the Government of India rebuild the Ayni Air
             # Base?": a body of people ("Six Companies, Inc.") is nowhere, the base is somewhere
@@ -213,6 +245,8 @@ def resolve_pronouns(history: History, question: str) -> str | None:
             a_people = answered_who is not None and history.genders.is_group(answered_who.text, any_ending=True)
             people = answered_who if a_people else None
             mention = people or two_parties(history, candidates[False]) or answered_who or named_subject(history)
+            # else the kind of thing the last question asked about, as "an ISP" of "What is an ISP?": ISPs
+            mention = mention or _kind_as_plural(previous)
         if mention is None and pronoun.lower_ in SINGULAR:  # else a one-word name, whatever its label, a
             # place's too where the documents never put it where a place goes ("Josip", labelled a place);
             # else a longer name ("Heitaro Nakajima", a thing to the small model; "Bermúdez" before "Spanish Empire")
@@ -342,6 +376,20 @@ def _asks_kind(question: Doc) -> bool:
     return asked is not None and asked[-1].lemma_.lower() in KIND_NOUNS
 
 
+def _asks_title(question: Doc) -> bool:
+    """"What other titles does the Prime Minister hold?", "Which post did she take?": a question answered by what
+    someone is called or does, not by who."""
+    asked = asked_phrase(question)
+    return asked is not None and asked[-1].lemma_.lower() in _TITLES
+
+
+def _classes(question: Doc) -> bool:
+    """"What family is the mandolin in?", "Which class does it belong to?": a question answered by what classes
+    a thing, not by one ("Which class was located ...?")."""
+    asked = asked_phrase(question)
+    return asked is not None and asked[-1].lemma_.lower() in _CLASSES and asked.root.head.lemma_ in ("be", "belong")
+
+
 def _asks_for_more(question: Doc, previous: Doc) -> bool:
     """Whether a question's subject is a bare "which" ("Which are ...?") after a question for a which-phrase."""
     which = next((t for t in question if t.lower_ == "which"), None)
@@ -350,6 +398,26 @@ def _asks_for_more(question: Doc, previous: Doc) -> bool:
     bare = after is not None and (after.pos_ == "AUX" or after.tag_ in ("VBD", "VBN", "MD"))
     asked = asked_phrase(previous)
     return bare and asked is not None and asked[0].lower_ == "which"
+
+
+def _kind_as_plural(question: Doc) -> Mention | None:
+    """The plural of the one thing a question in the present names with "a" or "an", any of its kind ("an ISP" of
+    "What is an ISP?" -> "ISPs"; not "a branch" of "Where did a branch of the family flee?", one branch)."""
+    kinds = [c for c in question.noun_chunks if c[0].lower_ in ("a", "an") and len(c) > 1 and c.root.tag_ in ("NN", "NNP")]
+    present = any(t.tag_ in ("VBZ", "VBP") for t in question)
+    if len(kinds) != 1 or not present:
+        return None
+    words = kinds[0][1:].text
+    plural = re.sub(r"(?<=[^aeiou])y$", "ie", words) + ("es" if re.search(r"(?:s|x|z|ch|sh)$", words) else "s")
+    return Mention(plural, kind_of_span(kinds[0]), plural=True, named=kinds[0].root.pos_ == "PROPN")
+
+
+def _in_force(verb: Token) -> bool:
+    """"take effect", "come into force", "enter into force", "expire": what a law, treaty or status does."""
+    objects = {c.lower_ for c in verb.children if c.dep_ == "dobj"}
+    forced = any(c.lower_ == "into" and any(o.lower_ == "force" for o in c.children) for c in verb.children)
+    lemma = verb.lemma_.lower()
+    return lemma == "take" and "effect" in objects or lemma in ("come", "enter") and forced or lemma == "expire"
 
 
 def _names_a_body(text: str) -> bool:
@@ -407,6 +475,26 @@ def _done_to_first(ranked: list[Mention], previous: Doc) -> list[Mention]:
     ordered = [m for m in ranked if m is not second]
     ordered.insert(ordered.index(first), second)
     return ordered
+
+
+def _subject_said_again(pronoun: Token, previous: Doc) -> str | None:
+    """The last word of the previous question's subject where a pronoun takes its place in a question of the same
+    frame, the same question word, auxiliary and last preposition around another verb ("What were they plucked
+    with?" after "What were pre-mandolin instruments strung with?" -> "instruments"), or "be" and the same last
+    preposition; else None."""
+    doc = pronoun.doc
+    if pronoun.i < 2 or len(doc) < 4 or len(previous) < 4 or previous[0].lower_ not in WH:
+        return None
+    before = doc[pronoun.i - 1]
+    same_frame = pronoun.i == 2 and doc[0].lower_ == previous[0].lower_ and before.lower_ == previous[1].lower_
+    # or what something is of, asked with "be" both times ("How many uniformed services is it one of?" after "What
+    # was the USAF initially part of?")
+    copular = pronoun.head.lemma_ == "be" and previous[:].root.lemma_ == "be" and previous[1].lemma_ == "be"
+    same_frame = before.pos_ == "AUX" and (same_frame or copular and before.lemma_ == "be")
+    ends = [next((t for t in reversed(d) if not t.is_punct), None) for d in (doc, previous)]
+    same_end = all(t is not None and t.pos_ == "ADP" for t in ends) and ends[0].lower_ == ends[1].lower_
+    subject = next((c for c in previous.noun_chunks if c.start == 2), None)
+    return subject.root.text if same_frame and same_end and subject is not None else None
 
 
 def _is_subject(pronoun: Token) -> bool:

@@ -51,6 +51,8 @@ def with_question_word(previous: Doc, word: str, answer: str | None) -> str:
             phrase_end += 1
         elif phrase_end < len(previous) and previous[phrase_end].lower_ in ("back", "ago", "away"):
             phrase_end += 1  # "How far back", "How long ago": one question phrase
+        elif phrase_end < len(previous) and previous[phrase_end].lower_ == "of" and list(previous[phrase_end].children):
+            phrase_end = previous[phrase_end].right_edge.i + 1  # "How much of its biodiversity": what it is of too
     head = previous[phrase_end - 1]
     after_noun = next((c for c in head.children if c.dep_ == "prep" and c.i == phrase_end), None)
     if wh.lower_ in ("which", "what") and phrase_end > wh.i + 1 and head.pos_ == "NOUN" and after_noun is not None:

@@ -20,7 +20,8 @@ _DO_IT = re.compile(r"\b(did|does|do)\s+(\S.*?)\s+do\s+(?:it|so|this|that)\b", r
 def one_named(question: str, previous: str) -> str:
     """"Which one occupies ...?" after "Which town blocks ...?": "Which town occupies ...?", the noun the last
     question asked for in its "one"'s place ("ones" for a plural; "What kind" names no noun; "Which other
-    one ...?" after "Which cities ...?", another city). "a weaker one" is the noun the last question graded.
+    one ...?" after "Which cities ...?", another city). "a weaker one" is the noun the last question graded, and
+    a verb's "one" its last singular noun ("create one" -> "create a vacuum").
     Any other "ones" is the last question's first plural noun: "What do busy ones have?" after "What do most
     of the world's airports lack?" asks about busy airports."""
     one = _WHICH_ONE.match(question)
@@ -35,12 +36,26 @@ def one_named(question: str, previous: str) -> str:
     graded = _graded_one(question, previous)
     if graded is not None:
         return graded
+    bare = _bare_one(question, previous)
+    if bare is not None:
+        return bare
     ones = re.search(r"\bones\b", question, re.IGNORECASE)
     if ones is None:
         return question
     doc = parse(previous)
     noun = next((t for t in doc if t.tag_ == "NNS" and t.text.islower() and t.dep_ != "compound"), None)
     return question if noun is None else f"{question[: ones.start()]}{noun.text}{question[ones.end() :]}"
+
+
+def _bare_one(question: str, previous: str) -> str | None:
+    """"create one" after "Who argued for the existence of vacuum ...?": "create a vacuum", the last question's last
+    singular common noun (none of a time: "the first century BC") for a "one" that a verb has for its object."""
+    one = next((t for t in parse(question) if t.lower_ == "one" and t.dep_ == "dobj" and not list(t.children)), None)
+    nouns = [t for t in parse(previous) if t.tag_ == "NN" and t.text.islower() and t.dep_ != "compound" and not t.ent_type_]
+    if one is None or not nouns:
+        return None
+    article = "an" if nouns[-1].lower_[0] in "aeiou" else "a"
+    return f"{question[: one.idx]}{article} {nouns[-1].text}{question[one.idx + len(one.text) :]}"
 
 
 def _graded_one(question: str, previous: str) -> str | None:

@@ -84,6 +84,11 @@ def test_a_place_a_name_travels_to_is_not_who_the_next_pronoun_means():
     assert Genders(["Henry travelled to Paris and allied himself with Louis."]).of("Paris") is None
 
 
+def test_a_place_a_name_arrives_on_or_sails_across_is_not_who_the_next_pronoun_means():
+    genders = Genders(["When Magellan arrived on Guam, he was greeted by canoes. Cook sailed across Oceania, he wrote."])
+    assert genders.of("Guam") is None and genders.of("Oceania") is None
+
+
 def test_an_epithet_after_a_name_tells():
     assert by_title("Henry the Young King") == "he"
     assert by_title("William the Conqueror") is None
@@ -118,6 +123,13 @@ def test_the_documents_say_what_a_name_does():
     assert genders.writes_as_doing("Mali", "consist") and not genders.writes_as_doing("Bamako", "consist")
     assert genders.writes_as_doing("the Bamako", "lie") and genders.writes_as_doing("France", "seize")
     assert not genders.writes_as_doing("France", "have") and not Genders().writes_as_doing("Mali", "consist")
+
+
+def test_the_documents_write_a_name_as_a_plural():
+    text = "The matua were located in the villages. Japan and Germany are allies. The people of Guam were poor."
+    genders = Genders([text])
+    assert genders.writes_as_plural("the matua") and not genders.writes_as_plural("Germany")
+    assert not genders.writes_as_plural("Guam") and not Genders().writes_as_plural("matua")
 
 
 def test_what_a_name_owns_says_the_gender_not_the_names_title():

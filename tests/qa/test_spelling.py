@@ -67,3 +67,9 @@ def test_the_installed_spacy_model_gives_english_word_forms():
     assert words is not None
     assert all(w in words for w in ["eventful", "harmonized", "symptoms", "went"])
     assert "forein" not in words
+
+
+def test_a_document_word_in_another_form_is_left_as_typed():
+    speller = Speller(["Such policies reemerged during the movement."], known={"when", "did", "such", "policies"})
+    assert speller.correct("When did such policies reemerge?") == "When did such policies reemerge?"
+    assert speller.correct("When did such policies reemerje?") == "When did such policies reemerged?"  # a typo still is

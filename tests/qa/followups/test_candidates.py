@@ -398,3 +398,11 @@ def test_it_after_what_a_purpose_of_something_is_answered_with_a_verb_is_that_so
     for purpose in ("to detect software failures", "detect software failures"):
         history = [("What is a primary purpose of testing?", purpose)]
         assert read_question("What can it not establish?", history).question == "What can testing not establish?"
+
+
+def test_a_which_phrase_a_verb_ends_on_a_preposition_for_is_what_answered():
+    genders = Genders(["Estonian belongs to the Finnic branch of the Uralic languages, along with Finnish."])
+    history = [("Which branch does Estonian belong to?", "Finnic")]
+    assert read_question("Which other languages belong to it?", history, genders).question == (
+        "Which other languages belong to the Finnic branch?"
+    )

@@ -131,6 +131,19 @@ def test_a_name_swaps_for_the_one_name_asked_about_whatever_either_is_labelled()
     assert read_question("And Bristol?", history).question == "How many times was Bristol attacked?"
     history = [("Why was Coventry chosen?", "munitions factories")]
     assert read_question("And Birmingham?", history).question == "Why was Birmingham chosen?"
+    # a name said twice, once in a longer phrase, is one name
+    history = [("What is the capital of Guam?", "Hagåtña")]
+    assert read_question("And Saipan?", history).question == "What is the capital of Saipan?"
+
+
+def test_a_description_swaps_for_a_description_and_keeps_what_it_is_of():
+    history = [("What is the capital city of Guam?", "Hagåtña")]
+    assert read_question("And the most populous city?", history).question == "What is the most populous city of Guam?"
+    history = [("What is the capital of Guam?", "Hagåtña")]
+    assert read_question("And the largest city?", history).question == "What is the largest city of Guam?"
+    # a name for a name, "the" and all
+    history = [("When was the Treaty of Rome?", "1957")]
+    assert read_question("And the Maastricht Treaty?", history).question == "When was the Maastricht Treaty?"
 
 
 def test_more_prepositions_lead_a_question_word_of_its_own():
@@ -281,3 +294,39 @@ def test_and_with_the_same_ing_verb_swaps_its_phrase():
 def test_a_lone_question_word_keeps_especially_after_it():
     history = [("Why was the new user interface criticized?", "for being confusing")]
     assert read_question("When especially?", history).question == "When especially was the new user interface criticized?"
+
+
+def test_along_with_whom_is_a_lone_question_word():
+    history = [("Who headed the committee of ministers?", "The Prime Minister")]
+    assert read_question("Along with whom?", history).question == (
+        "Along with whom did the Prime Minister head the committee of ministers?"
+    )
+
+
+def test_a_phrase_with_its_own_preposition_takes_the_old_ones_with_it():
+    history = [("What offers variety in what we eat?", "Interspecific crop diversity")]
+    assert read_question("And choice in our diets?", history).question == "What offers choice in our diets?"
+
+
+def test_and_a_thing_of_another_number_swaps_for_the_one_thing_asked_about():
+    history = [("What produced the primordial atmosphere?", "Outgassing and volcanic activity")]
+    assert read_question("And the oceans?", history).question == "What produced the oceans?"
+
+
+def test_and_a_thing_after_what_is_asks_what_that_is_however_the_first_was_tagged():
+    history = [("What is detritivory?", "the consumption of dead organic matter")]  # "detritivory" an adjective to it
+    assert read_question("And predation?", history).question == "What is predation?"
+    history = [("What is panelization?", "a procedure whereby PCBs are grouped onto a larger board")]
+    assert read_question("And depaneling?", history).question == "What is depaneling?"  # a gerund, alone
+
+
+def test_how_long_after_another_time_is_a_lone_question_word():
+    history = [("When were the remaining restrictions on commercial use removed?", "by 1995")]
+    assert read_question("How long after the introduction of the World Wide Web?", history).question == (
+        "How long after the introduction of the World Wide Web were the remaining restrictions on commercial use removed?"
+    )
+
+
+def test_a_phrase_with_its_own_relative_clause_takes_the_old_ones_place():
+    history = [("What is pain that lasts a long time called?", "chronic or persistent")]
+    assert read_question("And pain that resolves quickly?", history).question == "What is pain that resolves quickly called?"

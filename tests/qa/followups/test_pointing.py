@@ -76,3 +76,12 @@ def test_the_word_before_the_word_it_names_points_nowhere():
     for word in ("term", "word"):
         question = f"Since when has the {word} publican been in use?"
         assert read_question(question, history).question == question
+
+
+def test_there_is_on_an_island():
+    history = [("Where is the security force stationed?", "on the island")]
+    assert read_question("How many policemen are there?", history).question == "How many policemen are there?"  # "there is"
+    history = [("Who is responsible for the defence of the island?", "France")]
+    assert read_question("How many policemen has it stationed there?", history).question == (
+        "How many policemen has France stationed on the island?"
+    )

@@ -257,6 +257,14 @@ def test_they_after_a_people_that_answered_whom_is_that_people():
     assert read_question("Where did they live?", history, genders).question == "Where did Gallaeci live?"
 
 
+def test_they_is_a_word_the_documents_write_as_a_plural_though_it_answered_which_class():
+    genders = Genders(["The matua were located in the coastal villages, which gave them the best access to fishing."])
+    history = [("Which class was located in the coastal villages?", "matua")]
+    assert read_question("What did they have the best access to?", history, genders).question == (
+        "What did the matua have the best access to?"
+    )
+
+
 def test_it_is_not_a_name_the_documents_call_he():
     history = [("What did Jedlik invent?", "commutator")]
     genders = Genders(["After Jedlik solved the problems of the rotation, he called his devices self-rotors."])
@@ -869,6 +877,110 @@ def test_its_after_a_kind_answered_is_what_has_that_kind():
     history = [("What kind of party system does the United States have?", "two-party")]
     assert read_question("What are its two most powerful parties?", history).question == (
         "What are the United States's two most powerful parties?"
+    )
+
+
+def test_it_after_the_family_a_thing_is_in_is_the_thing():
+    history = [("What family is the mandolin in?", "the lute family")]
+    assert read_question("What is it usually plucked with?", history).question == (
+        "What is the mandolin usually plucked with?"
+    )
+    # not a class that answered what was located somewhere: that is what "it" means
+    history = [("Which class was located in the coastal villages?", "the matua")]
+    assert read_question("What did it have?", history).question == "What did the matua have?"
+
+
+def test_a_question_said_again_of_a_pronoun_asks_of_the_same_subject():
+    history = [("What were pre-mandolin instruments strung with?", "gut strings")]
+    assert read_question("What were they plucked with?", history).question == (
+        "What were pre-mandolin instruments plucked with?"
+    )
+    history = [("What was the USAF initially part of?", "the United States Army")]
+    assert read_question("How many uniformed services is it one of?", history).question == (
+        "How many uniformed services is the USAF one of?"
+    )
+    # not a question of another frame, which asks of what answered
+    history = [("What were the instruments strung with?", "the gut strings")]
+    assert read_question("What were they made of?", history).question == "What were the gut strings made of?"
+
+
+def test_it_may_be_an_answer_whose_first_noun_the_tagger_took_for_a_past_tense():
+    history = [("What has Estonian lost, unlike Finnish?", "vowel harmony")]  # "vowel" tagged a past tense
+    assert read_question("Which languages kept it?", history).question == "Which languages kept vowel harmony?"
+
+
+def test_he_after_titles_asked_is_who_holds_them_not_a_title():
+    history = [("What other titles does the Prime Minister of the United Kingdom hold?",
+                "First Lord of the Treasury and Minister for the Civil Service")]
+    assert read_question("What is he also head of?", history).question == (
+        "What is the Prime Minister of the United Kingdom also head of?"
+    )
+
+
+def test_he_is_no_phrase_whose_of_was_asked():
+    history = [("What is the prime minister often a member of?", "parliament")]
+    assert read_question("What is he expected to ensure?", history).question == (
+        "What is the prime minister expected to ensure?"
+    )
+
+
+def test_what_they_are_after_a_count_is_what_was_counted():
+    history = [("Into how many categories did Plato group forms of political organization?", "four")]
+    assert read_question("What were they?", history).question == "What were the categories?"
+    # and before one body that did the counting
+    history = [("Into how many core functions did the Air Force streamline its capabilities?", "twelve")]
+    assert read_question("What do they express?", history).question == "What do the core functions express?"
+    # not what they did: "they" who won stays the subject
+    history = [("How many games did the Cubs win?", "97")]
+    assert read_question("Who did they beat?", history).question == "Who did the Cubs beat?"
+
+
+def test_its_is_a_noun_with_its_adjective_after_it():
+    history = [("What qualities does adult contemporary tend to have?", "lush, soothing and highly polished")]
+    assert read_question("What structure do its songs tend to employ?", history).question == (
+        "What structure do adult contemporary's songs tend to employ?"
+    )
+
+
+def test_they_are_what_are_said_of_whatever_the_tag_of_the_noun_asked_for():
+    history = [("Which phyla are radially symmetric?", "Ctenophora and the Cnidaria")]  # "phyla" tagged a singular
+    assert read_question("How many germ layers do they have?", history).question == (
+        "How many germ layers do Ctenophora and the Cnidaria have?"
+    )
+    # one name with an "and" in it is an "it" where "was" is said of it
+    history = [("Which typeface family was introduced in 2014?", "GE Sans and Serif")]
+    assert read_question("Who created it?", history).question == "Who created GE Sans and Serif?"
+
+
+def test_it_is_a_phrase_before_a_name_compounded_inside_it():
+    history = [("How many people speak the St. Barthélemy French patois?", "500–700")]
+    assert read_question("Which French is it related to?", history).question == (
+        "Which French is the St. Barthélemy French patois related to?"
+    )
+
+
+def test_what_takes_effect_is_no_body_that_passed_it():
+    history = [("When did the French Parliament pass a bill granting COM status?", "7 February 2007")]
+    assert read_question("When did it take effect?", history).question == "When did the bill take effect?"
+
+
+def test_his_may_be_a_caliph():
+    history = [("Which caliph did the Umayyad family first come to power under?", "the third caliph")]
+    assert read_question("Who was his top advisor?", history).question == "Who was the third caliph's top advisor?"
+
+
+def test_they_after_a_question_about_a_thing_of_a_kind_is_that_kind():
+    history = [("Where does a monkey live?", "in trees")]
+    assert read_question("What do they eat?", history).question == "What do monkeys eat?"
+    # not one thing that did something once
+    history = [("Where did a branch of the family flee?", "Al-Andalus")]
+    assert read_question("What did they establish?", history).question == "What did they establish?"
+
+
+def test_it_is_one_of_two_things_that_answered():
+    history = [("What causes the red color of the Grand Canyon?", "hematite or red ochre")]
+    assert read_question("What planet's color does it also cause?", history).question == (
+        "What planet's color does hematite or red ochre also cause?"
     )
 
 

@@ -261,3 +261,10 @@ def test_and_which_replaces_the_question_phrase_whose_noun_is_tagged_an_adjectiv
     assert read_question("And which polymath?", history).question == (
         "Which polymath advanced Greek science in the Hellenistic period?"
     )
+
+
+def test_how_much_of_a_thing_asked_again_puts_the_answer_before_what_it_is_of():
+    history = [("How much of its biodiversity has the planet lost since 1970?", "52%")]
+    assert read_question("According to whom?", history).question == (
+        "According to whom has the planet lost 52% of its biodiversity since 1970?"
+    )

@@ -59,3 +59,10 @@ def test_which_other_one_is_another_of_the_noun_asked_for_in_the_singular():
     assert read_question("Which other one is?", history).question == "Which other city is?"
     history = [("Which city is called a city-state?", "Berlin")]
     assert read_question("Which other one is?", history).question == "Which other city is?"
+
+
+def test_a_verbs_bare_one_is_the_last_questions_last_singular_noun():
+    history = [("Who argued for the existence of vacuum in the first century BC?", "Lucretius")]
+    assert read_question("Who tried to create one in the first century AD?", history).question == (
+        "Who tried to create a vacuum in the first century AD?"
+    )
