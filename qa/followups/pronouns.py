@@ -136,7 +136,7 @@ def resolve_pronouns(history: History, question: str) -> str | None:
             ]
             if not (pronoun.tag_ == "PRP$" and pronoun.head.lemma_.lower() in PERSON_NOUNS):
                 ranked = _relatives_first(ranked, history.turns[-1].read_as)
-            if answered_last and _asks_title(previous):  # "First Lord of the Treasury", which answered "What other
+            if answered_last and _asks_for(previous, _TITLES):  # "First Lord of the Treasury", which answered "What other
                 # titles does the Prime Minister hold?", is what he is called, a man only where no other is named
                 ranked = sorted(ranked, key=lambda m: same_words(m.text, answered_last))
         elif pronoun.lower_ in IT:  # not a name the documents call "he" or "she", however it is labelled
@@ -180,7 +180,8 @@ def resolve_pronouns(history: History, question: str) -> str | None:
             # "Who appointed five Aboriginal Protectors?" -> "The British Colonial Office" is the protectors'
             several = next((m for m in ranked if m.plural and not m.body and not m.named), None)
             ranked = [several] + [m for m in ranked if m is not several] if several is not None else ranked
-        classed = pronoun.lower_ == "its" and _asks_kind(previous) or pronoun.lower_ in IT and _classes(previous)
+        of_a_kind = pronoun.lower_ == "its" and _asks_for(previous, KIND_NOUNS)
+        classed = of_a_kind or pronoun.lower_ in IT and _asks_for(previous, _CLASSES, ("be", "belong"))
         if answered_last and classed:
             # "its two most powerful parties" after "What kind of party system does the United States have?" ->
             # "two-party": a kind describes what was asked about, which owns what "its" owns; and "it" after
@@ -370,24 +371,13 @@ def _may_own(pronoun: Token, mention: Mention) -> bool:
     return mention.kind == PERSON or mention.named or mention.body
 
 
-def _asks_kind(question: Doc) -> bool:
-    """"What kind of party system ...?", "Which type of ...?": a question answered by a kind, not a thing."""
+def _asks_for(question: Doc, nouns: frozenset[str], verbs: tuple[str, ...] = ()) -> bool:
+    """Whether the question phrase's noun is one of `nouns` (and, with `verbs`, its verb one of those): "What kind
+    of party system ...?" is answered by a kind (KIND_NOUNS), "What other titles does the Prime Minister hold?" by
+    what someone is called (_TITLES), "What family is the mandolin in?" by what classes a thing (_CLASSES with "be"
+    or "belong"; not "Which class was located ...?", answered by one)."""
     asked = asked_phrase(question)
-    return asked is not None and asked[-1].lemma_.lower() in KIND_NOUNS
-
-
-def _asks_title(question: Doc) -> bool:
-    """"What other titles does the Prime Minister hold?", "Which post did she take?": a question answered by what
-    someone is called or does, not by who."""
-    asked = asked_phrase(question)
-    return asked is not None and asked[-1].lemma_.lower() in _TITLES
-
-
-def _classes(question: Doc) -> bool:
-    """"What family is the mandolin in?", "Which class does it belong to?": a question answered by what classes
-    a thing, not by one ("Which class was located ...?")."""
-    asked = asked_phrase(question)
-    return asked is not None and asked[-1].lemma_.lower() in _CLASSES and asked.root.head.lemma_ in ("be", "belong")
+    return asked is not None and asked[-1].lemma_.lower() in nouns and (not verbs or asked.root.head.lemma_ in verbs)
 
 
 def _asks_for_more(question: Doc, previous: Doc) -> bool:
