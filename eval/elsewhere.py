@@ -4,12 +4,12 @@
         ../shared/data/squad/train-v1.1.json.gz [--conversations FILE]
 
 Each conversation in eval/elsewhere_conversations.jsonl names a SQuAD article (dev, and for blind-20 to
-blind-136 two each of train-v1.1's, which the reader was trained on: those sets measure how follow-ups are
+blind-138 two each of train-v1.1's, which the reader was trained on: those sets measure how follow-ups are
 read); its first five paragraphs (or as many as the conversation's `paragraphs` says) are the document. The chat goes on from its own answers, as a person's would;
 every follow-up with a `read_as` list is checked against it (compared as the article eval
 compares, without articles or punctuation), so a wrong answer before it can cost it. Each last turn is
 right when its answer reaches F1 0.5 against the gold answers; the wrong ones are listed. The sets were written blind, each
-before its first run and after the fixes the ones before led to ("blind-1" to "blind-136"); the
+before its first run and after the fixes the ones before led to ("blind-1" to "blind-138"); the
 README says which figures were blind.
 """
 
@@ -55,7 +55,7 @@ def main() -> None:
         wanted[row["title"]] = max(wanted[row["title"]], row.get("paragraphs", PARAGRAPHS))
     texts = documents(args.squad, wanted)
     missing = sorted(set(wanted) - set(texts))
-    if missing:  # the articles of blind-20 to blind-136 are in train-v1.1 only
+    if missing:  # the articles of blind-20 to blind-138 are in train-v1.1 only
         print(f"skipped the conversations on {', '.join(missing)}: in none of the files given")
         rows = [row for row in rows if row["title"] in texts]
     # one reader and one embedder for every article's bot: a pair apiece held over 20 GB for all the sets

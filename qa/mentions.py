@@ -243,11 +243,11 @@ def _s_but_no_plural(word: Token) -> bool:
 def _a_people(word: Token) -> bool:
     """A nation's people named by its adjective and an "s" ("Tajiks", "Germans"), which the small model
     often tags a singular name, or a common noun alone ("Greeks"); not a country ("Wales", "the Netherlands")
-    nor "Swiss"."""
+    nor "Swiss", nor a Latin singular ("Britannicus", whose first letters are Britain's)."""
     text = word.text
     return (
-        (word.pos_ == "PROPN" or word.pos_ == "NOUN" and text[:1].isupper()) and len(text) > 4 and text.endswith("s") and not text.endswith("ss")
-        and not is_country(text) and is_nation(text[:-1])
+        (word.pos_ == "PROPN" or word.pos_ == "NOUN" and text[:1].isupper()) and len(text) > 4 and text.endswith("s")
+        and not text.endswith(("ss", "us")) and not is_country(text) and is_nation(text[:-1])
     )
 
 
@@ -710,6 +710,10 @@ def ranked_mentions(doc: Doc) -> list[tuple[tuple[int, int, int], Mention]]:
             if counted is not None:
                 mention = Mention(f"the {counted.text}", kind_of_span(chunk), is_plural(chunk), named=False)
                 mentions.append(((1, role, 1), chunk.start, mention))
+            # but a name that owns what is asked about is one: "The Sun" of "What share of The Sun's readers ...?"
+            for owner in (t for t in chunk if t.dep_ == "poss" and t.pos_ == "PROPN" and t.head == chunk.root):
+                owned = doc[owner.left_edge.i : owner.i + 1]
+                mentions.append(((1, role, 0), owner.i, Mention(owned.text, _entity_kind(owner), False, True)))
             continue
         # nor is a relative pronoun ("that" of "the waiting areas that give passengers access"), nor a determiner alone
         if chunk.root.tag_ in ("PRP", "PRP$", "WDT", "DT") or _cuts_a_word(chunk) or not any(t.is_alpha for t in chunk):
@@ -1059,12 +1063,18 @@ def _name(ent: Span) -> str:
 
 def counted_phrase(chunk: Span) -> Span | None:
     """"streetcars" of the noun phrase "how many streetcars", with what they are of ("sectors of
-    construction" of "How many sectors of construction are there?"); None for any other phrase."""
+    construction" of "How many sectors of construction are there?"), or of "how many of the streetcars"; None for
+    any other phrase."""
     if len(chunk) > 2 and chunk[0].lower_ == "how" and chunk[1].lower_ in ("many", "much"):
         doc, end = chunk.doc, chunk.end
         bare = _bare_of(doc[end]) if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end].head == chunk.root else None
         end = bare or end
         return doc[chunk.start + 2 : end]
+    # and what "how many of" counts: "the 20 richest federal electorates" of "How many of the 20 richest ...?"
+    of = chunk.root.head if chunk.root.dep_ == "pobj" else None
+    many = of.head if of is not None and of.lower_ == "of" else None
+    if many is not None and many.lower_ in ("many", "much") and many.i > 0 and chunk.doc[many.i - 1].lower_ == "how":
+        return chunk[1:] if chunk[0].lower_ == "the" else chunk
     return None
 
 

@@ -50,6 +50,8 @@ _BODIES = frozenset(
     "team network company corporation firm".split()
 )
 
+_SHARES = frozenset("most many some all few several each none half both".split())  # "most of them"
+
 # what a person holds or is called, asked for as "Which post did he take?"
 _TITLES = frozenset("title post office position role rank job".split())
 
@@ -163,7 +165,9 @@ def resolve_pronouns(history: History, question: str) -> str | None:
                 for m in ranked
             ]
             counted = {f"the {c.text}" for c in map(counted_phrase, previous.noun_chunks) if c is not None}
-            if counted and pronoun.dep_ == "nsubj" and pronoun.head.lemma_ == "be":
+            # a share of them: "most of them" after "How many of the 20 richest federal electorates are held by ...?"
+            share = pronoun.dep_ == "pobj" and pronoun.head.lower_ == "of" and pronoun.head.head.lower_ in _SHARES
+            if counted and (pronoun.dep_ == "nsubj" and pronoun.head.lemma_ == "be" or share):
                 # "What were they?" after "Into how many categories did Plato group forms ...?": what was counted
                 ranked = sorted(ranked, key=lambda m: m.text not in counted)
             elif counted and any(m.text in counted for m in ranked):  # and things counted before one body ("What do

@@ -2,7 +2,9 @@
 
 import pytest
 
-from qa.mentions import PERSON, PLACE, THING, TIME, Mention, agrees, answer_mention, load_parser, question_mentions
+from qa.mentions import (
+    PERSON, PLACE, THING, TIME, Mention, agrees, answer_mention, counted_phrase, load_parser, question_mentions,
+)
 
 
 def _answer(question: str, answer: str):
@@ -110,3 +112,20 @@ def test_one_of_a_list_is_one_and_the_list_several():
     mentions = question_mentions(load_parser()("For how many days did Daniel and his friends receive their diet?"))
     plural = {m.text: m.plural for m in mentions}
     assert (plural["Daniel"], plural["Daniel and his friends"]) == (False, True)
+
+
+def test_a_latin_singular_is_no_people_whatever_its_first_letters():
+    mentions = question_mentions(load_parser()("Who wrote Vitruvius Britannicus?"))
+    assert [m.plural for m in mentions if m.text == "Vitruvius Britannicus"] == [False]
+
+
+def test_a_name_that_owns_what_a_question_asks_about_is_a_mention():
+    mentions = question_mentions(load_parser()("What share of The Sun's readers are women?"))
+    assert "The Sun" in [m.text for m in mentions]
+
+
+def test_how_many_of_counts_the_phrase_after_of():
+    question = load_parser()("How many of the 20 richest federal electorates are held by the Liberals?")
+    assert [counted_phrase(c).text for c in question.noun_chunks if counted_phrase(c) is not None] == [
+        "20 richest federal electorates"
+    ]

@@ -927,6 +927,11 @@ def test_he_is_no_phrase_whose_of_was_asked():
 def test_what_they_are_after_a_count_is_what_was_counted():
     history = [("Into how many categories did Plato group forms of political organization?", "four")]
     assert read_question("What were they?", history).question == "What were the categories?"
+    # and what a share of them is of
+    history = [("How many of the 20 richest federal electorates are held by the Liberals?", "16")]
+    assert read_question("What are most of them?", history).question == (
+        "What are most of the 20 richest federal electorates?"
+    )
     # and before one body that did the counting
     history = [("Into how many core functions did the Air Force streamline its capabilities?", "twelve")]
     assert read_question("What do they express?", history).question == "What do the core functions express?"
