@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from qa.followups.history import ChatTurn
 from qa.followups.question_words import with_question_word
-from qa.followups.wording import A_NAME, A_TIME_APART
+from qa.followups.wording import A_NAME, A_SHARE, A_TIME_APART, SHARE_OF
 from qa.mentions import (
     PERSON_NOUNS, PLACING, WH, counted_phrase, is_plural, kind_of_span, parse, question_mentions, wh_token,
 )
@@ -72,11 +72,6 @@ _LONE_WH = re.compile(
     r"\s*(?:then|exactly)?\s*\??\s*$",
     re.IGNORECASE,
 )
-
-# a share of a group ("most of Kathmandu's people"), and a phrase that names another share ("many others")
-_SHARE_OF = re.compile(r"\b(?:most|many|some|all|few|half|much|none|each)\s+of\s+(?:the\s+)?$", re.IGNORECASE)
-
-_A_SHARE = re.compile(r"^(?:the\s+)?(?:most|many|some|all|few|half|much|none|each|others?)\b", re.IGNORECASE)
 
 
 def _same_gerund(new: Doc, previous: Doc) -> Token | None:
@@ -250,8 +245,8 @@ def resolve_ellipsis(question: str, previous: ChatTurn) -> str | None:
     elif lead:  # a phrase under a preposition takes no subject's or object's place: it is added ("And in
         # World War II?" after "What were mechanical analog computers later used for?")
         return re.sub(r"\s*\?*$", f" {name}?", previous.read_as, count=1)
-    share = _SHARE_OF.search(previous.read_as[:start])
-    if share is not None and _A_SHARE.match(name):
+    share = SHARE_OF.search(previous.read_as[:start])
+    if share is not None and A_SHARE.match(name):
         start = share.start()  # "And many others?" after "What religion do most of Kathmandu's people follow?"
     head, of, owner = target.text.partition(" of ")
     if of and owner and " of " not in name and described and not _a_name(head):

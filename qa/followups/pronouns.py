@@ -16,7 +16,7 @@ from qa.followups.referents import (
     a_city, answered_genders, answered_people, first_agreeing, gender_of, name_answered, named_subject, place_answered,
     placed_name, two_parties, unplaced_name, who_answered,
 )
-from qa.followups.wording import AMOUNT, as_inserted, base_form, names_the_doing, same_words, says, starts_as_name
+from qa.followups.wording import AMOUNT, SHARES, as_inserted, base_form, names_the_doing, same_words, says, starts_as_name
 from qa.genders import HE, SHE, Genders
 from qa.mentions import (
     IT, KIND_NOUNS, PERSON, PERSON_NOUNS, PLACE, PLACE_NOUNS, SINGULAR, THING, WH, Mention, agrees, asked_phrase, asks_name,
@@ -49,8 +49,6 @@ _BODIES = frozenset(
     "administration cabinet movement alliance coalition federation league commission board army navy force group "
     "team network company corporation firm".split()
 )
-
-_SHARES = frozenset("most many some all few several each none half both".split())  # "most of them"
 
 # what a person holds or is called, asked for as "Which post did he take?"
 _TITLES = frozenset("title post office position role rank job".split())
@@ -113,6 +111,8 @@ def resolve_pronouns(history: History, question: str) -> str | None:
     # after "Which temple is Kathmandu named after?", only what "its" owns is the name's: what a verb is done to
     # is the answer, as for a subject ("Who built it?" asks of the temple)
     inverted = inverted_which(previous)
+    # what the last question counted ("the categories" of "Into how many categories ...?"), which "they" may be
+    counted = {f"the {c.text}" for c in map(counted_phrase, previous.noun_chunks) if c is not None}
     for pronoun in pronouns:
         does_it = pronoun.lower_ == "it" and pronoun.dep_ == "dobj" and pronoun.head.lemma_ == "do"
         # (not where it owns what the last question asked about: "its arrival" after "Which railroad arrived in
@@ -164,9 +164,8 @@ def resolve_pronouns(history: History, question: str) -> str | None:
                 replace(m, plural=True) if not m.plural and history.genders.writes_as_plural(m.text) else m
                 for m in ranked
             ]
-            counted = {f"the {c.text}" for c in map(counted_phrase, previous.noun_chunks) if c is not None}
             # a share of them: "most of them" after "How many of the 20 richest federal electorates are held by ...?"
-            share = pronoun.dep_ == "pobj" and pronoun.head.lower_ == "of" and pronoun.head.head.lower_ in _SHARES
+            share = pronoun.dep_ == "pobj" and pronoun.head.lower_ == "of" and pronoun.head.head.lower_ in SHARES
             if counted and (pronoun.dep_ == "nsubj" and pronoun.head.lemma_ == "be" or share):
                 # "What were they?" after "Into how many categories did Plato group forms ...?": what was counted
                 ranked = sorted(ranked, key=lambda m: m.text not in counted)

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
 # capitalised words and nothing else: no "Luther's", which owns what follows it
 A_NAME = re.compile(r"[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)*")
 
+# words for a share of a group: "most of Kathmandu's people", "most of them"
+SHARES = frozenset("most many much some all few several half none each both".split())
+_SHARE = "|".join(sorted(SHARES))
+
+# a share of a group before what it is of ("most of Kathmandu's people"), and a phrase that names another share
+SHARE_OF = re.compile(rf"\b(?:{_SHARE})\s+of\s+(?:the\s+)?$", re.IGNORECASE)
+A_SHARE = re.compile(rf"^(?:the\s+)?(?:{_SHARE}|others?)\b", re.IGNORECASE)
+
 # a time told from another, which takes no preposition: "a year later", "two days earlier", "the next year"
 A_TIME_APART = re.compile(
     r"^(?:.+\s(?:later|earlier|ago|afterwards?)|(?:the\s+)?(?:next|following|previous)\s+\w+)$", re.IGNORECASE
